@@ -1,0 +1,81 @@
+package org.musetag.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The boundaries of docs/architecture.md, enforced: the core never sees JavaFX, nothing depends on the UI, and each
+ * third-party library stays inside the one package that wraps it.
+ */
+@AnalyzeClasses(packages = "org.musetag", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+  private static final String[] CORE = {
+    "org.musetag.audio..", "org.musetag.dsp..", "org.musetag.ml..", "org.musetag.library..",
+    "org.musetag.tags..", "org.musetag.jobs..", "org.musetag.cli..", "org.musetag.app.."
+  };
+
+  @ArchTest
+  static final ArchRule coreHasNoJavaFx =
+      noClasses().that().resideInAnyPackage(CORE)
+          .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "com.sun.javafx..")
+          .because("the core must run headless and be testable without a window");
+
+  @ArchTest
+  static final ArchRule coreDoesNotDependOnTheUi =
+      noClasses().that().resideInAnyPackage(CORE)
+          .should().dependOnClassesThat().resideInAPackage("org.musetag.ui..");
+
+  @ArchTest
+  static final ArchRule ffmpegStaysInAudio =
+      noClasses().that().resideOutsideOfPackage("org.musetag.audio..")
+          .should().dependOnClassesThat().resideInAnyPackage("org.bytedeco..");
+
+  @ArchTest
+  static final ArchRule djlStaysInMl =
+      noClasses().that().resideOutsideOfPackage("org.musetag.ml..")
+          .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "ai.onnxruntime..");
+
+  @ArchTest
+  static final ArchRule jaudiotaggerStaysInTags =
+      noClasses().that().resideOutsideOfPackage("org.musetag.tags..")
+          .should().dependOnClassesThat().resideInAnyPackage("org.jaudiotagger..");
+
+  @ArchTest
+  static final ArchRule jdbcStaysInLibrary =
+      noClasses().that().resideOutsideOfPackage("org.musetag.library..")
+          .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..");
+
+  @ArchTest
+  static final ArchRule tarsosStaysInDspAndAudio =
+      noClasses().that().resideOutsideOfPackages("org.musetag.dsp..", "org.musetag.audio..")
+          .should().dependOnClassesThat().resideInAnyPackage("be.tarsos..");
+
+  @ArchTest
+  static final ArchRule onlyTheCommandLinePrintsToTheTerminal =
+      noClasses().that().resideOutsideOfPackage("org.musetag.cli..")
+          .should().accessField(System.class, "out")
+          .orShould().accessField(System.class, "err")
+          .because("everything else logs through SLF4J");
+
+  @ArchTest
+  static final ArchRule loggingIsSlf4jOnly =
+      noClasses().should().dependOnClassesThat().resideInAnyPackage("java.util.logging..", "org.apache.log4j..")
+          .because("one logging facade keeps the log in one place");
+
+  @ArchTest
+  static final ArchRule dspIsPure =
+      noClasses().that().resideInAPackage("org.musetag.dsp..")
+          .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "java.net..")
+          .because("DSP code computes; it does not talk to databases or networks");
+
+  @ArchTest
+  static final ArchRule nothingOpensNetworkConnections =
+      noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
+          .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
+          .orShould().dependOnClassesThat().resideInAPackage("java.net.http..")
+          .because("Musetag is offline, always");
+}

@@ -1,0 +1,82 @@
+package org.musetag.audio;
+
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+
+/** Writes real audio files of known content with FFmpeg (through JavaCV) for tests. */
+public final class AudioFixtures {
+
+  /** The encodings the tests cover: file extension, FFmpeg muxer, encoder, and the sample rate it is written at. */
+  public enum Encoding {
+    MP3("mp3", "mp3", "libmp3lame", "mp3", 44100),
+    FLAC("flac", "flac", "flac", "flac", 44100),
+    OGG_VORBIS("ogg", "ogg", "vorbis", "vorbis", 44100),
+    OPUS("opus", "ogg", "libopus", "opus", 48000),
+    M4A_AAC("m4a", "ipod", "aac", "aac", 44100),
+    WAV("wav", "wav", "pcm_s16le", "pcm_s16le", 22050),
+    AIFF("aiff", "aiff", "pcm_s16be", "pcm_s16be", 32000);
+
+    public final String extension;
+    final String muxer;
+    final String encoder;
+    /** The codec name FFmpeg reports when reading the file back. */
+    public final String codec;
+    public final int sampleRate;
+
+    Encoding(String extension, String muxer, String encoder, String codec, int sampleRate) {
+      this.extension = extension;
+      this.muxer = muxer;
+      this.encoder = encoder;
+      this.codec = codec;
+      this.sampleRate = sampleRate;
+    }
+  }
+
+  private AudioFixtures() {}
+
+  /**
+   * A stereo file holding a sine tone of {@code hz} at amplitude 0.5 on both channels. FFmpeg's default downmix
+   * adds the channels at -3 dB each, so the mono decode has amplitude 0.707 (RMS 0.5).
+   */
+  public static Path tone(Path dir, String name, Encoding enc, double hz, double seconds) throws Exception {
+    int n = (int) Math.round(seconds * enc.sampleRate);
+    float[] mono = new float[n];
+    for (int i = 0; i < n; i++) {
+      mono[i] = (float) (0.5 * Math.sin(2 * Math.PI * hz * i / enc.sampleRate));
+    }
+    return write(dir.resolve(name + "." + enc.extension), enc, mono);
+  }
+
+  /** Writes the given mono signal to both channels of a stereo file. */
+  public static Path write(Path file, Encoding enc, float[] mono) throws Exception {
+    float[] interleaved = new float[mono.length * 2];
+    for (int i = 0; i < mono.length; i++) {
+      interleaved[2 * i] = mono[i];
+      interleaved[2 * i + 1] = mono[i];
+    }
+    try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(file.toFile(), 2)) {
+      rec.setFormat(enc.muxer);
+      rec.setAudioCodecName(enc.encoder);
+      rec.setSampleRate(enc.sampleRate);
+      rec.setAudioChannels(2);
+      if (enc == Encoding.MP3 || enc == Encoding.M4A_AAC || enc == Encoding.OGG_VORBIS) {
+        rec.setAudioBitrate(128_000);
+      }
+      if (enc == Encoding.OPUS) {
+        rec.setAudioBitrate(96_000);
+      }
+      // FFmpeg's own Vorbis encoder is marked experimental; the JavaCV build has no libvorbis.
+      rec.setAudioOption("strict", "experimental");
+      rec.setMetadata(java.util.Map.of("title", "Fixture " + enc.name(), "artist", "Musetag Tests"));
+      rec.start();
+      int block = interleaved.length;
+      for (int off = 0; off < interleaved.length; off += block) {
+        int len = Math.min(block, interleaved.length - off);
+        rec.recordSamples(enc.sampleRate, 2, FloatBuffer.wrap(interleaved, off, len).slice());
+      }
+      rec.stop();
+    }
+    return file;
+  }
+}
