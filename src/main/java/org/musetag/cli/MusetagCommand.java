@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = MusetagCommand.VersionProvider.class,
     description = "Musetag listens to your music and tags it. Without a command, the desktop app starts.",
-    subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {InfoCommand.class, SpectrogramCommand.class, CommandLine.HelpCommand.class})
 public final class MusetagCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -25,9 +25,14 @@ public final class MusetagCommand implements Callable<Integer> {
 
   /** Runs the command line with the given services and returns the exit code. */
   public static int run(Services services, String... args) {
+    return commandLine(services).execute(args);
+  }
+
+  /** The configured command line, for callers that redirect its output (tests, the launcher). */
+  public static CommandLine commandLine(Services services) {
     CommandLine cli = new CommandLine(new MusetagCommand(), new ServicesFactory(services));
     cli.setExecutionExceptionHandler(new UserErrorHandler());
-    return cli.execute(args);
+    return cli;
   }
 
   static final class VersionProvider implements CommandLine.IVersionProvider {

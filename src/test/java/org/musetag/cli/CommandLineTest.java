@@ -1,0 +1,100 @@
+package org.musetag.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musetag.app.Wiring;
+import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
+import picocli.CommandLine;
+
+class CommandLineTest {
+  @TempDir Path dir;
+
+  private record Result(int exit, String out, String err) {
+    List<JsonObject> json() {
+      return out.lines().map(l -> JsonParser.parseString(l).getAsJsonObject()).toList();
+    }
+  }
+
+  private Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = MusetagCommand.commandLine(Wiring.create());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int exit = cli.execute(args);
+    return new Result(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void versionAndHelpWork() {
+    assertThat(run("--version").out()).startsWith("musetag ");
+    Result help = run("--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("info", "spectrogram");
+  }
+
+  @Test
+  void infoPrintsOneJsonLinePerFileAndGoesOnPastBadOnes() throws Exception {
+    Path good = AudioFixtures.tone(dir, "good", Encoding.FLAC, 440, 2.0);
+    Path bad = Files.writeString(dir.resolve("bad.mp3"), "not music");
+    Path alsoGood = AudioFixtures.tone(dir, "also good", Encoding.MP3, 440, 1.0);
+
+    Result r = run("info", good.toString(), bad.toString(), alsoGood.toString());
+
+    assertThat(r.exit()).isEqualTo(1);
+    List<JsonObject> rows = r.json();
+    assertThat(rows).hasSize(3);
+    assertThat(rows.get(0).get("format").getAsString()).isEqualTo("flac");
+    assertThat(rows.get(0).get("codec").getAsString()).isEqualTo("flac");
+    assertThat(rows.get(0).get("sample_rate").getAsInt()).isEqualTo(44100);
+    assertThat(rows.get(0).get("channels").getAsInt()).isEqualTo(2);
+    assertThat(rows.get(0).get("duration_s").getAsDouble()).isBetween(1.95, 2.05);
+    assertThat(rows.get(0).getAsJsonObject("tags").toString()).contains("Fixture FLAC");
+    assertThat(rows.get(1).get("path").getAsString()).isEqualTo(bad.toString());
+    assertThat(rows.get(1).get("error").getAsString()).isNotBlank();
+    assertThat(rows.get(2).get("codec").getAsString()).isEqualTo("mp3");
+  }
+
+  @Test
+  void spectrogramWritesAReadablePngAndAFloat32Npy() throws Exception {
+    Path song = AudioFixtures.tone(dir, "tone", Encoding.OGG_VORBIS, 1000, 4.0);
+    Path png = dir.resolve("out.png");
+    Path npy = dir.resolve("out.npy");
+
+    Result r = run("spectrogram", song.toString(), "--png", png.toString(), "--npy", npy.toString(),
+        "--start", "1", "--length", "2");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(ImageIO.read(png.toFile()).getWidth()).isGreaterThan(100);
+    byte[] bytes = Files.readAllBytes(npy);
+    String header = new String(bytes, 0, 128, java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(header).startsWith("\u0093NUMPY").contains("'descr': '<f4'").contains("(" + r.json().get(0).get("frames").getAsInt() + ", 64)");
+    assertThat(r.json().get(0).get("frames").getAsInt()).isEqualTo(1 + (32000 - 512) / 256);
+  }
+
+  @Test
+  void spectrogramOfABadFileSaysWhyAndWritesNothing() throws Exception {
+    Path bad = Files.write(dir.resolve("empty.flac"), new byte[0]);
+    Path png = dir.resolve("never.png");
+
+    Result r = run("spectrogram", bad.toString(), "--png", png.toString());
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.json().get(0).get("error").getAsString()).contains("empty");
+    assertThat(png).doesNotExist();
+    try (var files = Files.list(dir)) {
+      assertThat(files.filter(f -> f.getFileName().toString().endsWith(".part"))).isEmpty();
+    }
+  }
+}
