@@ -26,7 +26,7 @@ public final class MainWindow {
     MenuBar menu = new MenuBar(new Menu("File", null, quit));
 
     Label empty = new Label("Drop music files or folders here to get started.");
-    Label status = new Label("Musetag " + Version.current() + " · decoder: " + services.decoder().getClass().getSimpleName());
+    Label status = new Label("Musetag " + Version.current() + " · ready");
     status.setPadding(new Insets(4, 8, 4, 8));
 
     BorderPane root = new BorderPane(new StackPane(empty), menu, null, status, null);
