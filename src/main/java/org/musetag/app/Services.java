@@ -1,9 +1,15 @@
 package org.musetag.app;
 
+import java.util.concurrent.ExecutorService;
+import java.util.function.IntFunction;
 import org.musetag.audio.AudioDecoder;
+import org.musetag.ml.ModelFiles;
 
 /**
  * The long-lived services of one running Musetag, built once by the composition root ({@link Wiring}) and handed to
  * the command line and the desktop UI through their constructors.
+ *
+ * @param executors makes a pool of the given number of worker threads; callers shut it down when done
  */
-public record Services(AudioDecoder decoder) {}
+public record Services(
+    AudioDecoder decoder, AppDirectories directories, ModelFiles modelFiles, IntFunction<ExecutorService> executors) {}

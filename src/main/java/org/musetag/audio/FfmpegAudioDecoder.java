@@ -160,7 +160,8 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
         g.start();
       } catch (FrameGrabber.Exception | RuntimeException e) {
         open.close();
-        throw new AudioFileException(file, "is not a recognised audio file (" + firstLine(e) + ")", e);
+        LOG.debug("FFmpeg cannot open {}: {}", file, e.getMessage());
+        throw new AudioFileException(file, "is not a recognised audio file", e);
       }
       if (!g.hasAudio() || g.getSampleRate() <= 0 || g.getAudioChannels() <= 0) {
         open.close();

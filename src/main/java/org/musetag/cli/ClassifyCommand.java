@@ -1,0 +1,95 @@
+package org.musetag.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.musetag.app.Services;
+import org.musetag.audio.AudioFileException;
+import org.musetag.jobs.ClassifyJob;
+import org.musetag.ml.Analysis;
+import org.musetag.ml.DevicePreference;
+import org.musetag.ml.InferenceDevice;
+import org.musetag.ml.ModelException;
+import org.musetag.ml.PatchModel;
+import org.musetag.ml.StageTimes;
+import org.musetag.ml.TrackClassifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code musetag classify FILE...}: genre, mood quadrant and valence/arousal per file, one JSON object per line. */
+@Command(name = "classify", description = "Listen to audio files and print genre, mood quadrant and valence/arousal as JSON lines.")
+final class ClassifyCommand implements Callable<Integer> {
+  private final Services services;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "audio files")
+  List<Path> files;
+
+  @Option(names = "--threads", description = "worker threads (default: number of CPU cores)")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--device", description = "auto (GPU when usable), cpu or gpu; default: ${DEFAULT-VALUE}")
+  DevicePreference device = DevicePreference.AUTO;
+
+  ClassifyCommand(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public Integer call() throws ModelException {
+    JsonLines out = new JsonLines(spec.commandLine().getOut());
+    AtomicInteger failed = new AtomicInteger();
+    ExecutorService pool = services.executors().apply(threads);
+    try (PatchModel model = PatchModel.load(services.modelFiles().bundled("musetag-base"), device, 1)) {
+      InferenceDevice dev = model.device();
+      if (!dev.notice().isEmpty()) {
+        spec.commandLine().getErr().println("musetag: " + dev.notice());
+      }
+      TrackClassifier classifier = new TrackClassifier(services.decoder(), model, new StageTimes());
+      new ClassifyJob(classifier, pool, threads).run(files, outcome -> {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("path", outcome.file().toString());
+        if (outcome.analysis() != null) {
+          describe(outcome.analysis(), dev, row);
+        } else {
+          failed.incrementAndGet();
+          row.put("error", outcome.problem() instanceof AudioFileException a ? a.reason() : outcome.problem().getMessage());
+        }
+        out.write(row);
+      });
+    } finally {
+      pool.shutdownNow();
+    }
+    return failed.get() == 0 ? 0 : 1;
+  }
+
+  private static void describe(Analysis a, InferenceDevice dev, Map<String, Object> row) {
+    row.put("genres", a.genres().stream().map(g -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("label", g.label());
+      m.put("p", round(g.p()));
+      return m;
+    }).toList());
+    row.put("quadrant", a.quadrant());
+    Map<String, Double> quadrants = new LinkedHashMap<>();
+    a.quadrants().forEach((k, v) -> quadrants.put(k, round(v)));
+    row.put("quadrants", quadrants);
+    row.put("valence", round(a.valence()));
+    row.put("arousal", round(a.arousal()));
+    row.put("confidence", round(a.confidence()));
+    row.put("model", a.model());
+    row.put("device", dev.gpu() ? "gpu" : "cpu");
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 10000) / 10000.0;
+  }
+}

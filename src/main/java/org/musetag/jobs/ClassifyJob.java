@@ -1,0 +1,73 @@
+package org.musetag.jobs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.musetag.MusetagException;
+import org.musetag.ml.Analysis;
+import org.musetag.ml.PatchPredictor;
+import org.musetag.ml.TrackClassifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Classifies many files with a fixed number of workers, each holding its own predictor for its whole life (DJL's
+ * advice), and hands results to the caller in input order as they become available. A bad file becomes a failed
+ * {@link Outcome}; the others go on.
+ */
+public final class ClassifyJob {
+  /** The result for one file: an analysis, or the problem that stopped it. */
+  public record Outcome(Path file, Analysis analysis, MusetagException problem) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClassifyJob.class);
+
+  private final TrackClassifier classifier;
+  private final ExecutorService executor;
+  private final int workers;
+
+  public ClassifyJob(TrackClassifier classifier, ExecutorService executor, int workers) {
+    this.classifier = classifier;
+    this.executor = executor;
+    this.workers = workers;
+  }
+
+  public void run(List<Path> files, Consumer<Outcome> inOrder) {
+    List<CompletableFuture<Outcome>> results = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      results.add(new CompletableFuture<>());
+    }
+    AtomicInteger next = new AtomicInteger();
+    for (int w = 0; w < Math.min(workers, files.size()); w++) {
+      executor.execute(() -> {
+        try (PatchPredictor predictor = classifier.model().newPredictor()) {
+          int i;
+          while ((i = next.getAndIncrement()) < files.size()) {
+            results.get(i).complete(classifyOne(files.get(i), predictor));
+          }
+        } catch (RuntimeException e) {
+          results.forEach(f -> f.completeExceptionally(e));
+        }
+      });
+    }
+    for (CompletableFuture<Outcome> f : results) {
+      inOrder.accept(f.join());
+    }
+  }
+
+  private Outcome classifyOne(Path file, PatchPredictor predictor) {
+    try {
+      return new Outcome(file, classifier.classify(file, predictor), null);
+    } catch (MusetagException e) {
+      return new Outcome(file, null, e);
+    } catch (RuntimeException e) {
+      // A bug met on one file must not stop the batch: report it with a code to find in the log.
+      String code = "E-" + Integer.toHexString(System.identityHashCode(e));
+      LOG.error("unexpected failure on {} [{}]", file, code, e);
+      return new Outcome(file, null, new MusetagException("unexpected failure (" + e.getClass().getSimpleName() + "), error code " + code, e));
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package org.musetag.ml;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One ONNX model that maps MelSpec v1 patches to embedding, genre, quadrant and valence/arousal, loaded once through
+ * DJL's ONNX Runtime engine. Hand each worker thread its own {@link PatchPredictor}; close the model last.
+ *
+ * <p>Device: on {@link DevicePreference#AUTO} or {@link DevicePreference#GPU} the CUDA provider is tried when the
+ * ONNX Runtime build has it (the {@code -Pgpu} build); if it is absent or fails (no CUDA 12 / cuDNN 9, no GPU) the
+ * model runs on the CPU and {@link #device()} carries a notice saying why.
+ */
+public final class PatchModel implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PatchModel.class);
+
+  private final ZooModel<float[], PatchOutputs> model;
+  private final InferenceDevice device;
+  private final String name;
+  private final String version;
+  private final List<String> genres;
+  private final List<String> quadrants;
+  private final int mels;
+  private final int frames;
+
+  private PatchModel(ZooModel<float[], PatchOutputs> model, InferenceDevice device, Map<String, String> meta) {
+    this.model = model;
+    this.device = device;
+    this.name = meta.getOrDefault("name", "unknown");
+    this.version = meta.getOrDefault("version", "0");
+    this.genres = List.of(meta.getOrDefault("genres", "").split(","));
+    this.quadrants = List.of(meta.getOrDefault("quadrants", "Q1,Q2,Q3,Q4").split(","));
+    this.mels = Integer.parseInt(meta.getOrDefault("n_mels", "64"));
+    this.frames = Integer.parseInt(meta.getOrDefault("patch_frames", "188"));
+  }
+
+  /**
+   * Loads {@code onnx}. {@code threadsPerPredictor} sets ONNX Runtime's intra-op threads; with one predictor per
+   * core, 1 avoids oversubscription.
+   */
+  public static PatchModel load(Path onnx, DevicePreference preference, int threadsPerPredictor)
+      throws ModelException {
+    Map<String, String> meta = readMetadata(onnx);
+    if (!"MelSpec-v1".equals(meta.get("frontend"))) {
+      throw new ModelException(onnx + " expects front-end " + meta.get("frontend") + ", Musetag computes MelSpec-v1");
+    }
+    if (preference != DevicePreference.CPU) {
+      String why = cudaUnavailableReason();
+      if (why == null) {
+        try {
+          return new PatchModel(open(onnx, Device.gpu(), threadsPerPredictor, meta), new InferenceDevice("GPU (CUDA device 0)", true, ""), meta);
+        } catch (ModelException e) {
+          why = "the GPU could not be used (" + e.getMessage() + "); check CUDA 12 and cuDNN 9";
+          LOG.warn("falling back to the CPU: {}", why, e);
+        }
+      }
+      String notice = preference == DevicePreference.GPU ? "GPU requested but " + why + "; running on the CPU" : "";
+      return new PatchModel(open(onnx, Device.cpu(), threadsPerPredictor, meta), InferenceDevice.cpu(notice), meta);
+    }
+    return new PatchModel(open(onnx, Device.cpu(), threadsPerPredictor, meta), InferenceDevice.cpu(""), meta);
+  }
+
+  private static String cudaUnavailableReason() {
+    try {
+      return OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)
+          ? null
+          : "this build of ONNX Runtime has no CUDA support (install the GPU edition)";
+    } catch (RuntimeException | UnsatisfiedLinkError e) {
+      return "ONNX Runtime could not list its providers (" + e.getMessage() + ")";
+    }
+  }
+
+  private static ZooModel<float[], PatchOutputs> open(Path onnx, Device device, int threads, Map<String, String> meta)
+      throws ModelException {
+    Criteria<float[], PatchOutputs> criteria =
+        Criteria.builder()
+            .setTypes(float[].class, PatchOutputs.class)
+            .optModelPath(onnx)
+            .optEngine("OnnxRuntime")
+            .optDevice(device)
+            .optTranslator(new PatchTranslator(
+                Integer.parseInt(meta.getOrDefault("n_mels", "64")),
+                Integer.parseInt(meta.getOrDefault("patch_frames", "188"))))
+            .optOption("interOpNumThreads", "1")
+            .optOption("intraOpNumThreads", String.valueOf(threads))
+            .build();
+    try {
+      return criteria.loadModel();
+    } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
+      throw new ModelException("cannot load the model " + onnx.getFileName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, String> readMetadata(Path onnx) throws ModelException {
+    Engine.getEngine("OnnxRuntime"); // DJL must create the ONNX Runtime environment, with its own thread settings
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        OrtSession session = env.createSession(onnx.toString(), options)) {
+      return Map.copyOf(session.getMetadata().getCustomMetadata());
+    } catch (OrtException e) {
+      throw new ModelException("cannot read the model " + onnx + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A predictor for one worker thread. Not thread-safe; close it when the worker is done. */
+  public PatchPredictor newPredictor() {
+    return new PatchPredictor(model.newPredictor(), mels, frames);
+  }
+
+  public InferenceDevice device() {
+    return device;
+  }
+
+  /** "name@version", recorded with every result and tag the model produces. */
+  public String id() {
+    return name + "@" + version;
+  }
+
+  public List<String> genres() {
+    return genres;
+  }
+
+  public List<String> quadrants() {
+    return quadrants;
+  }
+
+  public int patchFrames() {
+    return frames;
+  }
+
+  public int melBands() {
+    return mels;
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+
+  @Override
+  public String toString() {
+    return id() + " on " + device.description() + " " + Arrays.asList(genres.size(), quadrants.size());
+  }
+}

@@ -1,0 +1,77 @@
+package org.musetag.ml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musetag.audio.FfmpegAudioDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Java pipeline (FFmpeg windows, MelSpec v1 in Java, DJL + ONNX Runtime, Java aggregation) reproduces the
+ * predictions the training pipeline (ffmpeg CLI, numpy, the ONNX graph) saved in models/parity/predictions.csv.
+ * Needs the training data ({@code -Dmusetag.shared.dir}, default ../shared); skipped where it is absent.
+ */
+class TrainingParityTest {
+  private static final Logger LOG = LoggerFactory.getLogger(TrainingParityTest.class);
+
+  @TempDir Path dir;
+
+  @Test
+  void javaPredictionsMatchTheTrainingPipeline() throws Exception {
+    Path parity = Path.of("models/parity/predictions.csv");
+    Path data = Path.of(System.getProperty("musetag.shared.dir", "../shared"), "data/train-v1");
+    assumeTrue(Files.exists(parity), "no parity file");
+    assumeTrue(Files.isDirectory(data), "training data not available at " + data);
+    List<String> lines = Files.readAllLines(parity);
+    List<String> header = Arrays.asList(lines.get(0).split(","));
+    int agreeGenre = 0;
+    int agreeQuadrant = 0;
+    double maxDv = 0;
+    double maxDa = 0;
+    List<String> disagreements = new ArrayList<>();
+    try (PatchModel model = BundledModels.base(dir, DevicePreference.CPU);
+        PatchPredictor predictor = model.newPredictor()) {
+      assertThat(model.id()).isNotEqualTo("musetag-base@0.0.0-dev");
+      TrackClassifier classifier = new TrackClassifier(new FfmpegAudioDecoder(), model, new StageTimes());
+      for (String line : lines.subList(1, lines.size())) {
+        String[] f = line.split(",");
+        Map<String, Integer> col = index(header);
+        Analysis a = classifier.classify(data.resolve(f[col.get("path")]), predictor);
+        boolean g = a.genres().get(0).label().equals(f[col.get("top_genre")]);
+        boolean q = a.quadrant().equals(f[col.get("quadrant")]);
+        agreeGenre += g ? 1 : 0;
+        agreeQuadrant += q ? 1 : 0;
+        maxDv = Math.max(maxDv, Math.abs(a.valence() - Double.parseDouble(f[col.get("valence")])));
+        maxDa = Math.max(maxDa, Math.abs(a.arousal() - Double.parseDouble(f[col.get("arousal")])));
+        if (!g || !q) {
+          disagreements.add(f[0]);
+        }
+      }
+    }
+    int n = lines.size() - 1;
+    LOG.info("parity on {} clips: genre {} / quadrant {} agree, max |dV| {}, max |dA| {}, disagreeing: {}",
+        n, agreeGenre, agreeQuadrant, maxDv, maxDa, disagreements);
+    assertThat(n).isGreaterThanOrEqualTo(200);
+    assertThat(agreeGenre / (double) n).isGreaterThanOrEqualTo(0.99);
+    assertThat(agreeQuadrant / (double) n).isGreaterThanOrEqualTo(0.99);
+    assertThat(maxDv).isLessThanOrEqualTo(0.02);
+    assertThat(maxDa).isLessThanOrEqualTo(0.02);
+  }
+
+  private static Map<String, Integer> index(List<String> header) {
+    Map<String, Integer> m = new java.util.HashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      m.put(header.get(i), i);
+    }
+    return m;
+  }
+}
