@@ -11,15 +11,14 @@ import org.musetag.app.Services;
 import org.musetag.audio.AudioFileException;
 import org.musetag.jobs.ClassifyJob;
 import org.musetag.ml.Analysis;
-import org.musetag.ml.DevicePreference;
 import org.musetag.ml.InferenceDevice;
 import org.musetag.ml.ModelException;
 import org.musetag.ml.PatchModel;
+import picocli.CommandLine.Mixin;
 import org.musetag.ml.StageTimes;
 import org.musetag.ml.TrackClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -33,11 +32,7 @@ final class ClassifyCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "audio files")
   List<Path> files;
 
-  @Option(names = "--threads", description = "worker threads (default: number of CPU cores)")
-  int threads = Runtime.getRuntime().availableProcessors();
-
-  @Option(names = "--device", description = "auto (GPU when usable), cpu or gpu; default: ${DEFAULT-VALUE}")
-  DevicePreference device = DevicePreference.AUTO;
+  @Mixin ModelOptions options;
 
   ClassifyCommand(Services services) {
     this.services = services;
@@ -47,14 +42,11 @@ final class ClassifyCommand implements Callable<Integer> {
   public Integer call() throws ModelException {
     JsonLines out = new JsonLines(spec.commandLine().getOut());
     AtomicInteger failed = new AtomicInteger();
-    ExecutorService pool = services.executors().apply(threads);
-    try (PatchModel model = PatchModel.load(services.modelFiles().bundled("musetag-base"), device, 1)) {
+    ExecutorService pool = services.executors().apply(options.threads);
+    try (PatchModel model = options.load(services, spec.commandLine().getErr())) {
       InferenceDevice dev = model.device();
-      if (!dev.notice().isEmpty()) {
-        spec.commandLine().getErr().println("musetag: " + dev.notice());
-      }
       TrackClassifier classifier = new TrackClassifier(services.decoder(), model, new StageTimes());
-      new ClassifyJob(classifier, pool, threads).run(files, outcome -> {
+      new ClassifyJob(classifier, pool, options.threads).run(files, outcome -> {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("path", outcome.file().toString());
         if (outcome.analysis() != null) {

@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.musetag.MusetagException;
 import org.musetag.ml.Analysis;
@@ -36,25 +39,56 @@ public final class ClassifyJob {
   }
 
   public void run(List<Path> files, Consumer<Outcome> inOrder) {
+    run(files, inOrder, () -> false);
+  }
+
+  /**
+   * Classifies {@code files}, passing each outcome to {@code inOrder} on the calling thread, in input order. When
+   * {@code cancelled} turns true, workers finish the file in hand and take no more; the outcomes already made are
+   * still delivered, then this returns.
+   */
+  public void run(List<Path> files, Consumer<Outcome> inOrder, BooleanSupplier cancelled) {
     List<CompletableFuture<Outcome>> results = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       results.add(new CompletableFuture<>());
     }
     AtomicInteger next = new AtomicInteger();
-    for (int w = 0; w < Math.min(workers, files.size()); w++) {
+    int n = Math.min(workers, files.size());
+    CountDownLatch workersDone = new CountDownLatch(n);
+    for (int w = 0; w < n; w++) {
       executor.execute(() -> {
         try (PatchPredictor predictor = classifier.model().newPredictor()) {
           int i;
-          while ((i = next.getAndIncrement()) < files.size()) {
+          while (!cancelled.getAsBoolean() && (i = next.getAndIncrement()) < files.size()) {
             results.get(i).complete(classifyOne(files.get(i), predictor));
           }
         } catch (RuntimeException e) {
           results.forEach(f -> f.completeExceptionally(e));
+        } finally {
+          workersDone.countDown();
         }
       });
     }
     for (CompletableFuture<Outcome> f : results) {
+      if (!awaitOrWorkersGone(f, workersDone)) {
+        return;
+      }
       inOrder.accept(f.join());
+    }
+  }
+
+  /** Waits for {@code f}; false when it will never complete because the workers have stopped (cancelled). */
+  private static boolean awaitOrWorkersGone(CompletableFuture<Outcome> f, CountDownLatch workersDone) {
+    try {
+      while (!f.isDone()) {
+        if (workersDone.await(50, TimeUnit.MILLISECONDS) && !f.isDone()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

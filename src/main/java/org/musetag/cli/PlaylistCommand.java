@@ -1,0 +1,67 @@
+package org.musetag.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.musetag.app.Services;
+import org.musetag.library.AnalysisStore.Analysed;
+import org.musetag.library.Library;
+import org.musetag.ml.Quadrant;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code musetag playlist --db FILE --quadrant Q1 [--genre G] --out FILE.m3u8}: a playlist players can open. */
+@Command(name = "playlist", description = "Write an M3U8 playlist of the analysed tracks in a mood quadrant (and genre).")
+final class PlaylistCommand implements Callable<Integer> {
+  private final Services services;
+
+  @Spec CommandSpec spec;
+  @Mixin DbOption db;
+
+  @Option(names = "--quadrant", required = true, description = "Q1 (happy), Q2 (angry), Q3 (sad) or Q4 (calm)")
+  Quadrant quadrant;
+
+  @Option(names = "--genre", description = "only tracks whose most likely genre is this")
+  String genre;
+
+  @Option(names = "--model", description = "analyses of this model (default: the bundled musetag-base of the newest analysis)")
+  String model;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE.m3u8", description = "playlist to write")
+  Path out;
+
+  PlaylistCommand(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    List<Analysed> tracks;
+    try (Library library = db.open(services)) {
+      String m = model != null ? model : library.analyses().newestModel();
+      tracks = m == null ? List.of() : library.analyses().find(m, quadrant.name(), genre == null ? null : genre.toLowerCase(Locale.ROOT));
+    }
+    SpectrogramCommand.writeAtomically(out, stream -> write(tracks, stream));
+    spec.commandLine().getOut().printf("wrote %d tracks to %s%n", tracks.size(), out);
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  private static void write(List<Analysed> tracks, java.io.OutputStream stream) throws IOException {
+    Writer w = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
+    w.write("#EXTM3U\n");
+    for (Analysed a : tracks) {
+      w.write(String.format(Locale.ROOT, "#EXTINF:%d,%s%n", Math.round(a.track().durationSeconds()), a.track().displayName()));
+      w.write(a.track().path().toAbsolutePath() + "\n");
+    }
+    w.flush();
+  }
+}

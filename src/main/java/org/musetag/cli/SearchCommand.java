@@ -1,0 +1,52 @@
+package org.musetag.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.musetag.app.Services;
+import org.musetag.library.Library;
+import org.musetag.library.Track;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code musetag search --db FILE QUERY}: full-text search over artist, title, album, genre and mood. */
+@Command(name = "search", description = "Search the library by artist, title, album, genre or mood (words match as prefixes).")
+final class SearchCommand implements Callable<Integer> {
+  private final Services services;
+
+  @Spec CommandSpec spec;
+  @Mixin DbOption db;
+
+  @Parameters(arity = "1..*", paramLabel = "QUERY", description = "words to look for")
+  List<String> words;
+
+  @Option(names = "--limit", description = "most results to show (default: ${DEFAULT-VALUE})")
+  int limit = 100;
+
+  SearchCommand(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    JsonLines out = new JsonLines(spec.commandLine().getOut());
+    try (Library library = db.open(services)) {
+      for (Track t : library.tracks().search(String.join(" ", words), limit)) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("path", t.path().toString());
+        row.put("artist", t.artist());
+        row.put("title", t.title());
+        row.put("album", t.album());
+        row.put("genre", t.genre());
+        row.put("mood", t.mood());
+        out.write(row);
+      }
+    }
+    return 0;
+  }
+}

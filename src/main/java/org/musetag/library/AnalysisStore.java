@@ -1,0 +1,127 @@
+package org.musetag.library;
+
+import com.google.gson.Gson;
+import com.google.gson.reflect.TypeToken;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.musetag.ml.Analysis;
+import org.musetag.ml.LabelScore;
+
+/** The {@code analyses} table: one row per track and model version. */
+public final class AnalysisStore {
+  private static final Gson GSON = new Gson();
+
+  private final Connection c;
+
+  AnalysisStore(Connection c) {
+    this.c = c;
+  }
+
+  /** A track with its analysis by one model. */
+  public record Analysed(Track track, Analysis analysis) {}
+
+  /** Stores (or replaces) the analysis of a track, remembering the file's size and mtime it was made from. */
+  public void store(Track track, Analysis a, long now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT OR REPLACE INTO analyses(track_id, model, top_genre, genres_json, quadrant, quadrants_json, valence,"
+            + " arousal, confidence, embedding, source_size, source_mtime_ms, analysed_at)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+      int i = 1;
+      ps.setLong(i++, track.id());
+      ps.setString(i++, a.model());
+      ps.setString(i++, a.genres().get(0).label());
+      ps.setString(i++, GSON.toJson(a.genres()));
+      ps.setString(i++, a.quadrant());
+      ps.setString(i++, GSON.toJson(a.quadrants()));
+      ps.setDouble(i++, a.valence());
+      ps.setDouble(i++, a.arousal());
+      ps.setDouble(i++, a.confidence());
+      ps.setBytes(i++, toBytes(a.embedding()));
+      ps.setLong(i++, track.size());
+      ps.setLong(i++, track.mtimeMs());
+      ps.setLong(i, now);
+      ps.executeUpdate();
+    }
+    new TrackStore(c).reindex(track.id());
+  }
+
+  /** Ids of tracks already analysed by {@code model} from the file as it is now: what a resumed run skips. */
+  public Set<Long> upToDate(String model) throws LibraryException {
+    Set<Long> ids = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT a.track_id FROM analyses a JOIN tracks t ON t.id = a.track_id"
+            + " WHERE a.model=? AND a.source_size=t.size AND a.source_mtime_ms=t.mtime_ms")) {
+      ps.setString(1, model);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw new LibraryException("cannot read the library: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Analysed tracks of {@code model}, optionally only one quadrant and/or one top genre (null for any), ordered
+   * by path.
+   */
+  public List<Analysed> find(String model, String quadrant, String genre) throws LibraryException {
+    String sql = "SELECT " + TrackStore.prefixed("t.") + ", a.genres_json, a.quadrant, a.quadrants_json, a.valence,"
+        + " a.arousal, a.confidence, a.embedding, a.model FROM analyses a JOIN tracks t ON t.id = a.track_id"
+        + " WHERE a.model=? AND t.status='ok' AND (? IS NULL OR a.quadrant=?) AND (? IS NULL OR a.top_genre=?)"
+        + " ORDER BY t.path";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, model);
+      ps.setString(2, quadrant);
+      ps.setString(3, quadrant);
+      ps.setString(4, genre);
+      ps.setString(5, genre);
+      List<Analysed> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Track t = TrackStore.read(rs);
+          List<LabelScore> genres = GSON.fromJson(rs.getString(15), new TypeToken<List<LabelScore>>() {}.getType());
+          Map<String, Double> quadrants = GSON.fromJson(rs.getString(17), new TypeToken<Map<String, Double>>() {}.getType());
+          out.add(new Analysed(t, new Analysis(genres, rs.getString(16), quadrants, rs.getDouble(18),
+              rs.getDouble(19), rs.getDouble(20), fromBytes(rs.getBytes(21)), rs.getString(22))));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new LibraryException("cannot read the library: " + e.getMessage(), e);
+    }
+  }
+
+  /** The model of the most recent analysis, or null when nothing was analysed yet. */
+  public String newestModel() throws LibraryException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT model FROM analyses ORDER BY analysed_at DESC LIMIT 1");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getString(1) : null;
+    } catch (SQLException e) {
+      throw new LibraryException("cannot read the library: " + e.getMessage(), e);
+    }
+  }
+
+  static byte[] toBytes(float[] v) {
+    ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    b.asFloatBuffer().put(v);
+    return b.array();
+  }
+
+  static float[] fromBytes(byte[] bytes) {
+    float[] v = new float[bytes.length / 4];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+    return v;
+  }
+}

@@ -1,0 +1,58 @@
+package org.musetag.tags;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The file formats Musetag tags, recognised by extension (as players and JAudioTagger do), with the tag family each
+ * one carries. Opus can be read (Musetag parses its comment header itself) but not written: JAudioTagger 3.0.1 has
+ * no Opus support.
+ */
+enum TagFormat {
+  MP3("mp3", Family.ID3, true, "mp3"),
+  FLAC("flac", Family.VORBIS, true, "flac"),
+  OGG_VORBIS("ogg", Family.VORBIS, true, "ogg", "oga"),
+  OPUS("opus", Family.VORBIS, false, "opus"),
+  MP4("m4a", Family.MP4, true, "m4a", "m4b", "mp4"),
+  WAV("wav", Family.ID3, true, "wav"),
+  AIFF("aif", Family.ID3, true, "aif", "aiff", "aifc");
+
+  /** How the managed fields are spelled (shared/guide/tags.md has one column per family). */
+  enum Family {
+    ID3,
+    VORBIS,
+    MP4
+  }
+
+  /** The extension JAudioTagger is told to read the file as (temporary copies have none of their own). */
+  final String jaudiotaggerExtension;
+  final Family family;
+  final boolean writable;
+  private final String[] extensions;
+
+  TagFormat(String jaudiotaggerExtension, Family family, boolean writable, String... extensions) {
+    this.jaudiotaggerExtension = jaudiotaggerExtension;
+    this.family = family;
+    this.writable = writable;
+    this.extensions = extensions;
+  }
+
+  static Optional<TagFormat> of(Path file) {
+    Path name = file.getFileName();
+    String s = name == null ? "" : name.toString();
+    int dot = s.lastIndexOf('.');
+    if (dot < 0) {
+      return Optional.empty();
+    }
+    String ext = s.substring(dot + 1).toLowerCase(Locale.ROOT);
+    for (TagFormat f : values()) {
+      for (String e : f.extensions) {
+        if (e.equals(ext)) {
+          return Optional.of(f);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

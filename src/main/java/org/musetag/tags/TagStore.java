@@ -1,0 +1,25 @@
+package org.musetag.tags;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes the fields Musetag manages, and nothing else. The one door to the tag library: callers see
+ * {@link TagValues} and {@link TagException}, never the library's types.
+ */
+public interface TagStore {
+
+  /** Current values of the managed fields. */
+  TagValues read(Path file) throws TagException;
+
+  /**
+   * Sets exactly these fields (others untouched; an empty list removes the field). Returns false, and does not touch
+   * the file at all (bytes and mtime unchanged), when nothing would change. Atomic: the file is either the old one
+   * or the new, verified one, never something in between.
+   */
+  boolean write(Path file, Map<TagField, List<String>> newValues) throws TagException;
+
+  /** Whether this format can be written at all (Opus cannot with JAudioTagger 3.0.1). */
+  boolean canWrite(Path file);
+}

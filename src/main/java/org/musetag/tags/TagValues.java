@@ -1,0 +1,54 @@
+package org.musetag.tags;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The managed fields of one file. Normalised on construction (absent and empty are the same thing, blank values are
+ * dropped, everything is immutable) so that two reads of the same tags are {@code equals}, which is how a write
+ * finds out that nothing would change.
+ */
+public record TagValues(Map<TagField, List<String>> values) {
+
+  public TagValues {
+    Map<TagField, List<String>> copy = new EnumMap<>(TagField.class);
+    if (values != null) {
+      values.forEach(
+          (field, list) -> {
+            List<String> kept = list == null ? List.of() : list.stream().filter(v -> v != null && !v.isBlank()).toList();
+            if (!kept.isEmpty()) {
+              copy.put(field, kept);
+            }
+          });
+    }
+    values = Collections.unmodifiableMap(copy);
+  }
+
+  public static TagValues empty() {
+    return new TagValues(Map.of());
+  }
+
+  /** The values of {@code field}; an empty list when the field is absent. */
+  public List<String> get(TagField field) {
+    return values.getOrDefault(field, List.of());
+  }
+
+  /** A copy with {@code field} set to {@code newValues} (an empty list removes it). */
+  public TagValues with(TagField field, List<String> newValues) {
+    Map<TagField, List<String>> copy = new EnumMap<>(TagField.class);
+    copy.putAll(values);
+    copy.put(field, newValues);
+    return new TagValues(copy);
+  }
+
+  /** A copy with every field of {@code changes} set as given, other fields kept. */
+  public TagValues withAll(Map<TagField, List<String>> changes) {
+    TagValues result = this;
+    for (Map.Entry<TagField, List<String>> e : changes.entrySet()) {
+      result = result.with(e.getKey(), e.getValue());
+    }
+    return result;
+  }
+}

@@ -1,0 +1,69 @@
+package org.musetag.tags;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.jaudiotagger.tag.TagTextField;
+import org.jaudiotagger.tag.vorbiscomment.VorbisCommentTag;
+
+/**
+ * The managed fields in a Vorbis comment (FLAC, Ogg Vorbis): one comment per value (GENRE=electronic, GENRE=rock),
+ * which is how the format holds several values. Names are matched ignoring case, as the Vorbis specification says,
+ * so a {@code genre=} written by another tool is read and replaced rather than duplicated.
+ */
+final class VorbisCodec {
+
+  private VorbisCodec() {}
+
+  static TagValues read(VorbisCommentTag tag) {
+    Map<TagField, List<String>> values = new EnumMap<>(TagField.class);
+    if (tag == null) {
+      return TagValues.empty();
+    }
+    for (TagField field : TagField.values()) {
+      values.put(field, valuesOf(tag, FieldNames.vorbis(field)));
+    }
+    return new TagValues(values);
+  }
+
+  static void apply(VorbisCommentTag tag, Map<TagField, List<String>> changes) {
+    for (Map.Entry<TagField, List<String>> e : changes.entrySet()) {
+      String name = FieldNames.vorbis(e.getKey());
+      for (String id : idsMatching(tag, name)) {
+        tag.deleteField(id);
+      }
+      for (String v : e.getValue()) {
+        tag.addField(tag.createField(name, v));
+      }
+    }
+  }
+
+  /** Whether a comment holds a managed field (GENRE, MOOD, VALENCE, AROUSAL, MOODMODEL in any case). */
+  static boolean isManaged(org.jaudiotagger.tag.TagField field) {
+    return "GENRE".equalsIgnoreCase(field.getId()) || FieldNames.isCustom(field.getId());
+  }
+
+  private static List<String> valuesOf(VorbisCommentTag tag, String name) {
+    List<String> out = new ArrayList<>();
+    for (Iterator<org.jaudiotagger.tag.TagField> it = tag.getFields(); it.hasNext(); ) {
+      org.jaudiotagger.tag.TagField f = it.next();
+      if (name.equalsIgnoreCase(f.getId()) && f instanceof TagTextField text && !text.getContent().isBlank()) {
+        out.add(text.getContent().strip());
+      }
+    }
+    return out;
+  }
+
+  private static List<String> idsMatching(VorbisCommentTag tag, String name) {
+    List<String> ids = new ArrayList<>();
+    for (Iterator<org.jaudiotagger.tag.TagField> it = tag.getFields(); it.hasNext(); ) {
+      String id = it.next().getId();
+      if (name.equalsIgnoreCase(id) && !ids.contains(id)) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+}

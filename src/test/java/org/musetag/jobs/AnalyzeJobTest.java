@@ -1,0 +1,118 @@
+package org.musetag.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.audio.FfmpegAudioDecoder;
+import org.musetag.library.AnalysisStore.Analysed;
+import org.musetag.library.Library;
+import org.musetag.library.LibraryScanner;
+import org.musetag.ml.DevicePreference;
+import org.musetag.ml.ModelFiles;
+import org.musetag.ml.PatchModel;
+import org.musetag.ml.StageTimes;
+import org.musetag.ml.TrackClassifier;
+
+class AnalyzeJobTest {
+  @TempDir Path dir;
+  private Library library;
+  private PatchModel model;
+  private ExecutorService pool;
+  private final FfmpegAudioDecoder decoder = new FfmpegAudioDecoder();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Path music = Files.createDirectories(dir.resolve("music"));
+    for (int i = 0; i < 6; i++) {
+      AudioFixtures.tone(music, "song" + i, Encoding.OGG_VORBIS, 200 + 100 * i, 4.0);
+    }
+    Files.writeString(music.resolve("zz-broken.flac"), "nope");
+    library = Library.open(dir.resolve("library.db"));
+    pool = Executors.newFixedThreadPool(2);
+    new LibraryScanner(library, decoder, pool).scan(List.of(music), (d, t) -> {}, () -> false);
+    model = PatchModel.load(new ModelFiles(dir.resolve("cache")).bundled("musetag-base"), DevicePreference.CPU, 1);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    model.close();
+    pool.shutdownNow();
+    library.close();
+  }
+
+  private AnalyzeJob job() {
+    TrackClassifier classifier = new TrackClassifier(decoder, model, new StageTimes());
+    return new AnalyzeJob(library, classifier, new ClassifyJob(classifier, pool, 2));
+  }
+
+  private static final AnalyzeJob.Listener QUIET = new AnalyzeJob.Listener() {
+    @Override
+    public void progress(int done, int total) {}
+
+    @Override
+    public void problem(Path file, String reason) {}
+  };
+
+  @Test
+  void analysesEveryReadableTrackAndStoresTheResult() throws Exception {
+    AnalyzeJob.Report r = job().run(QUIET, () -> false);
+
+    assertThat(r.analysed()).isEqualTo(6);
+    List<Analysed> stored = library.analyses().find(model.id(), null, null);
+    assertThat(stored).hasSize(6);
+    assertThat(stored.get(0).analysis().embedding()).hasSize(128);
+    assertThat(stored.get(0).analysis().genres()).hasSize(14);
+  }
+
+  @Test
+  void aCancelledRunKeepsWhatItDidAndTheNextRunResumes() throws Exception {
+    AtomicInteger seen = new AtomicInteger();
+    AnalyzeJob.Report first = job().run(new AnalyzeJob.Listener() {
+      @Override
+      public void progress(int done, int total) {
+        seen.set(done);
+      }
+
+      @Override
+      public void problem(Path file, String reason) {}
+    }, () -> seen.get() >= 2);
+
+    assertThat(first.cancelled()).isTrue();
+    int kept = library.analyses().find(model.id(), null, null).size();
+    assertThat(kept).isBetween(2, 5);
+
+    AnalyzeJob.Report second = job().run(QUIET, () -> false);
+
+    assertThat(second.skipped()).isEqualTo(kept);
+    assertThat(second.analysed()).isEqualTo(6 - kept);
+    assertThat(library.analyses().find(model.id(), null, null)).hasSize(6);
+  }
+
+  @Test
+  void quadrantAndGenreFilterTheAnalysedTracks() throws Exception {
+    job().run(QUIET, () -> false);
+    List<Analysed> all = library.analyses().find(model.id(), null, null);
+    String q = all.get(0).analysis().quadrant();
+    String g = all.get(0).analysis().genres().get(0).label();
+
+    List<Analysed> inQ = library.analyses().find(model.id(), q, null);
+    List<Analysed> inQandG = library.analyses().find(model.id(), q, g);
+
+    assertThat(inQ).isNotEmpty().allMatch(a -> a.analysis().quadrant().equals(q));
+    assertThat(inQandG).isNotEmpty().allMatch(a -> a.analysis().genres().get(0).label().equals(g));
+    List<String> words = new ArrayList<>(org.musetag.ml.Quadrant.valueOf(q).words());
+    assertThat(library.tracks().search(words.get(0), 100)).hasSize(inQ.size());
+  }
+}
