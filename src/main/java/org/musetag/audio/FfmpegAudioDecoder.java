@@ -35,19 +35,8 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
 
   @Override
   public AudioInfo probe(Path file) throws AudioFileException {
-    try (OpenFile open = OpenFile.open(file)) {
-      FFmpegFrameGrabber g = open.grabber;
-      Map<String, String> tags = new LinkedHashMap<>(g.getMetadata());
-      g.getAudioMetadata().forEach(tags::putIfAbsent);
-      return new AudioInfo(
-          file,
-          formatName(g.getFormat()),
-          avcodec.avcodec_get_name(g.getAudioCodec()).getString(),
-          g.getSampleRate(),
-          g.getAudioChannels(),
-          open.declaredSeconds(),
-          tags);
-    }
+    checkReadable(file);
+    return FfmpegProbe.probe(file);
   }
 
   @Override

@@ -21,9 +21,11 @@ public final class AnalysisStore {
   private static final Gson GSON = new Gson();
 
   private final Connection c;
+  private final TrackStore tracks;
 
-  AnalysisStore(Connection c) {
+  AnalysisStore(Connection c, TrackStore tracks) {
     this.c = c;
+    this.tracks = tracks;
   }
 
   /** A track with its analysis by one model. */
@@ -51,7 +53,7 @@ public final class AnalysisStore {
       ps.setLong(i, now);
       ps.executeUpdate();
     }
-    new TrackStore(c).reindex(track.id());
+    tracks.reindex(track.id());
   }
 
   /** Ids of tracks already analysed by {@code model} from the file as it is now: what a resumed run skips. */

@@ -17,10 +17,18 @@ import java.sql.Statement;
 public final class Library implements AutoCloseable {
   private final Path file;
   private final Connection connection;
+  private final Statements statements;
+  private final TrackStore tracks;
+  private final AnalysisStore analyses;
+  private final TagJournal journal;
 
   private Library(Path file, Connection connection) {
     this.file = file;
     this.connection = connection;
+    this.statements = new Statements(connection);
+    this.tracks = new TrackStore(statements);
+    this.analyses = new AnalysisStore(connection, tracks);
+    this.journal = new TagJournal(connection);
   }
 
   public static Library open(Path file) throws LibraryException {
@@ -48,15 +56,15 @@ public final class Library implements AutoCloseable {
   }
 
   public TrackStore tracks() {
-    return new TrackStore(connection);
+    return tracks;
   }
 
   public AnalysisStore analyses() {
-    return new AnalysisStore(connection);
+    return analyses;
   }
 
   public TagJournal journal() {
-    return new TagJournal(connection);
+    return journal;
   }
 
   /** Runs {@code work} in one transaction: all or nothing, and much faster for many rows. */
@@ -86,6 +94,7 @@ public final class Library implements AutoCloseable {
   @Override
   public void close() throws LibraryException {
     try {
+      statements.close();
       connection.close();
     } catch (SQLException e) {
       throw new LibraryException("cannot close the library " + file + ": " + e.getMessage(), e);

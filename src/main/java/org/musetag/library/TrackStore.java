@@ -20,9 +20,11 @@ public final class TrackStore {
       "id, path, size, mtime_ms, status, problem, format, codec, duration_s, title, artist, album, genre, mood";
 
   private final Connection c;
+  private final Statements statements;
 
-  TrackStore(Connection c) {
-    this.c = c;
+  TrackStore(Statements statements) {
+    this.statements = statements;
+    this.c = statements.connection();
   }
 
   /** Size and mtime of every known file under {@code root}, keyed by path: what an incremental scan compares. */
@@ -45,14 +47,15 @@ public final class TrackStore {
   public void upsert(ScannedFile f, long now) throws SQLException {
     String genre = tag(f, "genre");
     String mood = tag(f, "mood");
-    try (PreparedStatement ps = c.prepareStatement(
+    PreparedStatement ps = statements.get(
         "INSERT INTO tracks(path, size, mtime_ms, status, problem, format, codec, duration_s, sample_rate, channels,"
             + " title, artist, album, genre, mood, tags_json, scanned_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             + " ON CONFLICT(path) DO UPDATE SET size=excluded.size, mtime_ms=excluded.mtime_ms, status=excluded.status,"
             + " problem=excluded.problem, format=excluded.format, codec=excluded.codec, duration_s=excluded.duration_s,"
             + " sample_rate=excluded.sample_rate, channels=excluded.channels, title=excluded.title,"
             + " artist=excluded.artist, album=excluded.album, genre=excluded.genre, mood=excluded.mood,"
-            + " tags_json=excluded.tags_json, scanned_at=excluded.scanned_at")) {
+            + " tags_json=excluded.tags_json, scanned_at=excluded.scanned_at");
+    {
       int i = 1;
       ps.setString(i++, f.path().toString());
       ps.setLong(i++, f.size());
@@ -99,6 +102,23 @@ public final class TrackStore {
     }
   }
 
+  /**
+   * Records a file's new size and mtime after Musetag itself rewrote its tags, in the track and in its analyses
+   * (the audio is unchanged: the tag writer verifies that), so neither a scan nor analyze redoes work for it.
+   */
+  public void refreshFingerprint(long id, long size, long mtimeMs) throws SQLException {
+    PreparedStatement t = statements.get("UPDATE tracks SET size=?, mtime_ms=? WHERE id=?");
+    t.setLong(1, size);
+    t.setLong(2, mtimeMs);
+    t.setLong(3, id);
+    t.executeUpdate();
+    PreparedStatement a = statements.get("UPDATE analyses SET source_size=?, source_mtime_ms=? WHERE track_id=?");
+    a.setLong(1, size);
+    a.setLong(2, mtimeMs);
+    a.setLong(3, id);
+    a.executeUpdate();
+  }
+
   /** Missing tracks whose size matches: candidates for a moved file. */
   public List<Track> missingWithSize(long size) throws SQLException {
     return query("SELECT " + COLUMNS + " FROM tracks WHERE status='missing' AND size=?", size);
@@ -111,29 +131,26 @@ public final class TrackStore {
   public void reindex(long id) throws SQLException {
     StringBuilder genres = new StringBuilder();
     StringBuilder moods = new StringBuilder();
-    try (PreparedStatement ps = c.prepareStatement("SELECT top_genre, quadrant FROM analyses WHERE track_id=?")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          genres.append(' ').append(rs.getString(1));
-          String q = rs.getString(2);
-          moods.append(' ').append(q).append(' ').append(String.join(" ", Quadrant.valueOf(q).words()));
-        }
+    PreparedStatement analyses = statements.get("SELECT top_genre, quadrant FROM analyses WHERE track_id=?");
+    analyses.setLong(1, id);
+    try (ResultSet rs = analyses.executeQuery()) {
+      while (rs.next()) {
+        genres.append(' ').append(rs.getString(1));
+        String q = rs.getString(2);
+        moods.append(' ').append(q).append(' ').append(String.join(" ", Quadrant.valueOf(q).words()));
       }
     }
-    try (PreparedStatement del = c.prepareStatement("DELETE FROM tracks_fts WHERE rowid=?")) {
-      del.setLong(1, id);
-      del.executeUpdate();
-    }
-    try (PreparedStatement ps = c.prepareStatement(
+    PreparedStatement del = statements.get("DELETE FROM tracks_fts WHERE rowid=?");
+    del.setLong(1, id);
+    del.executeUpdate();
+    PreparedStatement ps = statements.get(
         "INSERT INTO tracks_fts(rowid, artist, title, album, genre, mood, path)"
             + " SELECT id, artist, title, album, trim(coalesce(genre,'') || ?), trim(coalesce(mood,'') || ?), path"
-            + " FROM tracks WHERE id=?")) {
-      ps.setString(1, genres.toString());
-      ps.setString(2, moods.toString());
-      ps.setLong(3, id);
-      ps.executeUpdate();
-    }
+            + " FROM tracks WHERE id=?");
+    ps.setString(1, genres.toString());
+    ps.setString(2, moods.toString());
+    ps.setLong(3, id);
+    ps.executeUpdate();
   }
 
   /** Tracks matching a full-text query (words are matched as prefixes), best match first. */
@@ -181,12 +198,11 @@ public final class TrackStore {
   }
 
   private long idOf(Path path) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM tracks WHERE path=?")) {
-      ps.setString(1, path.toString());
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
+    PreparedStatement ps = statements.get("SELECT id FROM tracks WHERE path=?");
+    ps.setString(1, path.toString());
+    try (ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 

@@ -10,13 +10,13 @@ import java.util.Optional;
  * no Opus support.
  */
 enum TagFormat {
-  MP3("mp3", Family.ID3, true, "mp3"),
-  FLAC("flac", Family.VORBIS, true, "flac"),
-  OGG_VORBIS("ogg", Family.VORBIS, true, "ogg", "oga"),
-  OPUS("opus", Family.VORBIS, false, "opus"),
-  MP4("m4a", Family.MP4, true, "m4a", "m4b", "mp4"),
-  WAV("wav", Family.ID3, true, "wav"),
-  AIFF("aif", Family.ID3, true, "aif", "aiff", "aifc");
+  MP3("MP3", "mp3", Family.ID3, true, "mp3"),
+  FLAC("FLAC", "flac", Family.VORBIS, true, "flac"),
+  OGG_VORBIS("Ogg Vorbis", "ogg", Family.VORBIS, true, "ogg", "oga"),
+  OPUS("Opus", "opus", Family.VORBIS, false, "opus"),
+  MP4("MP4 (M4A)", "m4a", Family.MP4, true, "m4a", "m4b", "mp4"),
+  WAV("WAV", "wav", Family.ID3, true, "wav"),
+  AIFF("AIFF", "aif", Family.ID3, true, "aif", "aiff", "aifc");
 
   /** How the managed fields are spelled (shared/guide/tags.md has one column per family). */
   enum Family {
@@ -25,13 +25,16 @@ enum TagFormat {
     MP4
   }
 
+  /** The name users know the format by, for messages. */
+  final String displayName;
   /** The extension JAudioTagger is told to read the file as (temporary copies have none of their own). */
   final String jaudiotaggerExtension;
   final Family family;
   final boolean writable;
   private final String[] extensions;
 
-  TagFormat(String jaudiotaggerExtension, Family family, boolean writable, String... extensions) {
+  TagFormat(String displayName, String jaudiotaggerExtension, Family family, boolean writable, String... extensions) {
+    this.displayName = displayName;
     this.jaudiotaggerExtension = jaudiotaggerExtension;
     this.family = family;
     this.writable = writable;

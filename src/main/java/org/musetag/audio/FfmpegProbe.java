@@ -1,0 +1,89 @@
+package org.musetag.audio;
+
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avformat;
+import org.bytedeco.ffmpeg.global.avutil;
+
+/**
+ * Reads a file's container header only: format, codec, rate, channels, duration and tags. Library scans call this
+ * for every file, so it skips FFmpeg's stream analysis (which decodes packets) unless the header leaves the rate,
+ * channel count or duration unknown (e.g. an MP3 without a Xing header).
+ */
+final class FfmpegProbe {
+  private FfmpegProbe() {}
+
+  static AudioInfo probe(Path file) throws AudioFileException {
+    AVFormatContext oc = new AVFormatContext(null);
+    if (avformat.avformat_open_input(oc, file.toString(), null, null) < 0) {
+      throw new AudioFileException(file, "is not a recognised audio file");
+    }
+    try {
+      AVStream audio = audioStream(oc);
+      if (audio == null || incomplete(oc, audio.codecpar())) {
+        if (avformat.avformat_find_stream_info(oc, (AVDictionary) null) < 0) {
+          throw new AudioFileException(file, "is not a recognised audio file (no stream information)");
+        }
+        audio = audioStream(oc);
+      }
+      if (audio == null || audio.codecpar().sample_rate() <= 0) {
+        throw new AudioFileException(file, "contains no audio stream");
+      }
+      AVCodecParameters par = audio.codecpar();
+      String format = FfmpegAudioDecoder.formatName(oc.iformat().name().getString());
+      String problem = TruncationCheck.problem(file, oc.iformat().name().getString());
+      if (problem != null) {
+        throw new AudioFileException(file, problem);
+      }
+      Map<String, String> tags = new LinkedHashMap<>();
+      copy(oc.metadata(), tags);
+      copy(audio.metadata(), tags);
+      return new AudioInfo(file, format, avcodec.avcodec_get_name(par.codec_id()).getString(), par.sample_rate(),
+          par.ch_layout().nb_channels(), seconds(oc), tags);
+    } catch (IOException e) {
+      throw new AudioFileException(file, "cannot be read (" + e.getMessage() + ")", e);
+    } finally {
+      avformat.avformat_close_input(oc);
+    }
+  }
+
+  private static boolean incomplete(AVFormatContext oc, AVCodecParameters par) {
+    return par.sample_rate() <= 0 || par.ch_layout().nb_channels() <= 0 || oc.duration() == AV_NOPTS_VALUE;
+  }
+
+  private static double seconds(AVFormatContext oc) {
+    long d = oc.duration();
+    return d == AV_NOPTS_VALUE || d <= 0 ? 0 : d / (double) avutil.AV_TIME_BASE;
+  }
+
+  private static AVStream audioStream(AVFormatContext oc) {
+    for (int i = 0; i < oc.nb_streams(); i++) {
+      AVStream st = oc.streams(i);
+      if (st.codecpar().codec_type() == AVMEDIA_TYPE_AUDIO) {
+        return st;
+      }
+    }
+    return null;
+  }
+
+  private static void copy(AVDictionary dict, Map<String, String> into) {
+    if (dict == null || dict.isNull()) {
+      return;
+    }
+    AVDictionaryEntry e = null;
+    while ((e = avutil.av_dict_iterate(dict, e)) != null && !e.isNull()) {
+      into.putIfAbsent(e.key().getString(), e.value().getString());
+    }
+  }
+}

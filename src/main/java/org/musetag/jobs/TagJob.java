@@ -1,0 +1,244 @@
+package org.musetag.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.musetag.library.AnalysisStore.Analysed;
+import org.musetag.library.Library;
+import org.musetag.library.LibraryException;
+import org.musetag.library.TagJournal;
+import org.musetag.library.Track;
+import org.musetag.tags.TagChange;
+import org.musetag.tags.TagChangePlanner;
+import org.musetag.tags.TagException;
+import org.musetag.tags.TagField;
+import org.musetag.tags.TagStore;
+import org.musetag.tags.TagValues;
+import org.musetag.tags.WritePolicy;
+
+/**
+ * Bulk tag writing from analyses: plan (what would change, per file and field), then write with a journal, and
+ * undo a batch. Every change is journalled and committed before its file is touched; each file is written
+ * atomically by the {@link TagStore}; a file that changed on disk since the scan, vanished, is read-only or in a
+ * format that cannot be written is reported and skipped, and the batch goes on.
+ */
+public final class TagJob {
+  /** The changes for one file, or why it is skipped. */
+  public record FilePlan(Track track, List<TagChange> changes, String skipReason) {}
+
+  /** Receives per-file outcomes, on the calling thread. */
+  public interface Listener {
+    void progress(int done, int total);
+
+    void problem(Path file, String reason);
+  }
+
+  /** What a write or undo did. */
+  public record Report(String batchId, int files, int written, int unchanged, int failed, int skipped, boolean cancelled) {}
+
+  private final Library library;
+  private final TagStore store;
+
+  public TagJob(Library library, TagStore store) {
+    this.library = library;
+    this.store = store;
+  }
+
+  /** The changes that writing {@code fields} of {@code model}'s analyses under {@code policy} would make. */
+  public List<FilePlan> plan(String model, TagProposal proposal, Set<TagField> fields, Map<TagField, WritePolicy> policy)
+      throws LibraryException {
+    List<FilePlan> plans = new ArrayList<>();
+    for (Analysed a : library.analyses().find(model, null, null)) {
+      Path file = a.track().path();
+      String problem = problemWith(a.track());
+      if (problem != null) {
+        plans.add(new FilePlan(a.track(), List.of(), problem));
+        continue;
+      }
+      try {
+        TagValues current = store.read(file);
+        TagValues proposed = new TagValues(proposal.values(a.analysis(), fields));
+        plans.add(new FilePlan(a.track(), TagChangePlanner.plan(file, current, proposed, policy), null));
+      } catch (TagException e) {
+        plans.add(new FilePlan(a.track(), List.of(), e.getMessage()));
+      }
+    }
+    return plans;
+  }
+
+  /** Writes the planned changes as one batch; returns its report (the batch id undoes it). */
+  public Report write(List<FilePlan> plans, String batchId, String model, String settings, Listener listener,
+      BooleanSupplier cancelled) throws LibraryException {
+    TagJournal journal = library.journal();
+    library.inTransaction(() -> journal.startBatch(batchId, model, settings, System.currentTimeMillis()));
+    int written = 0;
+    int unchanged = 0;
+    int failed = 0;
+    int skipped = 0;
+    int done = 0;
+    for (FilePlan plan : plans) {
+      if (cancelled.getAsBoolean()) {
+        break;
+      }
+      done++;
+      if (plan.skipReason() != null) {
+        skipped++;
+        listener.problem(plan.track().path(), plan.skipReason());
+      } else if (plan.changes().isEmpty()) {
+        unchanged++;
+      } else {
+        String problem = writeOne(plan, batchId);
+        if (problem == null) {
+          written++;
+        } else {
+          failed++;
+          listener.problem(plan.track().path(), problem);
+        }
+      }
+      listener.progress(done, plans.size());
+    }
+    boolean stopped = done < plans.size();
+    library.inTransaction(() -> journal.setBatchState(batchId, stopped ? "cancelled" : "done", null));
+    return new Report(batchId, plans.size(), written, unchanged, failed, skipped, stopped);
+  }
+
+  private String writeOne(FilePlan plan, String batchId) throws LibraryException {
+    Path file = plan.track().path();
+    List<String> fields = new ArrayList<>();
+    List<List<String>> olds = new ArrayList<>();
+    List<List<String>> news = new ArrayList<>();
+    Map<TagField, List<String>> values = new EnumMap<>(TagField.class);
+    for (TagChange c : plan.changes()) {
+      fields.add(c.field().name());
+      olds.add(c.oldValues());
+      news.add(c.newValues());
+      values.put(c.field(), c.newValues());
+    }
+    List<Long> ids = new ArrayList<>();
+    library.inTransaction(() -> ids.addAll(library.journal().plan(batchId, file, fields, olds, news)));
+    String problem = problemWith(plan.track());
+    if (problem == null) {
+      try {
+        store.write(file, values);
+      } catch (TagException e) {
+        problem = e.getMessage();
+      }
+    }
+    String outcome = problem;
+    library.inTransaction(() -> {
+      library.journal().mark(ids, outcome == null ? TagJournal.WRITTEN : TagJournal.FAILED, outcome);
+      if (outcome == null) {
+        refresh(plan.track());
+      }
+    });
+    return problem;
+  }
+
+  /** Restores the tags a batch changed, as they were, where the file still holds what the batch wrote. */
+  public Report undo(String batchId, Listener listener) throws LibraryException {
+    Map<Path, List<TagJournal.Entry>> byFile = new LinkedHashMap<>();
+    for (TagJournal.Entry e : library.journal().entries(batchId)) {
+      if (e.state().equals(TagJournal.WRITTEN) || e.state().equals(TagJournal.PLANNED)) {
+        byFile.computeIfAbsent(e.path(), p -> new ArrayList<>()).add(e);
+      }
+    }
+    if (library.journal().batches().stream().noneMatch(b -> b.id().equals(batchId))) {
+      throw new LibraryException("there is no tag batch " + batchId);
+    }
+    int restored = 0;
+    int failed = 0;
+    int untouched = 0;
+    int done = 0;
+    for (Map.Entry<Path, List<TagJournal.Entry>> f : byFile.entrySet()) {
+      done++;
+      String problem = undoFile(f.getKey(), f.getValue());
+      if (problem == null) {
+        restored++;
+      } else if (problem.isEmpty()) {
+        untouched++;
+      } else {
+        failed++;
+        listener.problem(f.getKey(), problem);
+      }
+      listener.progress(done, byFile.size());
+    }
+    library.inTransaction(() -> library.journal().setBatchState(batchId, "undone", System.currentTimeMillis()));
+    return new Report(batchId, byFile.size(), restored, untouched, failed, 0, false);
+  }
+
+  /** null when restored, "" when there was nothing to restore, otherwise the problem. */
+  private String undoFile(Path file, List<TagJournal.Entry> entries) throws LibraryException {
+    List<Long> ids = entries.stream().map(TagJournal.Entry::id).toList();
+    try {
+      TagValues current = store.read(file);
+      Map<TagField, List<String>> revert = new EnumMap<>(TagField.class);
+      List<String> conflicts = new ArrayList<>();
+      for (TagJournal.Entry e : entries) {
+        TagField field = TagField.valueOf(e.field());
+        List<String> now = current.get(field);
+        if (now.equals(new TagValues(Map.of(field, e.newValues())).get(field))) {
+          revert.put(field, e.oldValues());
+        } else if (!now.equals(new TagValues(Map.of(field, e.oldValues())).get(field))) {
+          conflicts.add(field + " was changed since (now " + now + ")");
+        }
+      }
+      if (!conflicts.isEmpty()) {
+        String why = "not undone: " + String.join("; ", conflicts);
+        library.inTransaction(() -> library.journal().mark(ids, TagJournal.UNDO_FAILED, why));
+        return why;
+      }
+      boolean changed = !revert.isEmpty() && store.write(file, revert);
+      library.inTransaction(() -> {
+        library.journal().mark(ids, TagJournal.UNDONE, null);
+        Track t = library.tracks().byPath(file);
+        if (t != null && changed) {
+          refresh(t);
+        }
+      });
+      return changed ? null : "";
+    } catch (TagException e) {
+      library.inTransaction(() -> library.journal().mark(ids, TagJournal.UNDO_FAILED, e.getMessage()));
+      return e.getMessage();
+    }
+  }
+
+  /** The library's size and mtime follow the file after a tag write, so its analyses stay current (audio unchanged). */
+  private void refresh(Track track) throws java.sql.SQLException {
+    try {
+      BasicFileAttributes a = Files.readAttributes(track.path(), BasicFileAttributes.class);
+      library.tracks().refreshFingerprint(track.id(), a.size(), a.lastModifiedTime().toMillis());
+    } catch (IOException e) {
+      // The next scan notices the file; nothing else depends on this.
+    }
+  }
+
+  private String problemWith(Track t) {
+    Path file = t.path();
+    if (!Files.exists(file)) {
+      return file + ": has vanished since the last scan";
+    }
+    if (!store.canWrite(file)) {
+      return file + ": writing tags to " + t.format() + " files is not supported";
+    }
+    if (!Files.isWritable(file)) {
+      return file + ": is read-only";
+    }
+    try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      if (a.size() != t.size() || a.lastModifiedTime().toMillis() != t.mtimeMs()) {
+        return file + ": has changed on disk since the last scan (scan again, then tag)";
+      }
+    } catch (IOException e) {
+      return file + ": cannot be read (" + e.getMessage() + ")";
+    }
+    return null;
+  }
+}

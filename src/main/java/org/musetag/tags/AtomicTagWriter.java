@@ -1,0 +1,146 @@
+package org.musetag.tags;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes tags the way a user's only copy of a file deserves: JAudioTagger works on a copy in the same folder, the
+ * copy is read back and checked (managed fields as asked, every other tag and the audio bit-for-bit as before), and
+ * only then does it replace the original, in one atomic rename. Whatever goes wrong, the original is untouched and
+ * the copy is removed.
+ *
+ * <p>The rename keeps the original's permissions but gives the file a new inode: hard links to it keep the old
+ * content, and only root can keep another user's ownership. Symbolic links are followed, so the link stays a link.
+ */
+final class AtomicTagWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(AtomicTagWriter.class);
+
+  /** A step run on the written copy before it is verified; lets tests simulate a library that damages files. */
+  interface CopyHook {
+    void afterWrite(Path copy) throws IOException;
+  }
+
+  private final TagOptions options;
+  private final CopyHook hook;
+
+  AtomicTagWriter(TagOptions options) {
+    this(options, copy -> { });
+  }
+
+  AtomicTagWriter(TagOptions options, CopyHook hook) {
+    this.options = options;
+    this.hook = hook;
+  }
+
+  /** Applies {@code changes} to {@code file}, which must end up holding exactly {@code expected}. */
+  void write(Path file, TagFormat format, Map<TagField, List<String>> changes, TagValues expected)
+      throws TagException {
+    Path real;
+    BasicFileAttributes before;
+    try {
+      real = file.toRealPath();
+      before = Files.readAttributes(real, BasicFileAttributes.class);
+    } catch (IOException e) {
+      throw TagErrors.wrap(file, format, true, e);
+    }
+    Path temp = null;
+    try {
+      OpenTagFile original = OpenTagFile.open(real, format, options);
+      boolean byMeaning = original.convertsId3();
+      List<String> otherTags = original.otherTags(byMeaning);
+      refuseWhatJaudiotaggerWouldDamage(file, format, real);
+      String audio = AudioPayload.digest(real, format);
+
+      temp = Files.createTempFile(real.getParent(), ".musetag-", ".tmp");
+      Files.copy(real, temp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+      OpenTagFile copy = OpenTagFile.open(temp, format, options);
+      copy.apply(changes, expected);
+      copy.commit();
+      hook.afterWrite(temp);
+
+      verify(file, format, temp, expected, otherTags, byMeaning, audio);
+      keepPermissions(real, temp);
+      BasicFileAttributes now = Files.readAttributes(real, BasicFileAttributes.class);
+      if (now.size() != before.size() || !now.lastModifiedTime().equals(before.lastModifiedTime())) {
+        throw new TagException(file, "cannot write tags: the file changed while they were being written");
+      }
+      Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE);
+      temp = null;
+    } catch (Exception | LinkageError e) {
+      LOG.debug("writing tags to {} failed; the original is untouched", file, e);
+      throw TagErrors.wrap(file, format, true, e);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          LOG.warn("could not remove the temporary file {}", temp, e);
+        }
+      }
+    }
+  }
+
+  private void verify(
+      Path file,
+      TagFormat format,
+      Path temp,
+      TagValues expected,
+      List<String> otherTags,
+      boolean byMeaning,
+      String audio)
+      throws Exception {
+    OpenTagFile written = OpenTagFile.open(temp, format, options);
+    TagValues actual = written.managed();
+    if (!actual.equals(expected)) {
+      LOG.debug("{}: wrote {} but read back {}", file, expected, actual);
+      throw new TagException(file, "cannot write tags: they did not read back as written, nothing was changed");
+    }
+    if (!written.otherTags(byMeaning).equals(otherTags)) {
+      throw new TagException(file, "cannot write tags: the tag library would have altered other tags, nothing was changed");
+    }
+    if (!AudioPayload.digest(temp, format).equals(audio)) {
+      throw new TagException(file, "cannot write tags: the tag library would have altered the audio, nothing was changed");
+    }
+  }
+
+  /** MP4 items with several values that JAudioTagger 3.0.1 would cut down to their first value. */
+  private static void refuseWhatJaudiotaggerWouldDamage(Path file, TagFormat format, Path real) throws Exception {
+    if (format != TagFormat.MP4) {
+      return;
+    }
+    for (Mp4Ilst.Item item : Mp4Ilst.read(real)) {
+      if (!Mp4Codec.isManaged(item.name()) && !item.name().equals("covr") && item.data().size() > 1) {
+        throw new TagException(
+            file,
+            "cannot write tags without losing data: its '" + item.name() + "' tag holds "
+                + item.data().size() + " values and the tag library would keep only the first");
+      }
+    }
+  }
+
+  private static void keepPermissions(Path real, Path temp) {
+    PosixFileAttributeView view = Files.getFileAttributeView(real, PosixFileAttributeView.class);
+    if (view == null) {
+      return;
+    }
+    try {
+      PosixFileAttributes attrs = view.readAttributes();
+      Files.setPosixFilePermissions(temp, attrs.permissions());
+      PosixFileAttributeView target = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+      if (!attrs.group().equals(target.readAttributes().group())) {
+        target.setGroup(attrs.group());
+      }
+    } catch (IOException | SecurityException e) {
+      LOG.debug("could not copy the permissions of {} to its new version", real, e);
+    }
+  }
+}

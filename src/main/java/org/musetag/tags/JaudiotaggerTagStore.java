@@ -1,0 +1,120 @@
+package org.musetag.tags;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@link TagStore} on JAudioTagger 3.0.1, with the field mapping of shared/guide/tags.md:
+ *
+ * <ul>
+ *   <li>MP3, WAV, AIFF (ID3v2): genre TCON, mood TMOO (v2.4) or TXXX:MOOD (v2.3), TXXX:VALENCE, TXXX:AROUSAL,
+ *       TXXX:MOODMODEL. Several values are NUL-separated in v2.4 and joined with the configured separator in v2.3. An
+ *       existing v2.3 or v2.4 tag keeps its version (players that need v2.3 keep working); a file without an ID3v2
+ *       tag gets {@link TagOptions#id3Version()}; {@link TagOptions#convertExistingId3()} converts existing ones.
+ *   <li>FLAC, Ogg Vorbis: GENRE, MOOD, VALENCE, AROUSAL, MOODMODEL comments, one per value.
+ *   <li>M4A: {@code ©gen} and {@code ----:com.apple.iTunes:MOOD}/{@code VALENCE}/{@code AROUSAL}/{@code MOODMODEL},
+ *       one data atom per value.
+ *   <li>Opus: read only (JAudioTagger 3.0.1 has no Opus support).
+ * </ul>
+ *
+ * Writes go through {@link AtomicTagWriter}; a write that would change nothing does not touch the file.
+ * Thread-safe: every call opens the file afresh.
+ */
+public final class JaudiotaggerTagStore implements TagStore {
+  private final TagOptions options;
+  private final AtomicTagWriter writer;
+
+  public JaudiotaggerTagStore(TagOptions options) {
+    this(options, new AtomicTagWriter(options));
+  }
+
+  JaudiotaggerTagStore(TagOptions options, AtomicTagWriter writer) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.writer = writer;
+    JaudiotaggerSetup.ensure();
+  }
+
+  @Override
+  public TagValues read(Path file) throws TagException {
+    TagFormat format = checkedFormat(file);
+    try {
+      if (format == TagFormat.OPUS) {
+        return OggComments.readOpus(file);
+      }
+      return OpenTagFile.open(file, format, options).managed();
+    } catch (Exception | LinkageError e) {
+      throw TagErrors.wrap(file, format, false, e);
+    }
+  }
+
+  @Override
+  public boolean write(Path file, Map<TagField, List<String>> newValues) throws TagException {
+    Map<TagField, List<String>> changes = normalise(newValues);
+    TagValues current = read(file);
+    TagValues expected = current.withAll(changes);
+    Map<TagField, List<String>> needed = new EnumMap<>(TagField.class);
+    changes.forEach(
+        (field, values) -> {
+          if (!current.get(field).equals(expected.get(field))) {
+            needed.put(field, expected.get(field));
+          }
+        });
+    if (needed.isEmpty()) {
+      return false;
+    }
+    TagFormat format = checkedFormat(file);
+    if (!format.writable) {
+      throw TagErrors.notWritable(file, format);
+    }
+    if (isReadOnly(file)) {
+      throw TagErrors.readOnly(file);
+    }
+    writer.write(file, format, needed, expected);
+    return true;
+  }
+
+  @Override
+  public boolean canWrite(Path file) {
+    return TagFormat.of(file).map(f -> f.writable).orElse(false);
+  }
+
+  private static TagFormat checkedFormat(Path file) throws TagException {
+    if (!Files.exists(file)) {
+      throw TagErrors.vanished(file);
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new TagException(file, "is not a regular file");
+    }
+    return TagFormat.of(file).orElseThrow(() -> TagErrors.unsupported(file));
+  }
+
+  /**
+   * Read-only by the file's own permission bits, not by what this process could force: a user who marked a file
+   * read-only means it, even when Musetag runs with rights to write it anyway.
+   */
+  private static boolean isReadOnly(Path file) {
+    PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+    try {
+      if (posix != null) {
+        return !posix.readAttributes().permissions().contains(PosixFilePermission.OWNER_WRITE)
+            || !Files.isWritable(file);
+      }
+    } catch (java.io.IOException e) {
+      return !Files.isWritable(file);
+    }
+    return !Files.isWritable(file);
+  }
+
+  private static Map<TagField, List<String>> normalise(Map<TagField, List<String>> newValues) {
+    Map<TagField, List<String>> out = new EnumMap<>(TagField.class);
+    newValues.forEach((field, values) -> out.put(Objects.requireNonNull(field), new TagValues(
+        Map.of(field, values == null ? List.of() : values)).get(field)));
+    return out;
+  }
+}

@@ -1,0 +1,89 @@
+package org.musetag.tags;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.jaudiotagger.tag.mp4.Mp4Tag;
+import org.jaudiotagger.tag.reference.GenreTypes;
+
+/**
+ * The managed fields in MP4 (m4a): genre in {@code ©gen}, the others in {@code ----:com.apple.iTunes:NAME} freeform
+ * atoms, several values as several {@code data} atoms (see {@link Mp4MultiValueField}). Reading goes through
+ * {@link Mp4Ilst} so that every value is seen, including the numeric {@code gnre} genre iTunes writes.
+ */
+final class Mp4Codec {
+
+  private Mp4Codec() {}
+
+  static TagValues read(List<Mp4Ilst.Item> items) {
+    Map<TagField, List<String>> values = new EnumMap<>(TagField.class);
+    List<String> genres = new ArrayList<>(Mp4Ilst.texts(items, FieldNames.MP4_GENRE));
+    genres.addAll(numericGenres(items));
+    values.put(TagField.GENRE, strip(genres));
+    for (TagField field : List.of(TagField.MOOD, TagField.VALENCE, TagField.AROUSAL, TagField.MOOD_MODEL)) {
+      values.put(field, strip(Mp4Ilst.texts(items, FieldNames.mp4(field))));
+    }
+    return new TagValues(values);
+  }
+
+  static void apply(Mp4Tag tag, Map<TagField, List<String>> changes) {
+    for (Map.Entry<TagField, List<String>> e : changes.entrySet()) {
+      String id = FieldNames.mp4(e.getKey());
+      for (String existing : idsMatching(tag, id)) {
+        tag.deleteField(existing);
+      }
+      if (e.getKey() == TagField.GENRE) {
+        tag.deleteField(FieldNames.MP4_NUMERIC_GENRE);
+      }
+      if (!e.getValue().isEmpty()) {
+        tag.addField(new Mp4MultiValueField(id, e.getValue()));
+      }
+    }
+  }
+
+  /** Whether an ilst item is one of the managed fields (compared ignoring case, as the names are user-defined). */
+  static boolean isManaged(String itemName) {
+    if (itemName.equals(FieldNames.MP4_GENRE) || itemName.equals(FieldNames.MP4_NUMERIC_GENRE)) {
+      return true;
+    }
+    String prefix = "----:" + FieldNames.MP4_ISSUER + ":";
+    return itemName.regionMatches(true, 0, prefix, 0, prefix.length())
+        && FieldNames.isCustom(itemName.substring(prefix.length()));
+  }
+
+  private static List<String> numericGenres(List<Mp4Ilst.Item> items) {
+    List<String> out = new ArrayList<>();
+    for (Mp4Ilst.Item item : items) {
+      if (item.name().equals(FieldNames.MP4_NUMERIC_GENRE)) {
+        for (Mp4Ilst.Data d : item.data()) {
+          if (d.payload().length == 2) {
+            int index = (ByteBuffer.wrap(d.payload()).getShort() & 0xFFFF) - 1;
+            String name = GenreTypes.getInstanceOf().getValueForId(index);
+            if (name != null) {
+              out.add(name);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<String> idsMatching(Mp4Tag tag, String id) {
+    List<String> ids = new ArrayList<>();
+    for (Iterator<org.jaudiotagger.tag.TagField> it = tag.getFields(); it.hasNext(); ) {
+      String candidate = it.next().getId();
+      if (candidate.equalsIgnoreCase(id) && !ids.contains(candidate)) {
+        ids.add(candidate);
+      }
+    }
+    return ids;
+  }
+
+  private static List<String> strip(List<String> values) {
+    return values.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+}

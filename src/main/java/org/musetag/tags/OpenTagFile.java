@@ -1,0 +1,208 @@
+package org.musetag.tags;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.jaudiotagger.audio.AudioFile;
+import org.jaudiotagger.audio.AudioFileIO;
+import org.jaudiotagger.audio.exceptions.CannotWriteException;
+import org.jaudiotagger.audio.mp3.MP3File;
+import org.jaudiotagger.tag.FieldDataInvalidException;
+import org.jaudiotagger.tag.FieldKey;
+import org.jaudiotagger.tag.Tag;
+import org.jaudiotagger.tag.aiff.AiffTag;
+import org.jaudiotagger.tag.flac.FlacTag;
+import org.jaudiotagger.tag.id3.AbstractID3v2Tag;
+import org.jaudiotagger.tag.mp4.Mp4Tag;
+import org.jaudiotagger.tag.vorbiscomment.VorbisCommentTag;
+import org.jaudiotagger.tag.wav.WavTag;
+
+/**
+ * One file opened with JAudioTagger: its managed fields, a fingerprint of all its other tags, and the means to change
+ * the managed ones. Hides which of JAudioTagger's tag classes a format uses and where the ID3 tag of an MP3, WAV or
+ * AIFF file hangs.
+ */
+final class OpenTagFile {
+  private final Path path;
+  private final TagFormat format;
+  private final Id3Codec id3;
+  private final AudioFile audio;
+
+  private OpenTagFile(Path path, TagFormat format, Id3Codec id3, AudioFile audio) {
+    this.path = path;
+    this.format = format;
+    this.id3 = id3;
+    this.audio = audio;
+  }
+
+  /** Reads {@code path} as {@code format} whatever its name says (temporary copies are named {@code .tmp}). */
+  static OpenTagFile open(Path path, TagFormat format, TagOptions options) throws Exception {
+    JaudiotaggerSetup.ensure();
+    AudioFile audio = AudioFileIO.readAs(path.toFile(), format.jaudiotaggerExtension);
+    return new OpenTagFile(path, format, new Id3Codec(options), audio);
+  }
+
+  TagValues managed() throws IOException {
+    return switch (format.family) {
+      case ID3 -> id3.read(existingId3());
+      case VORBIS -> VorbisCodec.read(vorbis(false));
+      case MP4 -> Mp4Codec.read(Mp4Ilst.read(path));
+    };
+  }
+
+  /** Whether writing would change the ID3 version (then other frames are compared by meaning, not by bytes). */
+  boolean convertsId3() {
+    AbstractID3v2Tag existing = format.family == TagFormat.Family.ID3 ? existingId3() : null;
+    return existing != null && id3.tagToWrite(existing) != existing;
+  }
+
+  /**
+   * Sets the changed fields. For MP4 every managed field is set again from {@code expected}: JAudioTagger would
+   * otherwise re-write Musetag's multi-valued atoms with their first value only.
+   */
+  void apply(Map<TagField, List<String>> changes, TagValues expected) throws FieldDataInvalidException {
+    switch (format.family) {
+      case ID3 -> {
+        AbstractID3v2Tag tag = id3.tagToWrite(existingId3());
+        id3.apply(tag, changes);
+        setId3(tag);
+      }
+      case VORBIS -> VorbisCodec.apply(vorbis(true), changes);
+      case MP4 -> Mp4Codec.apply((Mp4Tag) audio.getTagOrCreateAndSetDefault(), allFields(expected));
+    }
+  }
+
+  private static Map<TagField, List<String>> allFields(TagValues values) {
+    Map<TagField, List<String>> all = new java.util.EnumMap<>(TagField.class);
+    for (TagField field : TagField.values()) {
+      all.put(field, values.get(field));
+    }
+    return all;
+  }
+
+  void commit() throws CannotWriteException {
+    audio.commit();
+  }
+
+  /**
+   * Every tag that is not a managed field, as sorted "kind:id:hash" lines. Two snapshots are equal when a write left
+   * the other tags alone. {@code byMeaning} compares ID3 frames through JAudioTagger's field names, for writes that
+   * convert between ID3 versions and so legitimately change the frames' bytes.
+   */
+  List<String> otherTags(boolean byMeaning) throws IOException {
+    List<String> lines = new ArrayList<>();
+    switch (format.family) {
+      case ID3 -> {
+        AbstractID3v2Tag tag = existingId3();
+        if (tag != null && byMeaning) {
+          byFieldKey(tag, lines);
+        } else if (tag != null) {
+          fields("id3", tag.getFields(), Id3Codec::isManaged, lines);
+        }
+        if (audio.getTag() instanceof WavTag wav && wav.isExistingInfoTag()) {
+          fields("info", wav.getInfoTag().getFields(), f -> false, lines);
+        }
+      }
+      case VORBIS -> {
+        VorbisCommentTag tag = vorbis(false);
+        if (tag != null) {
+          lines.add("vendor:" + tag.getVendor());
+          fields("vorbis", tag.getFields(), VorbisCodec::isManaged, lines);
+        }
+      }
+      case MP4 -> {
+        for (Mp4Ilst.Item item : Mp4Ilst.read(path)) {
+          if (!Mp4Codec.isManaged(item.name())) {
+            lines.add("mp4:" + item.name() + ":" + digest(item.data()));
+          }
+        }
+      }
+    }
+    lines.sort(null);
+    return lines;
+  }
+
+  private AbstractID3v2Tag existingId3() {
+    Tag tag = audio.getTag();
+    if (audio instanceof MP3File mp3) {
+      return mp3.getID3v2Tag();
+    }
+    if (tag instanceof WavTag wav) {
+      return wav.isExistingId3Tag() ? wav.getID3Tag() : null;
+    }
+    if (tag instanceof AiffTag aiff) {
+      return aiff.isExistingId3Tag() ? aiff.getID3Tag() : null;
+    }
+    return null;
+  }
+
+  private void setId3(AbstractID3v2Tag tag) {
+    if (audio instanceof MP3File mp3) {
+      mp3.setID3v2Tag(tag);
+    } else if (audio.getTagOrCreateAndSetDefault() instanceof WavTag wav) {
+      wav.setID3Tag(tag);
+    } else if (audio.getTagOrCreateAndSetDefault() instanceof AiffTag aiff) {
+      aiff.setID3Tag(tag);
+      aiff.setExistingId3Tag(true);
+    }
+  }
+
+  private VorbisCommentTag vorbis(boolean create) {
+    Tag tag = create ? audio.getTagOrCreateAndSetDefault() : audio.getTag();
+    if (tag instanceof FlacTag flac) {
+      return flac.getVorbisCommentTag();
+    }
+    return tag instanceof VorbisCommentTag v ? v : null;
+  }
+
+  private static void byFieldKey(AbstractID3v2Tag tag, List<String> lines) {
+    for (FieldKey key : FieldKey.values()) {
+      if (key == FieldKey.GENRE || key == FieldKey.MOOD) {
+        continue;
+      }
+      try {
+        List<String> values = tag.getAll(key);
+        if (!values.isEmpty()) {
+          lines.add("id3:" + key + ":" + values);
+        }
+      } catch (RuntimeException unsupportedInThisVersion) {
+        // some keys exist in one ID3 version only; they cannot differ between the two snapshots
+      }
+    }
+  }
+
+  private static void fields(
+      String kind,
+      Iterator<org.jaudiotagger.tag.TagField> it,
+      Predicate<org.jaudiotagger.tag.TagField> managed,
+      List<String> lines) {
+    while (it.hasNext()) {
+      org.jaudiotagger.tag.TagField f = it.next();
+      if (!managed.test(f)) {
+        lines.add(kind + ":" + f.getId() + ":" + content(f));
+      }
+    }
+  }
+
+  private static String digest(List<Mp4Ilst.Data> data) {
+    java.security.MessageDigest md = AudioPayload.sha256();
+    for (Mp4Ilst.Data d : data) {
+      md.update(java.nio.ByteBuffer.allocate(8).putInt(d.type()).putInt(d.payload().length).array());
+      md.update(d.payload());
+    }
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  private static String content(org.jaudiotagger.tag.TagField f) {
+    try {
+      return HexFormat.of().formatHex(AudioPayload.sha256().digest(f.getRawContent()));
+    } catch (Exception | LinkageError e) {
+      return String.valueOf(f);
+    }
+  }
+}

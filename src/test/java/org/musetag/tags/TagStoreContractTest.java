@@ -1,0 +1,160 @@
+package org.musetag.tags;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.audio.FfmpegAudioDecoder;
+
+/**
+ * What every writable format must do (Picard's CommonTests, shared/guide/house-style.md): each subclass supplies a
+ * real fixture of its format, with a user's tags already on it, and the tests write Musetag's fields to it.
+ */
+abstract class TagStoreContractTest {
+  static final Map<TagField, List<String>> ANALYSIS =
+      Map.of(
+          TagField.GENRE, List.of("electronic", "rock"),
+          TagField.MOOD, List.of("happy", "energetic"),
+          TagField.VALENCE, List.of("0.250"),
+          TagField.AROUSAL, List.of("-0.125"),
+          TagField.MOOD_MODEL, List.of("musetag-base@1.0.0"));
+
+  @TempDir Path dir;
+  TagStore store;
+  Path file;
+
+  /** The format under test. */
+  abstract Encoding encoding();
+
+  /** The options the store is built with. */
+  TagOptions options() {
+    return TagOptions.defaults();
+  }
+
+  /** Turns the fresh fixture into this test's starting point (e.g. an ID3v2.3 tag). */
+  void prepare(Path fixture) throws Exception {}
+
+  /** Checks, below Musetag's reader, that the values sit where shared/guide/tags.md says for this format. */
+  abstract void assertStoredAsTheGuideSays(Path tagged) throws Exception;
+
+  @BeforeEach
+  void createFixture() throws Exception {
+    store = new JaudiotaggerTagStore(options());
+    file = TagTestFiles.withUserTags(dir, "track", encoding());
+    prepare(file);
+  }
+
+  @Test
+  void multiValuedFieldsReadBackAsWritten() throws Exception {
+    assertThat(store.write(file, ANALYSIS)).isTrue();
+
+    assertThat(store.read(file)).isEqualTo(new TagValues(ANALYSIS));
+    assertStoredAsTheGuideSays(file);
+  }
+
+  @Test
+  void theUsersOtherTagsAreKept() throws Exception {
+    List<String> before = TagTestFiles.userTags(file);
+
+    store.write(file, ANALYSIS);
+    store.write(file, Map.of(TagField.GENRE, List.of("jazz")));
+
+    assertThat(TagTestFiles.userTags(file)).isEqualTo(before).anyMatch(s -> s.startsWith("cover=89504e47"));
+  }
+
+  @Test
+  void unicodeValuesAreKept() throws Exception {
+    Map<TagField, List<String>> values =
+        Map.of(
+            TagField.GENRE, List.of("Ελληνικά", "日本語", "🎸 emoji rock"),
+            TagField.MOOD, List.of("fröhlich 😀"),
+            TagField.MOOD_MODEL, List.of("модель@2.0"));
+
+    store.write(file, values);
+
+    assertThat(store.read(file)).isEqualTo(new TagValues(values));
+  }
+
+  @Test
+  void theAudioIsUnchanged() throws Exception {
+    FfmpegAudioDecoder decoder = new FfmpegAudioDecoder();
+    float[] before = decoder.decode(file, 8000).samples();
+    String payload = AudioPayload.digest(file, TagFormat.of(file).orElseThrow());
+
+    store.write(file, ANALYSIS);
+    store.write(file, Map.of(TagField.MOOD, List.of("calm", "relaxed", "a much longer list of words " + "x".repeat(3000))));
+
+    assertThat(decoder.decode(file, 8000).samples()).isEqualTo(before);
+    assertThat(AudioPayload.digest(file, TagFormat.of(file).orElseThrow())).isEqualTo(payload);
+  }
+
+  @Test
+  void writingTheSameValuesAgainLeavesBytesAndModificationTime() throws Exception {
+    store.write(file, ANALYSIS);
+    FileTime old = FileTime.from(Instant.parse("2020-01-02T03:04:05Z"));
+    Files.setLastModifiedTime(file, old);
+    byte[] bytes = Files.readAllBytes(file);
+
+    assertThat(store.write(file, ANALYSIS)).isFalse();
+    assertThat(store.write(file, Map.of(TagField.GENRE, List.of("electronic", "rock")))).isFalse();
+
+    assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+    assertThat(Files.getLastModifiedTime(file)).isEqualTo(old);
+  }
+
+  @Test
+  void anEmptyListRemovesTheFieldAndOnlyThatField() throws Exception {
+    store.write(file, ANALYSIS);
+
+    assertThat(store.write(file, Map.of(TagField.MOOD, List.of(), TagField.AROUSAL, List.of()))).isTrue();
+
+    Map<TagField, List<String>> expected = new EnumMap<>(ANALYSIS);
+    expected.remove(TagField.MOOD);
+    expected.remove(TagField.AROUSAL);
+    assertThat(store.read(file)).isEqualTo(new TagValues(expected));
+  }
+
+  @Test
+  void newValuesReplaceOldOnesRatherThanPilingUp() throws Exception {
+    store.write(file, ANALYSIS);
+
+    store.write(file, Map.of(TagField.GENRE, List.of("jazz"), TagField.VALENCE, List.of("-1.000")));
+
+    assertThat(store.read(file).get(TagField.GENRE)).containsExactly("jazz");
+    assertThat(store.read(file).get(TagField.VALENCE)).containsExactly("-1.000");
+  }
+
+  @Test
+  void anOddUnicodeFileNameWorks() throws Exception {
+    Path odd = dir.resolve("Ελληνικά 日本語 🎵 ü'\"$ (1)." + encoding().extension);
+    Files.move(file, odd);
+
+    store.write(odd, ANALYSIS);
+
+    assertThat(store.read(odd)).isEqualTo(new TagValues(ANALYSIS));
+  }
+
+  @Test
+  void theFolderHoldsOnlyTheFileAfterwardsAndItsPermissionsAreKept() throws Exception {
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+
+    store.write(file, ANALYSIS);
+    store.write(file, Map.of(TagField.MOOD, List.of("x".repeat(20_000))));
+
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(file);
+    }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+  }
+}
