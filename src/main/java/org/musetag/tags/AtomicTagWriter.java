@@ -105,10 +105,12 @@ final class AtomicTagWriter {
       throw new TagException(file, "cannot write tags: they did not read back as written, nothing was changed");
     }
     if (!written.otherTags(byMeaning).equals(otherTags)) {
-      throw new TagException(file, "cannot write tags: the tag library would have altered other tags, nothing was changed");
+      throw new TagException(
+          file, "cannot write tags: the tag library would have altered other tags, nothing was changed");
     }
     if (!AudioPayload.digest(temp, format).equals(audio)) {
-      throw new TagException(file, "cannot write tags: the tag library would have altered the audio, nothing was changed");
+      throw new TagException(
+          file, "cannot write tags: the tag library would have altered the audio, nothing was changed");
     }
   }
 

@@ -21,7 +21,8 @@ public final class TagChangePlanner {
    * would not change produce no TagChange. MERGE keeps existing values first and appends new ones not already present
    * (case-insensitive); FILL_EMPTY only writes when the field is empty; REPLACE replaces.
    *
-   * <p>Only fields with proposed values are considered (removing a field is a direct {@link TagStore#write}). A field with no policy gets {@link #defaultPolicy}.
+   * <p>Only fields with proposed values are considered (removing a field is a direct {@link TagStore#write}). A
+   * field with no policy gets {@link #defaultPolicy}.
    * A single-valued field (a number, the model id) cannot hold two values, so MERGE replaces it like REPLACE; the
    * model id written beside the numbers tells which run they came from.
    */

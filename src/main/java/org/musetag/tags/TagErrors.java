@@ -53,7 +53,9 @@ final class TagErrors {
     }
     if (e instanceof InvalidAudioFrameException || e instanceof CannotReadException) {
       return new TagException(
-          file, doing + "it does not contain valid " + format.displayName + " audio (damaged, or not an audio file)", e);
+          file,
+          doing + "it does not contain valid " + format.displayName + " audio (damaged, or not an audio file)",
+          e);
     }
     if (e instanceof org.jaudiotagger.tag.TagException) {
       return new TagException(file, doing + "its existing tags are damaged", e);

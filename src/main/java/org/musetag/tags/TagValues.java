@@ -17,7 +17,8 @@ public record TagValues(Map<TagField, List<String>> values) {
     if (values != null) {
       values.forEach(
           (field, list) -> {
-            List<String> kept = list == null ? List.of() : list.stream().filter(v -> v != null && !v.isBlank()).toList();
+            List<String> kept =
+                list == null ? List.of() : list.stream().filter(v -> v != null && !v.isBlank()).toList();
             if (!kept.isEmpty()) {
               copy.put(field, kept);
             }

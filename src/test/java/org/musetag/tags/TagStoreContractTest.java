@@ -93,7 +93,7 @@ abstract class TagStoreContractTest {
     String payload = AudioPayload.digest(file, TagFormat.of(file).orElseThrow());
 
     store.write(file, ANALYSIS);
-    store.write(file, Map.of(TagField.MOOD, List.of("calm", "relaxed", "a much longer list of words " + "x".repeat(3000))));
+    store.write(file, Map.of(TagField.MOOD, List.of("calm", "relaxed", "x".repeat(3000))));
 
     assertThat(decoder.decode(file, 8000).samples()).isEqualTo(before);
     assertThat(AudioPayload.digest(file, TagFormat.of(file).orElseThrow())).isEqualTo(payload);

@@ -96,7 +96,8 @@ final class TagTestFiles {
       frame.setBody(new FrameBodyTXXX(TextEncoding.ISO_8859_1, REPLAYGAIN, value));
       id3.addField(frame);
     } else if (tag instanceof Mp4Tag mp4) {
-      mp4.addField(new Mp4TagReverseDnsField("----:com.apple.iTunes:" + REPLAYGAIN, "com.apple.iTunes", REPLAYGAIN, value));
+      String id = "----:com.apple.iTunes:" + REPLAYGAIN;
+      mp4.addField(new Mp4TagReverseDnsField(id, "com.apple.iTunes", REPLAYGAIN, value));
     } else if (tag instanceof FlacTag flac) {
       flac.getVorbisCommentTag().setField(REPLAYGAIN, value);
     } else if (tag instanceof VorbisCommentTag vorbis) {
