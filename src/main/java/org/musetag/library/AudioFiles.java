@@ -25,12 +25,19 @@ public final class AudioFiles {
     return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 
-  /** Audio files under {@code root} (or {@code root} itself if it is one), and folders that could not be read. */
-  public static List<Path> under(Path root, List<String> problems) throws IOException {
-    List<Path> out = new ArrayList<>();
+  /** An audio file found by a walk, with the size and mtime the walk already read. */
+  public record Found(Path path, long size, long mtimeMs) {}
+
+  /**
+   * Audio files under {@code root} (or {@code root} itself if it is one); folders that could not be read are added
+   * to {@code problems}. Sorted by path.
+   */
+  public static List<Found> under(Path root, List<String> problems) throws IOException {
+    List<Found> out = new ArrayList<>();
     if (Files.isRegularFile(root)) {
       if (looksLikeAudio(root)) {
-        out.add(root);
+        BasicFileAttributes a = Files.readAttributes(root, BasicFileAttributes.class);
+        out.add(new Found(root, a.size(), a.lastModifiedTime().toMillis()));
       }
       return out;
     }
@@ -38,7 +45,7 @@ public final class AudioFiles {
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
         if (attrs.isRegularFile() && looksLikeAudio(file)) {
-          out.add(file);
+          out.add(new Found(file, attrs.size(), attrs.lastModifiedTime().toMillis()));
         }
         return FileVisitResult.CONTINUE;
       }
@@ -49,7 +56,7 @@ public final class AudioFiles {
         return FileVisitResult.CONTINUE;
       }
     });
-    out.sort(null);
+    out.sort(java.util.Comparator.comparing(Found::path));
     return out;
   }
 }

@@ -3,7 +3,6 @@ package org.musetag.library;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,18 +55,17 @@ public final class LibraryScanner {
 
   private void scanRoot(Path root, Counts n, List<String> problems, ScanProgress progress, BooleanSupplier cancelled)
       throws LibraryException, IOException {
-    List<Path> files = AudioFiles.under(root, problems);
+    List<AudioFiles.Found> files = AudioFiles.under(root, problems);
     Map<String, long[]> known = library.tracks().fingerprintsUnder(root);
     Set<String> seen = new HashSet<>();
     List<ScannedFile> stale = new ArrayList<>();
-    for (Path f : files) {
-      seen.add(f.toString());
-      long[] stat = stat(f);
-      long[] k = known.get(f.toString());
-      if (stat != null && k != null && k[0] == stat[0] && k[1] == stat[1]) {
+    for (AudioFiles.Found f : files) {
+      seen.add(f.path().toString());
+      long[] k = known.get(f.path().toString());
+      if (k != null && k[0] == f.size() && k[1] == f.mtimeMs()) {
         n.unchanged++;
       } else {
-        stale.add(new ScannedFile(f, stat == null ? 0 : stat[0], stat == null ? 0 : stat[1], null, null, null, 0, 0, 0, null));
+        stale.add(new ScannedFile(f.path(), f.size(), f.mtimeMs(), null, null, null, 0, 0, 0, null));
       }
     }
     n.files += files.size();
@@ -148,15 +146,6 @@ public final class LibraryScanner {
       throw new LibraryException("the scan was interrupted");
     } catch (ExecutionException e) {
       throw new LibraryException("the scan failed: " + e.getCause(), e.getCause());
-    }
-  }
-
-  private static long[] stat(Path f) {
-    try {
-      BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
-      return new long[] {a.size(), a.lastModifiedTime().toMillis()};
-    } catch (IOException e) {
-      return null;
     }
   }
 

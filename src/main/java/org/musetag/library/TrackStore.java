@@ -27,14 +27,18 @@ public final class TrackStore {
     this.c = statements.connection();
   }
 
-  /** Size and mtime of every known file under {@code root}, keyed by path: what an incremental scan compares. */
+  /**
+   * Size and mtime of every file under {@code root} that the library holds as present, keyed by path: what an
+   * incremental scan compares. Files marked missing are left out, so one that comes back is looked at again.
+   */
   public Map<String, long[]> fingerprintsUnder(Path root) throws LibraryException {
     Map<String, long[]> out = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT path, size, mtime_ms, id FROM tracks WHERE path >= ? AND path < ?")) {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT path, size, mtime_ms FROM tracks WHERE path >= ? AND path < ? AND status != 'missing'")) {
       bindPrefix(ps, root);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+          out.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
         }
       }
       return out;

@@ -113,8 +113,7 @@ public final class JaudiotaggerTagStore implements TagStore {
 
   private static Map<TagField, List<String>> normalise(Map<TagField, List<String>> newValues) {
     Map<TagField, List<String>> out = new EnumMap<>(TagField.class);
-    newValues.forEach((field, values) -> out.put(Objects.requireNonNull(field), new TagValues(
-        Map.of(field, values == null ? List.of() : values)).get(field)));
+    newValues.forEach((field, values) -> out.put(Objects.requireNonNull(field), TagValues.cleaned(values)));
     return out;
   }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The managed fields of one file. Normalised on construction (absent and empty are the same thing, blank values are
- * dropped, everything is immutable) so that two reads of the same tags are {@code equals}, which is how a write
+ * The managed fields of one file. Normalised on construction (absent and empty are the same thing, values are
+ * stripped, blank ones dropped, everything is immutable) so that two reads of the same tags are {@code equals}, which is how a write
  * finds out that nothing would change.
  */
 public record TagValues(Map<TagField, List<String>> values) {
@@ -17,14 +17,21 @@ public record TagValues(Map<TagField, List<String>> values) {
     if (values != null) {
       values.forEach(
           (field, list) -> {
-            List<String> kept =
-                list == null ? List.of() : list.stream().filter(v -> v != null && !v.isBlank()).toList();
+            List<String> kept = cleaned(list);
             if (!kept.isEmpty()) {
               copy.put(field, kept);
             }
           });
     }
     values = Collections.unmodifiableMap(copy);
+  }
+
+  /** The values as they are stored: each stripped of surrounding spaces, blanks dropped; null is empty. */
+  static List<String> cleaned(List<String> values) {
+    if (values == null) {
+      return List.of();
+    }
+    return values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
   }
 
   public static TagValues empty() {

@@ -97,4 +97,50 @@ class CommandLineTest {
       assertThat(files.filter(f -> f.getFileName().toString().endsWith(".part"))).isEmpty();
     }
   }
+
+  @Test
+  void scanAnalyzeDryRunTagAndUndoFromTheCommandLine() throws Exception {
+    Path music = Files.createDirectories(dir.resolve("music"));
+    Path song = AudioFixtures.tone(music, "song", Encoding.FLAC, 330, 8.0);
+    String db = dir.resolve("lib.db").toString();
+    byte[] original = Files.readAllBytes(song);
+
+    assertThat(run("scan", music.toString(), "--db", db).json().get(0).get("added").getAsInt()).isEqualTo(1);
+    assertThat(run("analyze", "--db", db).json().get(0).get("analysed").getAsInt()).isEqualTo(1);
+    Result dry = run("tag", "--db", db, "--dry-run", "--min-genre-p", "0", "--min-mood-confidence", "0");
+    assertThat(dry.out()).contains(song.toString()).contains("genre: (empty) -> ").contains("valence: (empty) -> ");
+    assertThat(Files.readAllBytes(song)).isEqualTo(original);
+
+    Result tag = run("tag", "--db", db, "--min-genre-p", "0", "--min-mood-confidence", "0");
+    assertThat(tag.exit()).as(tag.err()).isZero();
+    String batch = tag.out().lines().filter(l -> l.startsWith("batch ")).findFirst().orElseThrow().split(" ")[1].replace(":", "");
+    assertThat(Files.readAllBytes(song)).isNotEqualTo(original);
+    assertThat(run("search", "--db", db, "song").json()).hasSize(1);
+
+    Result undo = run("undo", "--db", db, batch);
+    assertThat(undo.exit()).as(undo.err()).isZero();
+    assertThat(undo.out()).contains("1 files restored");
+    assertThat(run("undo", "--db", db).out()).contains(batch).contains("undone");
+  }
+
+  @Test
+  void playlistWritesAnM3u8PlayersCanOpen() throws Exception {
+    Path music = Files.createDirectories(dir.resolve("music"));
+    AudioFixtures.tone(music, "a", Encoding.OGG_VORBIS, 330, 5.0);
+    String db = dir.resolve("lib.db").toString();
+    run("scan", music.toString(), "--db", db);
+    run("analyze", "--db", db);
+    Path m3u = dir.resolve("mood.m3u8");
+    String quadrant = null;
+    for (String q : List.of("Q1", "Q2", "Q3", "Q4")) {
+      run("playlist", "--db", db, "--quadrant", q, "--out", m3u.toString());
+      if (Files.readString(m3u).contains("a.ogg")) {
+        quadrant = q;
+      }
+    }
+    assertThat(quadrant).as("the track is in exactly one quadrant's playlist").isNotNull();
+    run("playlist", "--db", db, "--quadrant", quadrant, "--out", m3u.toString());
+    assertThat(Files.readAllLines(m3u)).first().isEqualTo("#EXTM3U");
+    assertThat(Files.readString(m3u)).contains("#EXTINF:5,Musetag Tests – Fixture OGG_VORBIS").contains(music.resolve("a.ogg").toString());
+  }
 }

@@ -115,4 +115,17 @@ class LibraryScannerTest {
     assertThat(library.tracks().search("\"fixture\" (flac*", 10)).hasSize(1);
     assertThat(library.tracks().search("nothing-like-this", 10)).isEmpty();
   }
+
+  @Test
+  void aMissingFileThatComesBackIsPresentAgain() throws Exception {
+    Path a = AudioFixtures.tone(music, "a", Encoding.FLAC, 440, 1.0);
+    scan();
+    Path away = Files.move(a, dir.resolve("a.flac"));
+    scan();
+    Files.move(away, a);
+
+    scan();
+
+    assertThat(library.tracks().byPath(a.toAbsolutePath()).status()).isEqualTo(Track.OK);
+  }
 }
