@@ -50,23 +50,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     });
     Runtime.getRuntime().addShutdownHook(onCtrlC);
     ExecutorService pool = services.executors().apply(options.threads);
-    TerminalProgress progress = new TerminalProgress(err, "Analysing");
+    TerminalJobListener progress = new TerminalJobListener(err, "Analysing");
     AnalyzeJob.Report r;
     try (Library library = db.open(services); PatchModel model = options.load(services, err)) {
       TrackClassifier classifier = new TrackClassifier(services.decoder(), model, new StageTimes());
       AnalyzeJob job = new AnalyzeJob(library, classifier, new ClassifyJob(classifier, pool, options.threads));
-      r = job.run(new AnalyzeJob.Listener() {
-        @Override
-        public void progress(int done, int total) {
-          progress.update(done, total);
-        }
-
-        @Override
-        public void problem(java.nio.file.Path file, String reason) {
-          err.println();
-          err.println("musetag: " + reason);
-        }
-      }, cancelled::get);
+      r = job.run(progress, cancelled::get);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("model", model.id());
       row.put("device", model.device().description());

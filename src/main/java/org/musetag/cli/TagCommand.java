@@ -91,19 +91,8 @@ final class TagCommand implements Callable<Integer> {
       }
       String batch = newBatchId();
       String settings = String.format(Locale.ROOT, "{\"policy\":\"%s\",\"fields\":\"%s\",\"id3\":\"%s\"}", policy, chosen, id3);
-      TerminalProgress progress = new TerminalProgress(err, "Tagging");
-      TagJob.Report r = job.write(plans, batch, model, settings, new TagJob.Listener() {
-        @Override
-        public void progress(int done, int total) {
-          progress.update(done, total);
-        }
-
-        @Override
-        public void problem(java.nio.file.Path file, String reason) {
-          err.println();
-          err.println("musetag: " + reason);
-        }
-      }, () -> false);
+      TerminalJobListener progress = new TerminalJobListener(err, "Tagging");
+      TagJob.Report r = job.write(plans, batch, model, settings, progress, () -> false);
       progress.finish();
       out.printf("batch %s: %d files written, %d already up to date, %d skipped, %d failed%n",
           r.batchId(), r.written(), r.unchanged(), r.skipped(), r.failed());

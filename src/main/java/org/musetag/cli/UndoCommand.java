@@ -42,15 +42,9 @@ final class UndoCommand implements Callable<Integer> {
         }
         return 0;
       }
-      TagJob.Report r = new TagJob(library, new JaudiotaggerTagStore(TagOptions.defaults())).undo(batch, new TagJob.Listener() {
-        @Override
-        public void progress(int done, int total) {}
-
-        @Override
-        public void problem(java.nio.file.Path file, String reason) {
-          err.println("musetag: " + file + ": " + reason);
-        }
-      });
+      TerminalJobListener listener = new TerminalJobListener(err, "Undoing");
+      TagJob.Report r = new TagJob(library, new JaudiotaggerTagStore(TagOptions.defaults())).undo(batch, listener);
+      listener.finish();
       out.printf("batch %s undone: %d files restored, %d needed nothing, %d could not be restored%n",
           batch, r.written(), r.unchanged(), r.failed());
       return r.failed() > 0 ? 1 : 0;

@@ -18,12 +18,8 @@ import org.musetag.ml.TrackClassifier;
 public final class AnalyzeJob {
   static final int BATCH = 25;
 
-  /** Progress and problems, delivered on the calling thread. */
-  public interface Listener {
-    void progress(int done, int total);
-
-    void problem(Path file, String reason);
-  }
+  /** Kept for callers written against it; any {@link JobListener} will do. */
+  public interface Listener extends JobListener {}
 
   /** What a run did. */
   public record Report(int total, int analysed, int failed, int skipped, boolean cancelled) {}
@@ -38,7 +34,7 @@ public final class AnalyzeJob {
     this.classify = classify;
   }
 
-  public Report run(Listener listener, BooleanSupplier cancelled) throws LibraryException {
+  public Report run(JobListener listener, BooleanSupplier cancelled) throws LibraryException {
     Set<Long> done = library.analyses().upToDate(classifier.model().id());
     List<Track> todo = library.tracks().all(Track.OK).stream().filter(t -> !done.contains(t.id())).toList();
     List<Track> pending = new ArrayList<>();

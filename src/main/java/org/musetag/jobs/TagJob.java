@@ -34,12 +34,8 @@ public final class TagJob {
   /** The changes for one file, or why it is skipped. */
   public record FilePlan(Track track, List<TagChange> changes, String skipReason) {}
 
-  /** Receives per-file outcomes, on the calling thread. */
-  public interface Listener {
-    void progress(int done, int total);
-
-    void problem(Path file, String reason);
-  }
+  /** Kept for callers written against it; any {@link JobListener} will do. */
+  public interface Listener extends JobListener {}
 
   /** What a write or undo did. */
   public record Report(String batchId, int files, int written, int unchanged, int failed, int skipped, boolean cancelled) {}
@@ -75,7 +71,7 @@ public final class TagJob {
   }
 
   /** Writes the planned changes as one batch; returns its report (the batch id undoes it). */
-  public Report write(List<FilePlan> plans, String batchId, String model, String settings, Listener listener,
+  public Report write(List<FilePlan> plans, String batchId, String model, String settings, JobListener listener,
       BooleanSupplier cancelled) throws LibraryException {
     TagJournal journal = library.journal();
     library.inTransaction(() -> journal.startBatch(batchId, model, settings, System.currentTimeMillis()));
@@ -143,7 +139,7 @@ public final class TagJob {
   }
 
   /** Restores the tags a batch changed, as they were, where the file still holds what the batch wrote. */
-  public Report undo(String batchId, Listener listener) throws LibraryException {
+  public Report undo(String batchId, JobListener listener) throws LibraryException {
     Map<Path, List<TagJournal.Entry>> byFile = new LinkedHashMap<>();
     for (TagJournal.Entry e : library.journal().entries(batchId)) {
       if (e.state().equals(TagJournal.WRITTEN) || e.state().equals(TagJournal.PLANNED)) {
@@ -191,7 +187,7 @@ public final class TagJob {
         }
       }
       if (!conflicts.isEmpty()) {
-        String why = "not undone: " + String.join("; ", conflicts);
+        String why = file + ": not undone: " + String.join("; ", conflicts);
         library.inTransaction(() -> library.journal().mark(ids, TagJournal.UNDO_FAILED, why));
         return why;
       }

@@ -48,7 +48,7 @@ final class Id3Codec {
       return existing;
     }
     if (wantV23) {
-      return existing instanceof ID3v23Tag && !(existing instanceof ID3v24Tag) ? existing : new ID3v23Tag(existing);
+      return existing instanceof ID3v23Tag ? existing : new ID3v23Tag(existing);
     }
     return existing instanceof ID3v24Tag ? existing : new ID3v24Tag(existing);
   }

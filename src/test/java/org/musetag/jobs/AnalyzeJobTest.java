@@ -57,13 +57,7 @@ class AnalyzeJobTest {
     return new AnalyzeJob(library, classifier, new ClassifyJob(classifier, pool, 2));
   }
 
-  private static final AnalyzeJob.Listener QUIET = new AnalyzeJob.Listener() {
-    @Override
-    public void progress(int done, int total) {}
-
-    @Override
-    public void problem(Path file, String reason) {}
-  };
+  private static final JobListener QUIET = JobListener.QUIET;
 
   @Test
   void analysesEveryReadableTrackAndStoresTheResult() throws Exception {

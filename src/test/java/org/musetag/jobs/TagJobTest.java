@@ -77,13 +77,7 @@ class TagJobTest {
     try (PatchModel model = PatchModel.load(new ModelFiles(cache).bundled("musetag-base"), DevicePreference.CPU, 1)) {
       new LibraryScanner(library, decoder, pool).scan(List.of(music), (d, t) -> {}, () -> false);
       TrackClassifier classifier = new TrackClassifier(decoder, model, new StageTimes());
-      new AnalyzeJob(library, classifier, new ClassifyJob(classifier, pool, 2)).run(new AnalyzeJob.Listener() {
-        @Override
-        public void progress(int done, int total) {}
-
-        @Override
-        public void problem(Path file, String reason) {}
-      }, () -> false);
+      new AnalyzeJob(library, classifier, new ClassifyJob(classifier, pool, 2)).run(JobListener.QUIET, () -> false);
     } finally {
       pool.shutdownNow();
     }
