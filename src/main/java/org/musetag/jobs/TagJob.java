@@ -207,7 +207,7 @@ public final class TagJob {
   }
 
   /** The library's size and mtime follow the file after a tag write, so its analyses stay current (audio unchanged). */
-  private void refresh(Track track) throws java.sql.SQLException {
+  private void refresh(Track track) throws LibraryException {
     try {
       BasicFileAttributes a = Files.readAttributes(track.path(), BasicFileAttributes.class);
       library.tracks().refreshFingerprint(track.id(), a.size(), a.lastModifiedTime().toMillis());

@@ -110,17 +110,21 @@ public final class TrackStore {
    * Records a file's new size and mtime after Musetag itself rewrote its tags, in the track and in its analyses
    * (the audio is unchanged: the tag writer verifies that), so neither a scan nor analyze redoes work for it.
    */
-  public void refreshFingerprint(long id, long size, long mtimeMs) throws SQLException {
-    PreparedStatement t = statements.get("UPDATE tracks SET size=?, mtime_ms=? WHERE id=?");
-    t.setLong(1, size);
-    t.setLong(2, mtimeMs);
-    t.setLong(3, id);
-    t.executeUpdate();
-    PreparedStatement a = statements.get("UPDATE analyses SET source_size=?, source_mtime_ms=? WHERE track_id=?");
-    a.setLong(1, size);
-    a.setLong(2, mtimeMs);
-    a.setLong(3, id);
-    a.executeUpdate();
+  public void refreshFingerprint(long id, long size, long mtimeMs) throws LibraryException {
+    try {
+      PreparedStatement t = statements.get("UPDATE tracks SET size=?, mtime_ms=? WHERE id=?");
+      t.setLong(1, size);
+      t.setLong(2, mtimeMs);
+      t.setLong(3, id);
+      t.executeUpdate();
+      PreparedStatement a = statements.get("UPDATE analyses SET source_size=?, source_mtime_ms=? WHERE track_id=?");
+      a.setLong(1, size);
+      a.setLong(2, mtimeMs);
+      a.setLong(3, id);
+      a.executeUpdate();
+    } catch (SQLException e) {
+      throw new LibraryException("cannot update the library: " + e.getMessage(), e);
+    }
   }
 
   /** Missing tracks whose size matches: candidates for a moved file. */

@@ -1,0 +1,28 @@
+package org.musetag.ui.common;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every dialog of the app goes through here, so view models can ask questions without knowing about windows and
+ * tests can answer them.
+ */
+public interface DialogService {
+
+  void showError(String title, String sentence);
+
+  void showInfo(String title, String text);
+
+  boolean confirm(String title, String question, String details);
+
+  /** Shows every change (old → new per field) and asks whether to write them. */
+  boolean confirmChanges(String title, String question, List<ChangeLine> changes);
+
+  Optional<Path> chooseFolder(String title);
+
+  List<Path> chooseAudioFiles(String title);
+
+  /** @param extension without the dot, e.g. "m3u8" */
+  Optional<Path> chooseSaveFile(String title, String initialName, String extension);
+}
