@@ -1,0 +1,162 @@
+package org.musetag.audio;
+
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One file opened for decoding with FFmpeg: reads it whole or from any point, downmixed and resampled exactly like
+ * the ffmpeg command (docs/decisions/0003). Wraps every FFmpeg exception into the file's own
+ * {@link AudioFileException}. Not thread-safe; one per call.
+ */
+final class DecodingSession implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DecodingSession.class);
+  static final long SEEK_MARGIN_MICROS = FfmpegAudioDecoder.SEEK_MARGIN_MICROS;
+
+  private final Path file;
+  private final FFmpegFrameGrabber grabber;
+  private final FfmpegLogBridge.ErrorTally errors = FfmpegLogBridge.startCounting();
+  private boolean consumed;
+
+  private DecodingSession(Path file, FFmpegFrameGrabber grabber) {
+    this.file = file;
+    this.grabber = grabber;
+  }
+
+  /** Opens the file for decoding at its own rate and channel count, as interleaved floats. */
+  static DecodingSession open(Path file) throws AudioFileException {
+    FfmpegAudioDecoder.checkReadable(file);
+    FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile());
+    g.setSampleMode(FrameGrabber.SampleMode.FLOAT);
+    // Verify checksums where the codec has them (FLAC frames), so damage is reported rather than played.
+    g.setAudioOption("err_detect", "crccheck");
+    DecodingSession open = new DecodingSession(file, g);
+    try {
+      g.start();
+    } catch (FrameGrabber.Exception | RuntimeException e) {
+      open.close();
+      LOG.debug("FFmpeg cannot open {}: {}", file, e.getMessage());
+      throw new AudioFileException(file, "is not a recognised audio file", e);
+    }
+    if (!g.hasAudio() || g.getSampleRate() <= 0 || g.getAudioChannels() <= 0) {
+      open.close();
+      throw new AudioFileException(file, "contains no audio stream");
+    }
+    open.checkComplete();
+    return open;
+  }
+
+  String format() {
+    return FfmpegAudioDecoder.formatName(grabber.getFormat());
+  }
+
+  double declaredSeconds() {
+    long micros = grabber.getLengthInTime();
+    return micros > 0 ? micros / 1e6 : 0;
+  }
+
+  /**
+   * Decodes from {@code seconds}, downmixed and resampled, until {@code acc} is full or the file ends.
+   *
+   * <p>The result is a sample-exact slice of what a whole-file decode gives. Two things make that so: FFmpeg's seek
+   * lands on a packet boundary (sometimes after the target), so it aims {@link #SEEK_MARGIN_MICROS} early and the
+   * samples up to the start are dropped by the frames' own timestamps; and the resampler is started on a sample
+   * that lies on the whole decode's output grid (see {@link ResampleGrid}), a little early so its filter has
+   * settled, and its first outputs are dropped.
+   */
+  void readFrom(double seconds, int sampleRate, SampleAccumulator acc) throws AudioFileException {
+    int nativeRate = grabber.getSampleRate();
+    int channels = grabber.getAudioChannels();
+    ResampleGrid.Start start = ResampleGrid.start(seconds, nativeRate, sampleRate);
+    long nextIndex = positionBefore(start.nativeIndex(), nativeRate);
+    consumed = true;
+    try (MonoResampler resampler = new MonoResampler(nativeRate, channels, sampleRate, start.dropOutput())) {
+      long primingMicros = nextIndex < 0 ? primingMicros() : 0;
+      Frame frame;
+      while (!acc.isFull() && (frame = grabber.grabSamples()) != null) {
+        if (frame.samples == null || frame.samples.length == 0) {
+          continue;
+        }
+        if (nextIndex < 0) {
+          nextIndex = Math.round((frame.timestamp - primingMicros) * nativeRate / 1e6);
+        }
+        FloatBuffer samples = ((FloatBuffer) frame.samples[0]).duplicate();
+        int frames = samples.remaining() / channels;
+        int skip = (int) Math.max(0, Math.min(frames, start.nativeIndex() - nextIndex));
+        nextIndex += frames;
+        samples.position(samples.position() + skip * channels);
+        resampler.convert(samples, acc);
+      }
+      if (!acc.isFull()) {
+        resampler.flush(acc);
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new AudioFileException(file, "is damaged and cannot be decoded (" + FfmpegAudioDecoder.firstLine(e) + ")", e);
+    }
+  }
+
+  /**
+   * Moves the stream to before {@code nativeIndex}. Returns the index of the next sample when it is known (the
+   * stream is at its start), or -1 when it must be read from the next frame's timestamp (after a seek).
+   */
+  private long positionBefore(long nativeIndex, int nativeRate) throws AudioFileException {
+    long micros = Math.round(nativeIndex * 1e6 / nativeRate) - SEEK_MARGIN_MICROS;
+    try {
+      if (micros <= 0) {
+        // Near the start: decode from the beginning and count samples; no seek, no timestamp to trust.
+        if (consumed) {
+          grabber.restart();
+        }
+        return 0;
+      }
+      grabber.setTimestamp(micros, false);
+      return -1;
+    } catch (FrameGrabber.Exception | RuntimeException e) {
+      throw new AudioFileException(file, "cannot seek to " + micros / 1e6 + " s (" + FfmpegAudioDecoder.firstLine(e) + ")", e);
+    }
+  }
+
+  /** After a seek, MP3 timestamps still count the encoder's priming samples; this shifts them back. */
+  private long primingMicros() throws IOException {
+    if (!"mp3".equals(grabber.getFormat())) {
+      return 0;
+    }
+    return Math.round(Mp3Priming.samples(file) * 1e6 / grabber.getSampleRate());
+  }
+
+  /** Throws when FFmpeg reported errors so far: it skips damaged frames, which would return garbage as audio. */
+  void checkNoErrors() throws AudioFileException {
+    if (errors.count > 0) {
+      throw new AudioFileException(
+          file, "is damaged: FFmpeg reported " + errors.count + " error(s) while decoding (first: " + errors.first + ")");
+    }
+  }
+
+  private void checkComplete() throws AudioFileException {
+    String problem;
+    try {
+      problem = TruncationCheck.problem(file, grabber.getFormat());
+    } catch (IOException e) {
+      throw new AudioFileException(file, "cannot be read (" + e.getMessage() + ")", e);
+    }
+    if (problem != null) {
+      close();
+      throw new AudioFileException(file, problem);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      grabber.close();
+    } catch (FrameGrabber.Exception | RuntimeException e) {
+      // Closing a half-opened grabber can fail; the file is not modified, so there is nothing to recover.
+      LOG.debug("closing {}: {}", file, e.toString());
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package org.musetag.ui.common;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+import org.musetag.audio.AudioDecoder;
+import org.musetag.jobs.AnalyzeJob;
+import org.musetag.jobs.ClassifyJob;
+import org.musetag.library.LibraryScanner;
+import org.musetag.library.ScanReport;
+import org.musetag.ml.TrackClassifier;
+
+/**
+ * Scan and analyze as the UI runs them: on the library's writer thread, reporting to a {@link TaskContext}, and
+ * telling the gateway's listeners that the library changed.
+ */
+public final class LibraryJobs {
+  private final LibraryGateway gateway;
+  private final AudioDecoder decoder;
+  private final ModelService models;
+  private final Supplier<ExecutorService> workers;
+  private final Supplier<Settings> settings;
+
+  /**
+   * @param workers the pool that probes and classifies files, sized by the threads setting
+   */
+  public LibraryJobs(LibraryGateway gateway, AudioDecoder decoder, ModelService models,
+      Supplier<ExecutorService> workers, Supplier<Settings> settings) {
+    this.gateway = gateway;
+    this.decoder = decoder;
+    this.models = models;
+    this.workers = workers;
+    this.settings = settings;
+  }
+
+  public ScanReport scan(List<Path> roots, TaskContext ctx) throws Exception {
+    ctx.message("Looking for music in " + Formats.count(roots.size(), "folder"));
+    ScanReport report = gateway.write(lib -> new LibraryScanner(lib, decoder, workers.get())
+        .scan(roots, (done, total) -> {
+          ctx.progress(done, total);
+          ctx.message("Scanned " + done + " of " + Formats.count(total, "file"));
+        }, ctx::isCancelled));
+    gateway.changed();
+    return report;
+  }
+
+  /** What an analysis did, with the per-file problems for the job report. */
+  public record Analysis(AnalyzeJob.Report report, List<String> problems) {}
+
+  /** Runs the model over every track not yet analysed by it; resumable, so cancelling loses nothing. */
+  public Analysis analyze(TaskContext ctx, AnalyzeJob.Listener extra) throws Exception {
+    ctx.message("Loading the model");
+    TrackClassifier classifier = models.classifier();
+    int threads = Math.max(1, settings.get().threads());
+    List<String> problems = new ArrayList<>();
+    AnalyzeJob.Report report = gateway.write(lib -> new AnalyzeJob(lib, classifier,
+        new ClassifyJob(classifier, workers.get(), threads)).run(new AnalyzeJob.Listener() {
+          @Override
+          public void progress(int done, int total) {
+            ctx.progress(done, total);
+            ctx.message("Analysed " + done + " of " + Formats.count(total, "track"));
+            extra.progress(done, total);
+          }
+
+          @Override
+          public void problem(Path file, String reason) {
+            problems.add(reason.startsWith(file.toString()) ? reason : file + ": " + reason);
+            extra.problem(file, reason);
+          }
+        }, ctx::isCancelled));
+    gateway.changed();
+    return new Analysis(report, List.copyOf(problems));
+  }
+}

@@ -1,0 +1,84 @@
+package org.musetag.ui.common;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.musetag.jobs.TagJob.FilePlan;
+import org.musetag.library.AnalysisStore.Analysed;
+import org.musetag.library.Library;
+import org.musetag.library.LibraryException;
+import org.musetag.library.Track;
+import org.musetag.ml.Analysis;
+import org.musetag.tags.TagChangePlanner;
+import org.musetag.tags.TagException;
+import org.musetag.tags.TagStore;
+import org.musetag.tags.TagValues;
+
+/**
+ * Plans tag changes the way {@code TagJob.plan} does, plus what the app's settings add: the user's genre vocabulary
+ * and a scope (the wizard's folders, or one dropped file). The plans feed {@code TagJob.write}, which journals them
+ * and re-checks each file before touching it, so a batch written from here is undoable like any other.
+ */
+public final class TagPlans {
+  private final TagStore store;
+
+  public TagPlans(TagStore store) {
+    this.store = store;
+  }
+
+  /** The plan for one file and its analysis. */
+  public FilePlan planOne(Track track, Analysis analysis, Settings settings) {
+    String problem = problemWith(track);
+    if (problem != null) {
+      return new FilePlan(track, List.of(), problem);
+    }
+    try {
+      TagValues current = store.read(track.path());
+      TagValues proposed =
+          new TagValues(settings.proposal().values(settings.vocabulary().apply(analysis), settings.fields()));
+      return new FilePlan(track, TagChangePlanner.plan(track.path(), current, proposed, settings.policies()), null);
+    } catch (TagException e) {
+      return new FilePlan(track, List.of(), e.getMessage());
+    }
+  }
+
+  /** Plans for every track {@code model} analysed under one of {@code roots} (every track when empty). */
+  public List<FilePlan> planLibrary(Library library, String model, List<Path> roots, Settings settings,
+      BooleanSupplier cancelled) throws LibraryException {
+    List<FilePlan> plans = new ArrayList<>();
+    for (Analysed a : library.analyses().find(model, null, null)) {
+      if (cancelled.getAsBoolean()) {
+        break;
+      }
+      if (roots.isEmpty() || roots.stream().anyMatch(r -> a.track().path().startsWith(r))) {
+        plans.add(planOne(a.track(), a.analysis(), settings));
+      }
+    }
+    return plans;
+  }
+
+  /** A track for a file the library does not hold (a dropped file), with its size and time stamp as now. */
+  public static Track looseTrack(Path file) throws IOException {
+    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+    return new Track(-1, file, a.size(), a.lastModifiedTime().toMillis(), Track.OK, null, null, null, 0, null, null,
+        null, null, null);
+  }
+
+  private String problemWith(Track t) {
+    Path file = t.path();
+    if (!Files.exists(file)) {
+      return file + ": has vanished since the last scan";
+    }
+    if (!store.canWrite(file)) {
+      return file + ": writing tags to this format is not supported";
+    }
+    if (!Files.isWritable(file)) {
+      return file + ": is read-only";
+    }
+    return null;
+  }
+}

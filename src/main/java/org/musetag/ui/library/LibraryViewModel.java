@@ -1,0 +1,202 @@
+package org.musetag.ui.library;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.musetag.library.AnalysisStore.Analysed;
+import org.musetag.library.Library;
+import org.musetag.library.Track;
+import org.musetag.ml.Analysis;
+import org.musetag.ml.Quadrant;
+import org.musetag.ui.common.BackgroundTask;
+import org.musetag.ui.common.LibraryGateway;
+import org.musetag.ui.common.TaskRunner;
+import org.musetag.ui.common.TrackRow;
+
+/**
+ * The library table's state: every track with its newest analysis, a full-text search (run by SQLite's FTS5 in the
+ * background) and filters by genre, quadrant and minimum confidence, applied in memory so 100,000 rows filter at
+ * once. Also the circumplex's data source.
+ */
+public final class LibraryViewModel {
+  /** Search results kept at most; more than a table can usefully show. */
+  static final int SEARCH_LIMIT = 200_000;
+
+  /** What the table needs from the library, loaded in one go on the reader connection. */
+  public record Snapshot(List<TrackRow> rows, String model) {}
+
+  private final LibraryGateway gateway;
+  private final TaskRunner runner;
+  private final ObservableList<TrackRow> rows = FXCollections.observableArrayList();
+  private final FilteredList<TrackRow> visible = new FilteredList<>(rows);
+  private final ObservableList<String> genres = FXCollections.observableArrayList();
+  private final StringProperty search = new SimpleStringProperty("");
+  private final ObjectProperty<String> genre = new SimpleObjectProperty<>();
+  private final ObjectProperty<Quadrant> quadrant = new SimpleObjectProperty<>();
+  private final DoubleProperty minConfidence = new SimpleDoubleProperty(0);
+  private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Loading the library…");
+  private final ReadOnlyStringWrapper model = new ReadOnlyStringWrapper("");
+  private final ObjectProperty<TrackRow> selected = new SimpleObjectProperty<>();
+  private Set<Long> searchHits;
+  private long searchGeneration;
+  private Consumer<TrackRow> player = row -> {};
+
+  public LibraryViewModel(LibraryGateway gateway, TaskRunner runner) {
+    this.gateway = gateway;
+    this.runner = runner;
+    search.addListener((o, was, now) -> runSearch(now));
+    genre.addListener(o -> refilter());
+    quadrant.addListener(o -> refilter());
+    minConfidence.addListener(o -> refilter());
+  }
+
+  /** Reloads every row from the library (after a scan, an analysis or a tag batch). */
+  public void reload() {
+    runner.run(BackgroundTask.of("Loading the library", ctx -> gateway.read(LibraryViewModel::load))
+        .onSuccess(this::show));
+  }
+
+  static Snapshot load(Library library) throws Exception {
+    String newest = library.analyses().newestModel();
+    Map<Long, Analysis> analyses = new HashMap<>();
+    if (newest != null) {
+      for (Analysed a : library.analyses().find(newest, null, null)) {
+        analyses.put(a.track().id(), a.analysis());
+      }
+    }
+    List<TrackRow> out = new ArrayList<>();
+    for (Track t : library.tracks().all(Track.OK)) {
+      out.add(TrackRow.of(t, analyses.get(t.id())));
+    }
+    return new Snapshot(out, newest == null ? "" : newest);
+  }
+
+  /** Shows a loaded snapshot (UI thread). */
+  public void show(Snapshot snapshot) {
+    rows.setAll(snapshot.rows());
+    model.set(snapshot.model());
+    genres.setAll(snapshot.rows().stream().map(TrackRow::topGenre).filter(g -> g != null)
+        .collect(Collectors.toCollection(TreeSet::new)));
+    if (genre.get() != null && !genres.contains(genre.get())) {
+      genre.set(null);
+    }
+    refilter();
+  }
+
+  private void runSearch(String text) {
+    long generation = ++searchGeneration;
+    if (text == null || text.isBlank()) {
+      searchHits = null;
+      refilter();
+      return;
+    }
+    runner.run(BackgroundTask.of("Searching", ctx -> gateway.read(lib -> lib.tracks().search(text, SEARCH_LIMIT)))
+        .onSuccess(found -> {
+          if (generation == searchGeneration) {
+            searchHits = found.stream().map(Track::id).collect(Collectors.toSet());
+            refilter();
+          }
+        }));
+  }
+
+  private void refilter() {
+    visible.setPredicate(predicate());
+    int shown = visible.size();
+    int total = rows.size();
+    long analysed = rows.stream().filter(TrackRow::analysed).count();
+    summary.set(shown == total
+        ? String.format("%,d tracks · %,d analysed", total, analysed)
+        : String.format("Showing %,d of %,d tracks", shown, total));
+  }
+
+  Predicate<TrackRow> predicate() {
+    Set<Long> hits = searchHits;
+    String g = genre.get();
+    Quadrant q = quadrant.get();
+    double min = minConfidence.get();
+    return row -> (hits == null || hits.contains(row.id()))
+        && (g == null || g.equals(row.topGenre()))
+        && (q == null || q == row.quadrant())
+        && (min <= 0 || row.analysed() && row.confidence() >= min);
+  }
+
+  /** Shows only one quadrant (what clicking a quadrant of the circumplex does). */
+  public void filterQuadrant(Quadrant q) {
+    quadrant.set(q);
+  }
+
+  public void clearFilters() {
+    search.set("");
+    genre.set(null);
+    quadrant.set(null);
+    minConfidence.set(0);
+  }
+
+  /** Plays the selected track (Enter or double click). */
+  public void playSelected() {
+    if (selected.get() != null) {
+      player.accept(selected.get());
+    }
+  }
+
+  public void setPlayer(Consumer<TrackRow> player) {
+    this.player = player;
+  }
+
+  public ObservableList<TrackRow> allRows() {
+    return rows;
+  }
+
+  public ObservableList<TrackRow> visibleRows() {
+    return visible;
+  }
+
+  public ObservableList<String> genres() {
+    return genres;
+  }
+
+  public StringProperty searchProperty() {
+    return search;
+  }
+
+  public ObjectProperty<String> genreProperty() {
+    return genre;
+  }
+
+  public ObjectProperty<Quadrant> quadrantProperty() {
+    return quadrant;
+  }
+
+  public DoubleProperty minConfidenceProperty() {
+    return minConfidence;
+  }
+
+  public ObjectProperty<TrackRow> selectedProperty() {
+    return selected;
+  }
+
+  public ReadOnlyStringProperty summaryProperty() {
+    return summary.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty modelProperty() {
+    return model.getReadOnlyProperty();
+  }
+}
