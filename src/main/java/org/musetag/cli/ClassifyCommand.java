@@ -17,6 +17,8 @@ import org.musetag.ml.PatchModel;
 import picocli.CommandLine.Mixin;
 import org.musetag.ml.StageTimes;
 import org.musetag.ml.TrackClassifier;
+import org.musetag.ml.heads.HeadSet;
+import org.musetag.ml.heads.HeadedAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -43,14 +45,17 @@ final class ClassifyCommand implements Callable<Integer> {
     JsonLines out = new JsonLines(spec.commandLine().getOut());
     AtomicInteger failed = new AtomicInteger();
     ExecutorService pool = services.executors().apply(options.threads);
-    try (PatchModel model = options.load(services, spec.commandLine().getErr())) {
+    try (PatchModel model = options.load(services, spec.commandLine().getErr());
+        HeadSet heads = HeadColumns.load(services, model, spec.commandLine().getErr())) {
       InferenceDevice dev = model.device();
       TrackClassifier classifier = new TrackClassifier(services.decoder(), model, new StageTimes());
       new ClassifyJob(classifier, pool, options.threads).run(files, outcome -> {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("path", outcome.file().toString());
         if (outcome.analysis() != null) {
-          describe(outcome.analysis(), dev, row);
+          HeadedAnalysis headed = HeadColumns.apply(heads, outcome.analysis(), row);
+          describe(headed.analysis(), dev, row);
+          HeadColumns.put(headed, row);
         } else {
           failed.incrementAndGet();
           row.put("error", outcome.problem() instanceof AudioFileException a ? a.reason() : outcome.problem().getMessage());

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = MusetagCommand.VersionProvider.class,
     description = "Musetag listens to your music and tags it. Without a command, the desktop app starts.",
-    subcommands = {InfoCommand.class, SpectrogramCommand.class, ClassifyCommand.class, ScanCommand.class, SearchCommand.class, AnalyzeCommand.class, PlaylistCommand.class, TagCommand.class, UndoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {InfoCommand.class, SpectrogramCommand.class, ClassifyCommand.class, ScanCommand.class, SearchCommand.class, AnalyzeCommand.class, PlaylistCommand.class, TagCommand.class, UndoCommand.class, TrainCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
 public final class MusetagCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -16,6 +16,7 @@ import org.musetag.jobs.TagJob;
 import org.musetag.jobs.TagJob.FilePlan;
 import org.musetag.jobs.TagProposal;
 import org.musetag.library.Library;
+import org.musetag.ml.heads.HeadSet;
 import org.musetag.tags.Id3Version;
 import org.musetag.tags.JaudiotaggerTagStore;
 import org.musetag.tags.TagChange;
@@ -77,27 +78,29 @@ final class TagCommand implements Callable<Integer> {
         err.println("musetag: nothing is analysed yet; run 'musetag analyze' first");
         return 1;
       }
-      TagJob job = new TagJob(library, new JaudiotaggerTagStore(options));
-      List<FilePlan> plans = job.plan(model, new TagProposal(minGenreP, minMoodConfidence), chosen, policies);
-      plans.forEach(plan -> show(plan, out));
-      long changing = plans.stream().filter(f -> f.skipReason() == null && !f.changes().isEmpty()).count();
-      if (dryRun) {
-        out.printf("dry run: %d of %d files would change; nothing was written%n", changing, plans.size());
-        return 0;
+      try (HeadSet heads = HeadColumns.load(services, model, err)) {
+        TagJob job = new TagJob(library, new JaudiotaggerTagStore(options), heads);
+        List<FilePlan> plans = job.plan(model, new TagProposal(minGenreP, minMoodConfidence), chosen, policies);
+        plans.forEach(plan -> show(plan, out));
+        long changing = plans.stream().filter(f -> f.skipReason() == null && !f.changes().isEmpty()).count();
+        if (dryRun) {
+          out.printf("dry run: %d of %d files would change; nothing was written%n", changing, plans.size());
+          return 0;
+        }
+        if (changing == 0) {
+          out.printf("nothing to write: all %d files already hold these values%n", plans.size());
+          return 0;
+        }
+        String batch = newBatchId();
+        String settings = String.format(Locale.ROOT, "{\"policy\":\"%s\",\"fields\":\"%s\",\"id3\":\"%s\"}", policy, chosen, id3);
+        TerminalJobListener progress = new TerminalJobListener(err, "Tagging");
+        TagJob.Report r = job.write(plans, batch, model, settings, progress, () -> false);
+        progress.finish();
+        out.printf("batch %s: %d files written, %d already up to date, %d skipped, %d failed%n",
+            r.batchId(), r.written(), r.unchanged(), r.skipped(), r.failed());
+        out.printf("undo with: musetag undo --db %s %s%n", library.file(), r.batchId());
+        return r.failed() + r.skipped() > 0 ? 1 : 0;
       }
-      if (changing == 0) {
-        out.printf("nothing to write: all %d files already hold these values%n", plans.size());
-        return 0;
-      }
-      String batch = newBatchId();
-      String settings = String.format(Locale.ROOT, "{\"policy\":\"%s\",\"fields\":\"%s\",\"id3\":\"%s\"}", policy, chosen, id3);
-      TerminalJobListener progress = new TerminalJobListener(err, "Tagging");
-      TagJob.Report r = job.write(plans, batch, model, settings, progress, () -> false);
-      progress.finish();
-      out.printf("batch %s: %d files written, %d already up to date, %d skipped, %d failed%n",
-          r.batchId(), r.written(), r.unchanged(), r.skipped(), r.failed());
-      out.printf("undo with: musetag undo --db %s %s%n", library.file(), r.batchId());
-      return r.failed() + r.skipped() > 0 ? 1 : 0;
     }
   }
 

@@ -16,6 +16,8 @@ import org.musetag.library.Library;
 import org.musetag.library.LibraryException;
 import org.musetag.library.TagJournal;
 import org.musetag.library.Track;
+import org.musetag.ml.heads.HeadException;
+import org.musetag.ml.heads.HeadSet;
 import org.musetag.tags.TagChange;
 import org.musetag.tags.TagChangePlanner;
 import org.musetag.tags.TagException;
@@ -42,10 +44,17 @@ public final class TagJob {
 
   private final Library library;
   private final TagStore store;
+  private final HeadSet heads;
 
   public TagJob(Library library, TagStore store) {
+    this(library, store, HeadSet.none());
+  }
+
+  /** With the user's active trained heads applied to the stored analyses before proposing values. */
+  public TagJob(Library library, TagStore store, HeadSet heads) {
     this.library = library;
     this.store = store;
+    this.heads = heads;
   }
 
   /** The changes that writing {@code fields} of {@code model}'s analyses under {@code policy} would make. */
@@ -61,9 +70,9 @@ public final class TagJob {
       }
       try {
         TagValues current = store.read(file);
-        TagValues proposed = new TagValues(proposal.values(a.analysis(), fields));
+        TagValues proposed = new TagValues(proposal.values(heads.apply(a.analysis()).analysis(), fields));
         plans.add(new FilePlan(a.track(), TagChangePlanner.plan(file, current, proposed, policy), null));
-      } catch (TagException e) {
+      } catch (TagException | HeadException e) {
         plans.add(new FilePlan(a.track(), List.of(), e.getMessage()));
       }
     }

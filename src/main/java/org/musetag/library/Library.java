@@ -21,6 +21,7 @@ public final class Library implements AutoCloseable {
   private final TrackStore tracks;
   private final AnalysisStore analyses;
   private final TagJournal journal;
+  private final EmbeddingCache embeddingCache;
 
   private Library(Path file, Connection connection) {
     this.file = file;
@@ -29,6 +30,7 @@ public final class Library implements AutoCloseable {
     this.tracks = new TrackStore(statements);
     this.analyses = new AnalysisStore(connection, tracks);
     this.journal = new TagJournal(connection);
+    this.embeddingCache = new EmbeddingCache(this, connection);
   }
 
   public static Library open(Path file) throws LibraryException {
@@ -65,6 +67,11 @@ public final class Library implements AutoCloseable {
 
   public TagJournal journal() {
     return journal;
+  }
+
+  /** What the backbone heard in files used to train heads (schema V2). */
+  public EmbeddingCache embeddingCache() {
+    return embeddingCache;
   }
 
   /** Runs {@code work} in one transaction: all or nothing, and much faster for many rows. */

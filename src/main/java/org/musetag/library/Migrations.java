@@ -14,7 +14,7 @@ import java.util.List;
  * recorded in SQLite's {@code user_version}. A database newer than this Musetag is refused rather than damaged.
  */
 final class Migrations {
-  static final List<String> SCRIPTS = List.of("V1__init.sql");
+  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__embeddings_cache.sql");
 
   private Migrations() {}
 

@@ -64,8 +64,9 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule loggingIsSlf4jOnly =
       noClasses().that().doNotHaveFullyQualifiedName("org.musetag.tags.JaudiotaggerLogBridge")
+          .and().doNotHaveFullyQualifiedName("org.musetag.ml.heads.TribuoLogBridge")
           .should().dependOnClassesThat().resideInAnyPackage("java.util.logging..", "org.apache.log4j..")
-          .because("one logging facade keeps the log in one place (the bridge moves JAudioTagger's JUL logs into it)");
+          .because("one logging facade keeps the log in one place (the two bridges move JAudioTagger and Tribuo logs into it)");
 
   @ArchTest
   static final ArchRule dspIsPure =

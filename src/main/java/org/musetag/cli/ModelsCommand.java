@@ -1,0 +1,162 @@
+package org.musetag.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.musetag.app.Services;
+import org.musetag.ml.heads.Evaluation;
+import org.musetag.ml.heads.HeadRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code musetag models list|activate NAME VERSION|rollback NAME|delete NAME VERSION}: the heads trained with
+ * {@code musetag train}, kept in the model registry in Musetag's data folder. Without a subcommand it lists them.
+ */
+@Command(name = "models", description = "List, activate, roll back or delete the heads made by 'musetag train'.",
+    subcommands = {ModelsCommand.ListHeads.class, ModelsCommand.Activate.class, ModelsCommand.Rollback.class,
+        ModelsCommand.Delete.class})
+final class ModelsCommand implements Callable<Integer> {
+  private final Services services;
+
+  @Spec CommandSpec spec;
+
+  ModelsCommand(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    return ListHeads.list(registry(services), spec.commandLine().getOut());
+  }
+
+  static HeadRegistry registry(Services services) {
+    return new HeadRegistry(services.directories().home().resolve("models"));
+  }
+
+  /** {@code musetag models list}: one JSON line per version. */
+  @Command(name = "list", description = "Every version of every head, one JSON line each.")
+  static final class ListHeads implements Callable<Integer> {
+    private final Services services;
+
+    @Spec CommandSpec spec;
+
+    ListHeads(Services services) {
+      this.services = services;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      return list(registry(services), spec.commandLine().getOut());
+    }
+
+    static int list(HeadRegistry registry, PrintWriter out) throws Exception {
+      JsonLines json = new JsonLines(out);
+      for (HeadRegistry.Version v : registry.list()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", v.name());
+        row.put("version", v.version());
+        row.put("active", v.active());
+        row.put("kind", v.card().kind().id());
+        row.put("created", v.card().created());
+        row.put("outputs", v.card().outputs());
+        row.put("tag_field", v.card().tagField());
+        row.put("backbone", v.card().backbone());
+        row.put("examples", v.card().data().used());
+        scores(v.card().evaluation(), row);
+        row.put("path", v.dir().toString());
+        json.write(row);
+      }
+      return 0;
+    }
+
+    private static void scores(Evaluation e, Map<String, Object> row) {
+      if (e.classification() != null) {
+        row.put("cv_accuracy", round(e.classification().accuracy()));
+        row.put("cv_macro_f1", round(e.classification().macroF1()));
+      } else {
+        e.regression().forEach((k, m) -> row.put("cv_" + k + "_r", round(m.pearson())));
+      }
+    }
+
+    private static double round(double x) {
+      return Math.round(x * 1000) / 1000.0;
+    }
+  }
+
+  /** {@code musetag models activate NAME VERSION}. */
+  @Command(name = "activate", description = "Make a version of a head the one classify, analyze and tag use.")
+  static final class Activate implements Callable<Integer> {
+    private final Services services;
+
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME") String name;
+
+    @Parameters(index = "1", paramLabel = "VERSION") int version;
+
+    Activate(Services services) {
+      this.services = services;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      registry(services).activate(name, version);
+      spec.commandLine().getOut().printf("%s version %d is active (roll back with: musetag models rollback %s)%n",
+          name, version, name);
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+
+  /** {@code musetag models rollback NAME}. */
+  @Command(name = "rollback", description = "Go back to the version of a head that was active before (or to none).")
+  static final class Rollback implements Callable<Integer> {
+    private final Services services;
+
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME") String name;
+
+    Rollback(Services services) {
+      this.services = services;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      Optional<Integer> now = registry(services).rollback(name);
+      spec.commandLine().getOut().println(now.map(v -> name + ": version " + v + " is active again")
+          .orElse(name + ": no version is active now; the bundled model decides alone"));
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+
+  /** {@code musetag models delete NAME VERSION}. */
+  @Command(name = "delete", description = "Delete a version of a head (not the active one).")
+  static final class Delete implements Callable<Integer> {
+    private final Services services;
+
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME") String name;
+
+    @Parameters(index = "1", paramLabel = "VERSION") int version;
+
+    Delete(Services services) {
+      this.services = services;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      registry(services).delete(name, version);
+      spec.commandLine().getOut().printf("deleted %s version %d%n", name, version);
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+}

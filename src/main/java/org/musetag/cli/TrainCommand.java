@@ -1,0 +1,144 @@
+package org.musetag.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.musetag.app.Services;
+import org.musetag.app.Version;
+import org.musetag.library.AudioFiles;
+import org.musetag.library.Library;
+import org.musetag.ml.heads.Backbone;
+import org.musetag.ml.heads.DataSummary;
+import org.musetag.ml.heads.EmbeddingCollector;
+import org.musetag.ml.heads.HeadException;
+import org.musetag.ml.heads.HeadKind;
+import org.musetag.ml.heads.HeadRegistry;
+import org.musetag.ml.heads.HeadTraining;
+import org.musetag.ml.heads.LabelFolders;
+import org.musetag.ml.heads.RatingsCsv;
+import org.musetag.ml.heads.TrainingInput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code musetag train --folders DIR --name NAME} (one sub-folder per label) or {@code musetag train --csv FILE
+ * --kind regression --name NAME} (path,valence,arousal): shows the data's counts and warnings, cross-validates a
+ * head on the bundled model's embeddings, and registers it as a new version of NAME (activate it with
+ * {@code musetag models activate}). Embeddings are cached in the library, so a second run is fast.
+ */
+@Command(name = "train", description = "Teach Musetag your own labels (one sub-folder per label) or valence/arousal"
+    + " ratings (CSV): cross-validated, then registered as a new version of a head.")
+final class TrainCommand implements Callable<Integer> {
+  private final Services services;
+
+  @Spec CommandSpec spec;
+  @Mixin DbOption db;
+  @Mixin ModelOptions options;
+
+  @Option(names = "--folders", paramLabel = "DIR", description = "a folder whose sub-folders are the labels")
+  Path folders;
+
+  @Option(names = "--csv", paramLabel = "FILE", description = "a CSV of path,valence,arousal (values -1..1)")
+  Path csv;
+
+  @Option(names = "--name", required = true, paramLabel = "NAME", description = "the head's name (letters, digits, - and _)")
+  String name;
+
+  @Option(names = "--kind", paramLabel = "KIND", description = "labels or regression (default: labels for --folders, regression for --csv)")
+  String kind;
+
+  @Option(names = "--tag-field", paramLabel = "FIELD", description = "tag field the labels are written to (default: NAME in capitals)")
+  String tagField;
+
+  @Option(names = "--activate", description = "make the new version active right away")
+  boolean activate;
+
+  TrainCommand(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    TrainingInput input = readInput();
+    AtomicBoolean cancelled = new AtomicBoolean();
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread onCtrlC = new Thread(() -> {
+      cancelled.set(true);
+      err.println();
+      err.println("musetag: stopping after the files in hand; what was heard is kept for the next run");
+      err.flush();
+      try {
+        finished.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    Runtime.getRuntime().addShutdownHook(onCtrlC);
+    ExecutorService pool = services.executors().apply(options.threads);
+    HeadRegistry registry = new HeadRegistry(services.directories().home().resolve("models"));
+    TerminalProgress listening = new TerminalProgress(err, "Listening");
+    Path onnx = services.modelFiles().bundled("musetag-base");
+    try (Library library = db.open(services);
+        Backbone backbone = new Backbone(Backbone.idOf(onnx), services.decoder(), () -> options.load(services, err))) {
+      EmbeddingCollector collector = new EmbeddingCollector(backbone, library.embeddingCache(), pool, options.threads);
+      HeadTraining training = new HeadTraining(collector, registry, Version.current(), Clock.systemUTC());
+      long t0 = System.nanoTime();
+      HeadTraining.Result r = training.train(new HeadTraining.Request(name, input, tagField), new HeadTraining.Listener() {
+        @Override
+        public void data(DataSummary data) {
+          listening.finish();
+          TrainReport.data(data, out);
+        }
+
+        @Override
+        public void listening(int done, int total) {
+          listening.update(done, total);
+        }
+      }, cancelled::get);
+      if (activate) {
+        registry.activate(name, r.version().version());
+      }
+      TrainReport.result(r, (System.nanoTime() - t0) / 1e9, activate, out);
+      return 0;
+    } finally {
+      pool.shutdownNow();
+      finished.countDown();
+      if (!cancelled.get()) {
+        Runtime.getRuntime().removeShutdownHook(onCtrlC);
+      }
+    }
+  }
+
+  private TrainingInput readInput() throws HeadException {
+    if ((folders == null) == (csv == null)) {
+      throw new HeadException("give either --folders DIR (one sub-folder per label) or --csv FILE (path,valence,arousal)");
+    }
+    HeadKind wanted = kind == null ? (folders != null ? HeadKind.LABELS : HeadKind.REGRESSION) : parseKind(kind);
+    if (folders != null && wanted != HeadKind.LABELS) {
+      throw new HeadException("--folders trains labels; for valence/arousal give --csv FILE with path,valence,arousal");
+    }
+    if (csv != null && wanted != HeadKind.REGRESSION) {
+      throw new HeadException("--csv trains valence/arousal (--kind regression); for labels give --folders DIR");
+    }
+    return folders != null ? LabelFolders.read(folders, AudioFiles::looksLikeAudio) : RatingsCsv.read(csv);
+  }
+
+  private static HeadKind parseKind(String k) throws HeadException {
+    for (HeadKind h : HeadKind.values()) {
+      if (h.id().equalsIgnoreCase(k.strip())) {
+        return h;
+      }
+    }
+    throw new HeadException("--kind is labels or regression, not '" + k + "'");
+  }
+}
