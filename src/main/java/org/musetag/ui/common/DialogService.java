@@ -14,6 +14,9 @@ public interface DialogService {
 
   void showInfo(String title, String text);
 
+  /** A finished job's report: a summary sentence and the problem of every file that failed. */
+  void showReport(String title, String summary, List<String> problems);
+
   boolean confirm(String title, String question, String details);
 
   /** Shows every change (old → new per field) and asks whether to write them. */

@@ -37,6 +37,20 @@ public final class FxDialogService implements DialogService {
   }
 
   @Override
+  public void showReport(String title, String summary, List<String> problems) {
+    Alert a = alert(problems.isEmpty() ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING, title, summary);
+    if (!problems.isEmpty()) {
+      javafx.scene.control.TextArea list = new javafx.scene.control.TextArea(String.join("\n", problems));
+      list.setEditable(false);
+      list.setWrapText(true);
+      list.setPrefRowCount(Math.min(12, problems.size() + 1));
+      a.getDialogPane().setExpandableContent(list);
+      a.getDialogPane().setExpanded(true);
+    }
+    a.showAndWait();
+  }
+
+  @Override
   public boolean confirm(String title, String question, String details) {
     Alert a = alert(Alert.AlertType.CONFIRMATION, title, details);
     a.setHeaderText(question);

@@ -46,6 +46,15 @@ public final class LibraryJobs {
     return report;
   }
 
+  /** For callers that need nothing beyond the task's own progress. */
+  public static final AnalyzeJob.Listener NO_LISTENER = new AnalyzeJob.Listener() {
+    @Override
+    public void progress(int done, int total) {}
+
+    @Override
+    public void problem(Path file, String reason) {}
+  };
+
   /** What an analysis did, with the per-file problems for the job report. */
   public record Analysis(AnalyzeJob.Report report, List<String> problems) {}
 

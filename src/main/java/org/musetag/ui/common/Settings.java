@@ -42,7 +42,12 @@ public record Settings(
   public static Settings defaults() {
     return new Settings(EnumSet.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE, TagField.AROUSAL), Map.of(),
         Id3Version.V24, TagProposal.DEFAULTS.minGenreP(), TagProposal.DEFAULTS.minMoodConfidence(),
-        GenreVocabulary.NONE, Math.max(1, Runtime.getRuntime().availableProcessors()), DevicePreference.AUTO);
+        GenreVocabulary.NONE, defaultThreads(), DevicePreference.AUTO);
+  }
+
+  /** One worker per core but one, so the window keeps a core to itself while a library is analysed. */
+  public static int defaultThreads() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
   }
 
   public TagProposal proposal() {

@@ -86,7 +86,11 @@ public final class SettingsStore {
 
       @Override
       public synchronized java.util.Set<Map.Entry<Object, Object>> entrySet() {
-        return new java.util.TreeMap<>(this).entrySet(); // stable, readable order
+        TreeMap<Object, Object> sorted = new TreeMap<>(); // stable, readable order
+        for (Map.Entry<Object, Object> e : super.entrySet()) {
+          sorted.put(e.getKey(), e.getValue());
+        }
+        return sorted.entrySet();
       }
     };
     p.setProperty("fields", String.join(",", s.fields().stream().sorted().map(Enum::name).toList()));

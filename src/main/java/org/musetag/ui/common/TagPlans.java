@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.musetag.jobs.TagJob.FilePlan;
 import org.musetag.library.AnalysisStore.Analysed;
-import org.musetag.library.Library;
-import org.musetag.library.LibraryException;
 import org.musetag.library.Track;
 import org.musetag.ml.Analysis;
 import org.musetag.tags.TagChangePlanner;
@@ -46,11 +44,10 @@ public final class TagPlans {
     }
   }
 
-  /** Plans for every track {@code model} analysed under one of {@code roots} (every track when empty). */
-  public List<FilePlan> planLibrary(Library library, String model, List<Path> roots, Settings settings,
-      BooleanSupplier cancelled) throws LibraryException {
+  /** Plans for the analysed tracks that lie under one of {@code roots} (all of them when it is empty). */
+  public List<FilePlan> plan(List<Analysed> analysed, List<Path> roots, Settings settings, BooleanSupplier cancelled) {
     List<FilePlan> plans = new ArrayList<>();
-    for (Analysed a : library.analyses().find(model, null, null)) {
+    for (Analysed a : analysed) {
       if (cancelled.getAsBoolean()) {
         break;
       }

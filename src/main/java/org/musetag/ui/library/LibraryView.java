@@ -2,7 +2,10 @@ package org.musetag.ui.library;
 
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -30,7 +33,7 @@ import org.musetag.ui.common.Formats;
 import org.musetag.ui.common.Icons;
 import org.musetag.ui.common.TrackRow;
 
-/** The library tab: search and filters above a virtualized table of every track. Binds to a {@link LibraryViewModel}. */
+/** The library tab: search and filters above a virtualized table of every track, bound to a LibraryViewModel. */
 public final class LibraryView {
   private final LibraryViewModel vm;
   private final TextField search = new TextField();
@@ -83,6 +86,18 @@ public final class LibraryView {
 
     BorderPane pane = new BorderPane(buildTable(), bar, null, null, null);
     return pane;
+  }
+
+  /**
+   * Keeps the table's rows attached only while {@code showing} (its tab is selected): a hidden table would otherwise
+   * lay out its rows again on every reload during a long job.
+   */
+  public void setShowing(ObservableBooleanValue showing) {
+    ObservableList<TrackRow> items = table.getItems();
+    showing.addListener((o, was, now) -> table.setItems(now ? items : FXCollections.emptyObservableList()));
+    if (!showing.get()) {
+      table.setItems(FXCollections.emptyObservableList());
+    }
   }
 
   /** Focuses the search box (Ctrl+F). */

@@ -55,6 +55,7 @@ public final class LibraryViewModel {
   private final ReadOnlyStringWrapper model = new ReadOnlyStringWrapper("");
   private final ObjectProperty<TrackRow> selected = new SimpleObjectProperty<>();
   private Set<Long> searchHits;
+  private Set<Long> only;
   private long searchGeneration;
   private Consumer<TrackRow> player = row -> {};
 
@@ -121,17 +122,19 @@ public final class LibraryViewModel {
     int shown = visible.size();
     int total = rows.size();
     long analysed = rows.stream().filter(TrackRow::analysed).count();
-    summary.set(shown == total
+    summary.set(shown == total && only == null
         ? String.format("%,d tracks · %,d analysed", total, analysed)
         : String.format("Showing %,d of %,d tracks", shown, total));
   }
 
   Predicate<TrackRow> predicate() {
     Set<Long> hits = searchHits;
+    Set<Long> pinned = only;
     String g = genre.get();
     Quadrant q = quadrant.get();
     double min = minConfidence.get();
     return row -> (hits == null || hits.contains(row.id()))
+        && (pinned == null || pinned.contains(row.id()))
         && (g == null || g.equals(row.topGenre()))
         && (q == null || q == row.quadrant())
         && (min <= 0 || row.analysed() && row.confidence() >= min);
@@ -142,7 +145,14 @@ public final class LibraryViewModel {
     quadrant.set(q);
   }
 
+  /** Shows only these tracks (a selection made on the circumplex) until the filters are cleared. */
+  public void restrictTo(Set<Long> ids) {
+    only = Set.copyOf(ids);
+    refilter();
+  }
+
   public void clearFilters() {
+    only = null;
     search.set("");
     genre.set(null);
     quadrant.set(null);

@@ -1,0 +1,186 @@
+package org.musetag.ui.circumplex;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.musetag.jobs.TagProposal;
+import org.musetag.ml.Quadrant;
+import org.musetag.ui.common.BackgroundTask;
+import org.musetag.ui.common.DialogService;
+import org.musetag.ui.common.Formats;
+import org.musetag.ui.common.TaskRunner;
+import org.musetag.ui.common.TrackRow;
+
+/**
+ * Every analysed track as a point of the circumplex, coloured by its most likely genre, with hover, click (play a
+ * point, or filter the library to the quadrant clicked), and rubber-band selection saved as a playlist or shown in
+ * the library. Data are plain arrays plus a {@link PointIndex}, so 100,000 points stay fluid.
+ */
+public final class CircumplexViewModel {
+
+  /** The points as drawn: parallel arrays, a legend of genres (most common first) and the hit-test index. */
+  public record Points(TrackRow[] rows, float[] xs, float[] ys, int[] colours, List<String> genres, int[] counts,
+      PointIndex index) {
+    static final Points EMPTY = new Points(new TrackRow[0], new float[0], new float[0], new int[0], List.of(),
+        new int[0], new PointIndex(new float[0], new float[0]));
+  }
+
+  private final TaskRunner runner;
+  private final DialogService dialogs;
+  private final ReadOnlyObjectWrapper<Points> points = new ReadOnlyObjectWrapper<>(Points.EMPTY);
+  private final ReadOnlyObjectWrapper<TrackRow> hovered = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<int[]> selection = new ReadOnlyObjectWrapper<>(new int[0]);
+  private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper("");
+  private Consumer<Quadrant> quadrantFilter = q -> {};
+  private Consumer<TrackRow> player = r -> {};
+  private Consumer<Set<Long>> libraryFilter = ids -> {};
+
+  public CircumplexViewModel(ObservableList<TrackRow> rows, TaskRunner runner, DialogService dialogs) {
+    this.runner = runner;
+    this.dialogs = dialogs;
+    rows.addListener((ListChangeListener<TrackRow>) c -> show(rows));
+    show(rows);
+  }
+
+  /** Rebuilds the points from the library's rows (only analysed ones are drawn). */
+  public void show(List<TrackRow> rows) {
+    List<TrackRow> analysed = rows.stream().filter(TrackRow::analysed).toList();
+    Map<String, Integer> counts = new HashMap<>();
+    analysed.forEach(r -> counts.merge(r.topGenre(), 1, Integer::sum));
+    List<String> genres = counts.keySet().stream()
+        .sorted(Comparator.comparing((String g) -> -counts.get(g)).thenComparing(g -> g)).toList();
+    Map<String, Integer> order = new HashMap<>();
+    for (int i = 0; i < genres.size(); i++) {
+      order.put(genres.get(i), i);
+    }
+    int n = analysed.size();
+    float[] xs = new float[n];
+    float[] ys = new float[n];
+    int[] colours = new int[n];
+    for (int i = 0; i < n; i++) {
+      TrackRow r = analysed.get(i);
+      xs[i] = (float) r.valence();
+      ys[i] = (float) r.arousal();
+      colours[i] = Palette.argb(Palette.genre(order.get(r.topGenre())));
+    }
+    points.set(new Points(analysed.toArray(new TrackRow[0]), xs, ys, colours, genres,
+        genres.stream().mapToInt(counts::get).toArray(), new PointIndex(xs, ys)));
+    select(new int[0]);
+    hovered.set(null);
+  }
+
+  /** The point within {@code radius} of (valence, arousal), shown as the hover tip. */
+  public void hoverAt(double valence, double arousal, double radius) {
+    int i = points.get().index().nearest(valence, arousal, radius);
+    hovered.set(i < 0 ? null : points.get().rows()[i]);
+  }
+
+  /** A click: on a point selects and plays it; on the background filters the library to that quadrant. */
+  public void clickAt(double valence, double arousal, double radius) {
+    int i = points.get().index().nearest(valence, arousal, radius);
+    if (i >= 0) {
+      select(new int[] {i});
+      player.accept(points.get().rows()[i]);
+    } else if (Math.abs(valence) <= 1.1 && Math.abs(arousal) <= 1.1) {
+      quadrantFilter.accept(Quadrant.of(valence, arousal));
+    }
+  }
+
+  /** Rubber band: selects every point in the rectangle. */
+  public void selectRectangle(double v0, double a0, double v1, double a1) {
+    select(points.get().index().within(v0, a0, v1, a1));
+  }
+
+  private void select(int[] indices) {
+    selection.set(indices);
+    selectionText.set(indices.length == 0 ? "Shift+drag to select tracks"
+        : Formats.count(indices.length, "track") + " selected");
+  }
+
+  public List<TrackRow> selectedRows() {
+    TrackRow[] rows = points.get().rows();
+    return Arrays.stream(selection.get()).mapToObj(i -> rows[i]).toList();
+  }
+
+  /** Asks where, then writes the selection as an M3U8 playlist in the background. */
+  public void saveSelectionAsPlaylist() {
+    List<TrackRow> chosen = selectedRows();
+    if (chosen.isEmpty()) {
+      return;
+    }
+    dialogs.chooseSaveFile("Save the selection as a playlist", "musetag-selection.m3u8", "m3u8")
+        .ifPresent(file -> savePlaylist(file, chosen));
+  }
+
+  void savePlaylist(Path file, List<TrackRow> chosen) {
+    runner.run(BackgroundTask.of("Saving playlist", ctx -> {
+      Playlists.writeM3u8(file, chosen);
+      return file;
+    }).onSuccess(f -> selectionText.set("Saved " + Formats.count(chosen.size(), "track") + " to " + f.getFileName())));
+  }
+
+  /** Shows only the selected tracks in the library table. */
+  public void showSelectionInLibrary() {
+    if (selection.get().length > 0) {
+      libraryFilter.accept(selectedRows().stream().map(TrackRow::id).collect(Collectors.toSet()));
+    }
+  }
+
+  /** What the hover tip says about a track. */
+  public static String describe(TrackRow r) {
+    return r.displayName() + "\n" + "Heard as " + TagProposal.displayGenre(r.topGenre()) + " ("
+        + Formats.percent(r.topGenreP()) + ") · " + r.moodText() + "\n" + "valence " + Formats.signed(r.valence())
+        + " · arousal " + Formats.signed(r.arousal()) + " · confidence " + Formats.percent(r.confidence());
+  }
+
+  /** Legend entries: "Rock (12)". */
+  public List<String> legend() {
+    Points p = points.get();
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < p.genres().size(); i++) {
+      out.add(TagProposal.displayGenre(p.genres().get(i)) + " (" + p.counts()[i] + ")");
+    }
+    return out;
+  }
+
+  public void setQuadrantFilter(Consumer<Quadrant> quadrantFilter) {
+    this.quadrantFilter = quadrantFilter;
+  }
+
+  public void setPlayer(Consumer<TrackRow> player) {
+    this.player = player;
+  }
+
+  public void setLibraryFilter(Consumer<Set<Long>> libraryFilter) {
+    this.libraryFilter = libraryFilter;
+  }
+
+  public ReadOnlyObjectProperty<Points> pointsProperty() {
+    return points.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<TrackRow> hoveredProperty() {
+    return hovered.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<int[]> selectionProperty() {
+    return selection.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty selectionTextProperty() {
+    return selectionText.getReadOnlyProperty();
+  }
+}

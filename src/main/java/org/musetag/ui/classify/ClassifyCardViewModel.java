@@ -1,0 +1,174 @@
+package org.musetag.ui.classify;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.musetag.jobs.TagJob.FilePlan;
+import org.musetag.jobs.TagProposal;
+import org.musetag.ml.Analysis;
+import org.musetag.ml.LabelScore;
+import org.musetag.ml.Quadrant;
+import org.musetag.tags.TagChange;
+import org.musetag.ui.common.BackgroundTask;
+import org.musetag.ui.common.ChangeLine;
+import org.musetag.ui.common.DialogService;
+import org.musetag.ui.common.Formats;
+import org.musetag.ui.common.MelPicture;
+import org.musetag.ui.common.Settings;
+import org.musetag.ui.common.TagBatches;
+import org.musetag.ui.common.TaskRunner;
+import org.musetag.ui.common.UserErrors;
+
+/**
+ * One dropped file: waiting, then what the model heard (genre probabilities, quadrant, valence/arousal,
+ * confidence, the mel spectrogram it listened to) or why it could not, and "Write tags", which shows the exact
+ * change and writes it as a one-file, undoable batch.
+ */
+public final class ClassifyCardViewModel {
+  /** Where a card is. */
+  public enum State { WAITING, DONE, FAILED }
+
+  /** Genres shown as bars. */
+  static final int BARS = 5;
+
+  private final Path file;
+  private final TaskRunner runner;
+  private final DialogService dialogs;
+  private final TagBatches batches;
+  private final Supplier<Settings> settings;
+  private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.WAITING);
+  private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>();
+  private final ObjectProperty<MelPicture> picture = new SimpleObjectProperty<>();
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Listening…");
+  private final ReadOnlyStringWrapper writeStatus = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<Boolean> writing = new ReadOnlyObjectWrapper<>(false);
+
+  ClassifyCardViewModel(Path file, TaskRunner runner, DialogService dialogs, TagBatches batches,
+      Supplier<Settings> settings) {
+    this.file = file;
+    this.runner = runner;
+    this.dialogs = dialogs;
+    this.batches = batches;
+    this.settings = settings;
+  }
+
+  void show(Analysis a, MelPicture mel) {
+    analysis.set(a);
+    picture.set(mel);
+    message.set(String.format(Locale.ROOT, "%s · %s · confidence %s", a.quadrant(),
+        String.join(", ", Quadrant.valueOf(a.quadrant()).words()), Formats.percent(a.confidence())));
+    state.set(State.DONE);
+  }
+
+  void fail(String sentence) {
+    message.set(sentence);
+    state.set(State.FAILED);
+  }
+
+  /** The most likely genres, as the bars show them: display name and probability. */
+  public List<LabelScore> bars() {
+    Analysis a = analysis.get();
+    if (a == null) {
+      return List.of();
+    }
+    return a.genres().stream().limit(BARS).map(g -> new LabelScore(TagProposal.displayGenre(g.label()), g.p()))
+        .toList();
+  }
+
+  /** Plans the tags for this file, shows every change, and writes them when the user agrees. */
+  public void writeTags() {
+    Analysis a = analysis.get();
+    if (a == null || writing.get()) {
+      return;
+    }
+    Settings s = settings.get();
+    writing.set(true);
+    writeStatus.set("Reading the file's tags…");
+    runner.run(BackgroundTask.of("Planning tags", ctx -> batches.planFile(file, a, s))
+        .onSuccess(plan -> confirmAndWrite(plan, a.model(), s))
+        .onFailure(this::failedWrite));
+  }
+
+  private void confirmAndWrite(FilePlan plan, String model, Settings s) {
+    if (plan.skipReason() != null) {
+      writing.set(false);
+      writeStatus.set("Not written");
+      dialogs.showError("Cannot write tags", plan.skipReason());
+      return;
+    }
+    if (plan.changes().isEmpty()) {
+      writing.set(false);
+      writeStatus.set("The file already holds these tags; nothing to write.");
+      return;
+    }
+    if (!dialogs.confirmChanges("Write tags", "Write these changes into " + file.getFileName() + "?",
+        lines(plan))) {
+      writing.set(false);
+      writeStatus.set("Not written");
+      return;
+    }
+    writeStatus.set("Writing…");
+    runner.run(BackgroundTask.of("Writing tags", ctx -> batches.write(List.of(plan), model, s, ctx))
+        .onSuccess(outcome -> {
+          writing.set(false);
+          if (outcome.report().written() == 1) {
+            writeStatus.set("Written (batch " + outcome.report().batchId() + "; undo it in Bulk tag → History)");
+          } else {
+            writeStatus.set("Not written");
+            dialogs.showReport("Write tags", "The tags could not be written.", outcome.problems());
+          }
+        })
+        .onFailure(this::failedWrite));
+  }
+
+  private void failedWrite(Throwable e) {
+    writing.set(false);
+    writeStatus.set("Not written");
+    dialogs.showError("Cannot write tags", UserErrors.describe(e));
+  }
+
+  static List<ChangeLine> lines(FilePlan plan) {
+    return plan.changes().stream().map(ClassifyCardViewModel::line).toList();
+  }
+
+  static ChangeLine line(TagChange c) {
+    String field = c.field().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return new ChangeLine(c.file().getFileName().toString(), field, Formats.values(c.oldValues()),
+        Formats.values(c.newValues()));
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public ReadOnlyObjectProperty<State> stateProperty() {
+    return state.getReadOnlyProperty();
+  }
+
+  public ObjectProperty<Analysis> analysisProperty() {
+    return analysis;
+  }
+
+  public ObjectProperty<MelPicture> pictureProperty() {
+    return picture;
+  }
+
+  public ReadOnlyStringProperty messageProperty() {
+    return message.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty writeStatusProperty() {
+    return writeStatus.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<Boolean> writingProperty() {
+    return writing.getReadOnlyProperty();
+  }
+}

@@ -1,0 +1,122 @@
+package org.musetag.ui.classify;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.musetag.audio.AudioDecoder;
+import org.musetag.audio.AudioFileException;
+import org.musetag.audio.TimeWindow;
+import org.musetag.dsp.MelParameters;
+import org.musetag.dsp.MelSpectrogram;
+import org.musetag.jobs.ClassifyJob;
+import org.musetag.ml.TrackClassifier;
+import org.musetag.ui.common.BackgroundTask;
+import org.musetag.ui.common.DialogService;
+import org.musetag.ui.common.Formats;
+import org.musetag.ui.common.MelPicture;
+import org.musetag.ui.common.ModelService;
+import org.musetag.ui.common.Settings;
+import org.musetag.ui.common.TagBatches;
+import org.musetag.ui.common.TaskRunner;
+import org.musetag.ui.common.UserErrors;
+
+/**
+ * Drag-and-drop classification: every dropped file gets a card at once, then the model classifies them in the
+ * background (workers as set in Settings) and each card fills in as its result arrives, with the mel spectrogram of
+ * the middle of the track.
+ */
+public final class ClassifyViewModel {
+  /** Seconds of the spectrogram a card shows, from the middle of the track. */
+  static final double PICTURE_SECONDS = 12;
+
+  private final TaskRunner runner;
+  private final DialogService dialogs;
+  private final ModelService models;
+  private final AudioDecoder decoder;
+  private final Supplier<ExecutorService> workers;
+  private final TagBatches batches;
+  private final Supplier<Settings> settings;
+  private final ObservableList<ClassifyCardViewModel> cards = FXCollections.observableArrayList();
+
+  public ClassifyViewModel(TaskRunner runner, DialogService dialogs, ModelService models, AudioDecoder decoder,
+      Supplier<ExecutorService> workers, TagBatches batches, Supplier<Settings> settings) {
+    this.runner = runner;
+    this.dialogs = dialogs;
+    this.models = models;
+    this.decoder = decoder;
+    this.workers = workers;
+    this.batches = batches;
+    this.settings = settings;
+  }
+
+  /** Ctrl+Shift+O: asks for files and classifies them. */
+  public void chooseFiles() {
+    List<Path> files = dialogs.chooseAudioFiles("Classify audio files");
+    if (!files.isEmpty()) {
+      classify(files);
+    }
+  }
+
+  /** Adds a card per file (newest first) and classifies them in the background. */
+  public void classify(List<Path> files) {
+    List<ClassifyCardViewModel> added = new ArrayList<>();
+    for (Path f : files) {
+      added.add(new ClassifyCardViewModel(f, runner, dialogs, batches, settings));
+    }
+    cards.addAll(0, added);
+    int threads = Math.max(1, Math.min(settings.get().threads(), files.size()));
+    runner.run(BackgroundTask.of("Classifying " + Formats.count(files.size(), "file"), ctx -> {
+      ctx.message("Loading the model");
+      TrackClassifier classifier = models.classifier();
+      Set<Path> finished = new HashSet<>();
+      int[] done = {0};
+      new ClassifyJob(classifier, workers.get(), threads).run(files, outcome -> {
+        ClassifyCardViewModel card = added.get(done[0]);
+        if (outcome.analysis() != null) {
+          MelPicture mel = picture(outcome.file());
+          ctx.publish(() -> card.show(outcome.analysis(), mel));
+        } else {
+          String why = UserErrors.sentence(outcome.problem().getMessage());
+          ctx.publish(() -> card.fail(why));
+        }
+        finished.add(outcome.file());
+        ctx.progress(++done[0], files.size());
+        ctx.message("Classified " + done[0] + " of " + files.size());
+      }, ctx::isCancelled);
+      for (ClassifyCardViewModel card : added.subList(done[0], added.size())) {
+        ctx.publish(() -> card.fail("Stopped before this file was classified."));
+      }
+      return finished.size();
+    }).listed().onFailure(e -> {
+      String why = UserErrors.describe(e);
+      added.forEach(c -> c.fail(why));
+    }));
+  }
+
+  /** The spectrogram of up to {@link #PICTURE_SECONDS} from the middle of the file; null when it cannot be read. */
+  MelPicture picture(Path file) {
+    try {
+      MelParameters mel = MelParameters.MODEL;
+      double duration = decoder.probe(file).durationSeconds();
+      double start = Math.max(0, duration / 2 - PICTURE_SECONDS / 2);
+      float[] pcm = decoder.decodeWindow(file, mel.sampleRate(), new TimeWindow(start, PICTURE_SECONDS)).samples();
+      return MelPicture.of(MelSpectrogram.compute(pcm, mel));
+    } catch (AudioFileException e) {
+      return null;
+    }
+  }
+
+  public void clear() {
+    cards.clear();
+  }
+
+  public ObservableList<ClassifyCardViewModel> cards() {
+    return cards;
+  }
+}

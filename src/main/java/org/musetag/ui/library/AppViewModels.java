@@ -1,0 +1,125 @@
+package org.musetag.ui.library;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.stage.Window;
+import org.musetag.app.Services;
+import org.musetag.ui.bulktag.BatchHistoryViewModel;
+import org.musetag.ui.bulktag.BulkTagViewModel;
+import org.musetag.ui.circumplex.CircumplexViewModel;
+import org.musetag.ui.classify.ClassifyViewModel;
+import org.musetag.ui.common.DialogService;
+import org.musetag.ui.common.FxDialogService;
+import org.musetag.ui.common.FxTaskRunner;
+import org.musetag.ui.common.LibraryGateway;
+import org.musetag.ui.common.LibraryJobs;
+import org.musetag.ui.common.ModelService;
+import org.musetag.ui.common.Settings;
+import org.musetag.ui.common.SettingsStore;
+import org.musetag.ui.common.TagBatches;
+import org.musetag.ui.common.UserErrors;
+import org.musetag.ui.common.WorkerPool;
+import org.musetag.ui.player.AudioOutputs;
+import org.musetag.ui.player.PlayerViewModel;
+import org.musetag.ui.settings.SettingsViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The UI's composition root: builds the UI services once (task runner, dialogs, library gateway, model, worker
+ * pool, settings) and every view model with what it needs, and wires the view models to each other (play from the
+ * library or the circumplex, filter the library from the circumplex, classify dropped files). Views are built from
+ * these by {@link MainWindow}. Closing it stops playback and background work and closes the library and model.
+ */
+public final class AppViewModels implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AppViewModels.class);
+  /** Threads for background tasks; a playing track and a long job each hold one. */
+  static final int BACKGROUND_THREADS = 6;
+
+  final ObjectProperty<Settings> settings;
+  final FxTaskRunner runner;
+  final MainWindowViewModel main;
+  final LibraryViewModel library;
+  final ClassifyViewModel classify;
+  final CircumplexViewModel circumplex;
+  final BulkTagViewModel bulkTag;
+  final BatchHistoryViewModel history;
+  final PlayerViewModel player;
+  final SettingsViewModel settingsForm;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+
+  /**
+   * @param owner the window dialogs belong to
+   * @param select shows a tab by id ("library", "classify", "player", …)
+   */
+  AppViewModels(Services services, StartupOptions options, Supplier<Window> owner, Consumer<String> select) {
+    Path home = services.directories().home();
+    SettingsStore store = new SettingsStore(home.resolve("settings.properties"));
+    settings = new SimpleObjectProperty<>(store.load());
+    DialogService dialogs = new FxDialogService(owner);
+    ExecutorService background = services.executors().apply(BACKGROUND_THREADS);
+    runner = new FxTaskRunner(background, e -> dialogs.showError("Musetag", UserErrors.describe(e)));
+    LibraryGateway gateway = new LibraryGateway(
+        options.libraryFile() != null ? options.libraryFile() : home.resolve("library.db"),
+        services.executors().apply(1), services.executors().apply(1));
+    ModelService models = new ModelService(services.modelFiles(), services.decoder(), settings.get().device());
+    WorkerPool workers = new WorkerPool(services.executors(), () -> settings.get().threads());
+    LibraryJobs jobs = new LibraryJobs(gateway, services.decoder(), models, workers, settings::get);
+    TagBatches batches = new TagBatches(gateway);
+
+    main = new MainWindowViewModel(runner, dialogs, models, jobs, runner.activeJobs());
+    library = new LibraryViewModel(gateway, runner);
+    classify = new ClassifyViewModel(runner, dialogs, models, services.decoder(), workers, batches, settings::get);
+    circumplex = new CircumplexViewModel(library.allRows(), runner, dialogs);
+    history = new BatchHistoryViewModel(runner, dialogs, batches, settings::get);
+    bulkTag = new BulkTagViewModel(runner, dialogs, jobs, batches, settings, history::refresh);
+    player = new PlayerViewModel(runner, services.decoder(), new AudioOutputs(false));
+    settingsForm = new SettingsViewModel(runner, store, settings, saved -> models.prefer(saved.device()));
+    closeables.addAll(List.of(player, gateway, models, workers, background::shutdownNow));
+
+    gateway.addChangeListener(library::reload);
+    gateway.addChangeListener(history::refresh);
+    Bindings.bindContent(settingsForm.knownGenres(), main.modelGenres());
+    main.setClassifier(files -> {
+      classify.classify(files);
+      select.accept("classify");
+    });
+    library.setPlayer(row -> {
+      player.play(row);
+      select.accept("player");
+    });
+    circumplex.setPlayer(player::play);
+    circumplex.setQuadrantFilter(q -> {
+      library.filterQuadrant(q);
+      select.accept("library");
+    });
+    circumplex.setLibraryFilter(ids -> {
+      library.restrictTo(ids);
+      select.accept("library");
+    });
+  }
+
+  /** Starts what runs in the background from the first moment: loading the model and the library. */
+  void start() {
+    main.start();
+    library.reload();
+  }
+
+  @Override
+  public void close() {
+    for (AutoCloseable c : closeables) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.warn("closing {} failed: {}", c, e.getMessage());
+      }
+    }
+  }
+}

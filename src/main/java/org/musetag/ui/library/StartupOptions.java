@@ -1,0 +1,43 @@
+package org.musetag.ui.library;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Optional requests for the window to act on once it is shown, from system properties, used by
+ * {@code bench/screenshots.sh} to photograph every view with real data:
+ * {@code -Dmusetag.ui.tab=circumplex} opens a tab, {@code -Dmusetag.ui.classify=a.mp3:b.ogg} classifies files as if
+ * dropped, {@code -Dmusetag.ui.play=song.ogg} starts the player, {@code -Dmusetag.ui.bulktag=DIR} runs the bulk-tag
+ * wizard on a folder up to its preview.
+ *
+ * @param libraryFile the library database; null for library.db in Musetag's data folder
+ * @param tab the tab to open first (library, classify, circumplex, bulktag, player, settings); null for library
+ * @param play a file to play at once; null for none
+ * @param bulkTag a folder to run the bulk-tag wizard on at once; null for none
+ */
+public record StartupOptions(Path libraryFile, String tab, List<Path> classify, Path play, Path bulkTag) {
+  public static final StartupOptions NONE = new StartupOptions(null, null, List.of(), null, null);
+
+  public StartupOptions {
+    classify = List.copyOf(classify);
+  }
+
+  public static StartupOptions fromSystemProperties() {
+    List<Path> files = new ArrayList<>();
+    String list = System.getProperty("musetag.ui.classify", "");
+    for (String f : list.split(File.pathSeparator)) {
+      if (!f.isBlank()) {
+        files.add(Path.of(f));
+      }
+    }
+    return new StartupOptions(null, System.getProperty("musetag.ui.tab"), files, path("musetag.ui.play"),
+        path("musetag.ui.bulktag"));
+  }
+
+  private static Path path(String property) {
+    String value = System.getProperty(property);
+    return value == null || value.isBlank() ? null : Path.of(value);
+  }
+}

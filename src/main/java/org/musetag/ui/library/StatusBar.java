@@ -1,0 +1,89 @@
+package org.musetag.ui.library;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.geometry.Orientation;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.musetag.app.Version;
+import org.musetag.ui.common.ActiveJob;
+import org.musetag.ui.common.Icons;
+
+/** The bottom line of the main window: device, model, the last outcome, and every running job with its progress. */
+final class StatusBar {
+  private final MainWindowViewModel vm;
+  private final HBox jobs = new HBox(10);
+
+  StatusBar(MainWindowViewModel vm) {
+    this.vm = vm;
+  }
+
+  Node build() {
+    Label version = new Label("Musetag " + Version.current());
+    Label device = new Label();
+    device.setId("deviceLabel");
+    device.textProperty().bind(vm.deviceProperty());
+    device.tooltipProperty().bind(vm.deviceNoticeProperty().map(n -> n.isBlank() ? null : new Tooltip(n)));
+    Label notice = new Label();
+    notice.setId("deviceNotice");
+    notice.getStyleClass().add("notice");
+    notice.textProperty().bind(vm.deviceNoticeProperty());
+    notice.setMaxWidth(260);
+    Label model = new Label();
+    model.setId("modelLabel");
+    model.textProperty().bind(vm.modelProperty());
+    Label status = new Label();
+    status.setId("statusMessage");
+    status.textProperty().bind(vm.statusProperty());
+    status.setMinWidth(80);
+    HBox.setHgrow(status, Priority.ALWAYS);
+    status.setMaxWidth(Double.MAX_VALUE);
+    Hyperlink details = new Hyperlink("Details…");
+    details.visibleProperty().bind(vm.lastReportProperty().map(r -> !r.problems().isEmpty()).orElse(false));
+    details.managedProperty().bind(details.visibleProperty());
+    details.setOnAction(e -> vm.showLastReport());
+    jobs.setAlignment(Pos.CENTER_RIGHT);
+    vm.activeJobs().addListener((ListChangeListener<ActiveJob>) c -> rebuildJobs());
+    HBox bar = new HBox(8, version, sep(), device, notice, sep(), model, sep(), status, details, jobs);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(3, 8, 3, 8));
+    bar.getStyleClass().add("status-bar");
+    bar.setMinHeight(30);
+    return bar;
+  }
+
+  private void rebuildJobs() {
+    jobs.getChildren().clear();
+    for (ActiveJob job : vm.activeJobs()) {
+      Label title = new Label(job.title());
+      title.setMinWidth(Region.USE_PREF_SIZE);
+      ProgressBar bar = new ProgressBar();
+      bar.setPrefWidth(120);
+      bar.progressProperty().bind(job.progressProperty());
+      Label message = new Label();
+      message.textProperty().bind(job.messageProperty());
+      message.setMaxWidth(220);
+      Button cancel = new Button(null, Icons.get("cancel", 12));
+      cancel.setTooltip(new Tooltip("Stop " + job.title().toLowerCase() + " (work done so far is kept)"));
+      cancel.setOnAction(e -> job.cancel());
+      cancel.getStyleClass().add("flat");
+      HBox box = new HBox(6, title, bar, message, cancel);
+      box.setAlignment(Pos.CENTER_LEFT);
+      box.getStyleClass().add("job");
+      jobs.getChildren().add(box);
+    }
+  }
+
+  private static Separator sep() {
+    return new Separator(Orientation.VERTICAL);
+  }
+}

@@ -1,0 +1,172 @@
+package org.musetag.ui.player;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import org.musetag.audio.AudioDecoder;
+import org.musetag.dsp.LiveFeatures;
+import org.musetag.ui.common.BackgroundTask;
+import org.musetag.ui.common.TaskHandle;
+import org.musetag.ui.common.TaskRunner;
+import org.musetag.ui.common.TrackRow;
+import org.musetag.ui.common.UserErrors;
+
+/**
+ * The player: one track at a time, play/pause/seek/volume, the frames of its live mel spectrogram, and a TarsosDSP
+ * readout (pitch, level). Without a sound device it plays silently and says so.
+ */
+public final class PlayerViewModel implements AutoCloseable {
+  /** Frames of spectrogram kept for the view: about 65 s at 16 ms a frame. */
+  static final int FEED_FRAMES = 4096;
+
+  private final TaskRunner runner;
+  private final AudioDecoder decoder;
+  private final AudioOutputs outputs;
+  private final SpectrogramFeed feed = new SpectrogramFeed(FEED_FRAMES);
+  private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Nothing playing");
+  private final ReadOnlyDoubleWrapper duration = new ReadOnlyDoubleWrapper(0);
+  private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper("");
+  private final DoubleProperty volume = new SimpleDoubleProperty(0.8);
+  private PlaybackEngine engine;
+  private TaskHandle handle;
+
+  public PlayerViewModel(TaskRunner runner, AudioDecoder decoder, AudioOutputs outputs) {
+    this.runner = runner;
+    this.decoder = decoder;
+    this.outputs = outputs;
+    volume.addListener((o, was, now) -> {
+      if (engine != null) {
+        engine.setVolume(now.doubleValue());
+      }
+    });
+  }
+
+  /** Plays a library track from the start. */
+  public void play(TrackRow row) {
+    start(row.path(), row.displayName(), row.durationSeconds());
+  }
+
+  /** Plays a file, finding its duration first (in the background). */
+  public void play(Path file) {
+    runner.run(BackgroundTask.of("Opening " + file.getFileName(), ctx -> decoder.probe(file).durationSeconds())
+        .onSuccess(d -> start(file, file.getFileName().toString(), d))
+        .onFailure(e -> notice.set(UserErrors.describe(e))));
+  }
+
+  private void start(Path file, String name, double seconds) {
+    stop();
+    title.set(name);
+    duration.set(seconds);
+    feed.clear();
+    readout.set("");
+    engine = new PlaybackEngine(decoder, file, seconds, outputs, feed, this::show, notice::set);
+    engine.setVolume(volume.get());
+    PlaybackEngine mine = engine;
+    handle = runner.run(BackgroundTask.of("Playing " + name, mine).onFailure(e -> {
+      if (engine == mine) {
+        playing.set(false);
+        notice.set(UserErrors.describe(e));
+      }
+    }));
+    playing.set(true);
+    loaded.set(true);
+  }
+
+  private void show(LiveFeatures.Reading r) {
+    String pitch = r.pitchHz() > 0 ? String.format(Locale.ROOT, "pitch %.0f Hz (%.0f %% sure)", r.pitchHz(),
+        r.probability() * 100) : "no clear pitch";
+    readout.set(pitch + String.format(Locale.ROOT, " · level %.0f dBFS", r.levelDb()));
+  }
+
+  /** Play/pause (also restarts a track that has ended). */
+  public void togglePlay() {
+    if (engine == null) {
+      return;
+    }
+    if (engine.finished()) {
+      engine.seek(0);
+      engine.setPaused(false);
+      playing.set(true);
+      return;
+    }
+    boolean nowPlaying = !playing.get();
+    engine.setPaused(!nowPlaying);
+    playing.set(nowPlaying);
+  }
+
+  public void seek(double seconds) {
+    if (engine != null) {
+      engine.seek(seconds);
+    }
+  }
+
+  public void stop() {
+    if (handle != null) {
+      handle.cancel();
+    }
+    engine = null;
+    handle = null;
+    playing.set(false);
+    loaded.set(false);
+  }
+
+  /** Seconds into the track being heard; polled by the view on each frame. */
+  public double positionSeconds() {
+    PlaybackEngine e = engine;
+    return e == null ? 0 : e.positionSeconds();
+  }
+
+  /** Called by the view on each frame: notices the end of the track. */
+  public void tick() {
+    if (engine != null && engine.finished() && playing.get()) {
+      playing.set(false);
+    }
+  }
+
+  public SpectrogramFeed feed() {
+    return feed;
+  }
+
+  public ReadOnlyStringProperty titleProperty() {
+    return title.getReadOnlyProperty();
+  }
+
+  public ReadOnlyDoubleProperty durationProperty() {
+    return duration.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty playingProperty() {
+    return playing.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty loadedProperty() {
+    return loaded.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty noticeProperty() {
+    return notice.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty readoutProperty() {
+    return readout.getReadOnlyProperty();
+  }
+
+  public DoubleProperty volumeProperty() {
+    return volume;
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

@@ -1,0 +1,128 @@
+package org.musetag.ui.bulktag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musetag.app.Services;
+import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.ml.DevicePreference;
+import org.musetag.tags.Id3Version;
+import org.musetag.tags.JaudiotaggerTagStore;
+import org.musetag.tags.TagField;
+import org.musetag.tags.TagOptions;
+import org.musetag.tags.TagStore;
+import org.musetag.tags.WritePolicy;
+import org.musetag.ui.common.CurrentThreadTaskRunner;
+import org.musetag.ui.common.GenreVocabulary;
+import org.musetag.ui.common.LibraryGateway;
+import org.musetag.ui.common.LibraryJobs;
+import org.musetag.ui.common.ModelService;
+import org.musetag.ui.common.ScriptedDialogs;
+import org.musetag.ui.common.Settings;
+import org.musetag.ui.common.TagBatches;
+import org.musetag.ui.common.TestServices;
+import org.musetag.ui.common.WorkerPool;
+
+/** The wizard's steps on real files with the real model and a real library: preview, choose, write, undo. */
+class BulkTagViewModelTest {
+  static final Settings EVERYTHING = new Settings(EnumSet.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE,
+      TagField.AROUSAL), Map.of(), Id3Version.V24, 0.0, 0.0, GenreVocabulary.NONE, 2, DevicePreference.CPU);
+
+  @TempDir Path dir;
+  private final CurrentThreadTaskRunner runner = new CurrentThreadTaskRunner();
+  private final ScriptedDialogs dialogs = new ScriptedDialogs();
+  private final TagStore tags = new JaudiotaggerTagStore(TagOptions.defaults());
+  private LibraryGateway gateway;
+  private ModelService models;
+  private BulkTagViewModel vm;
+  private BatchHistoryViewModel history;
+  private Path music;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    music = Files.createDirectories(dir.resolve("music"));
+    AudioFixtures.tone(music, "a", Encoding.MP3, 440, 3.5);
+    AudioFixtures.tone(music, "b", Encoding.FLAC, 330, 3.5);
+    AudioFixtures.tone(music, "c", Encoding.OPUS, 220, 3.5);
+    Services s = TestServices.in(dir);
+    gateway = TestServices.gateway(dir.resolve("library.db"));
+    models = new ModelService(s.modelFiles(), s.decoder(), DevicePreference.CPU);
+    LibraryJobs jobs = new LibraryJobs(gateway, s.decoder(), models, new WorkerPool(s.executors(), () -> 2),
+        () -> EVERYTHING);
+    TagBatches batches = new TagBatches(gateway);
+    history = new BatchHistoryViewModel(runner, dialogs, batches, () -> EVERYTHING);
+    vm = new BulkTagViewModel(runner, dialogs, jobs, batches, new SimpleObjectProperty<>(EVERYTHING),
+        history::refresh);
+  }
+
+  @AfterEach
+  void tearDown() {
+    models.close();
+    gateway.close();
+  }
+
+  @Test
+  void startingWithoutFoldersSaysWhatIsMissing() {
+    vm.start();
+    assertThat(vm.stepProperty().get()).isEqualTo(BulkTagViewModel.Step.FOLDERS);
+    assertThat(vm.validationProperty().get()).isEqualTo("Choose at least one folder to tag.");
+  }
+
+  @Test
+  void previewChooseWriteAndUndo() throws Exception {
+    vm.addFolder(music);
+    vm.start();
+
+    assertThat(runner.failures).isEmpty();
+    assertThat(vm.stepProperty().get()).isEqualTo(BulkTagViewModel.Step.PREVIEW);
+    assertThat(vm.previewSummaryProperty().get()).isEqualTo("2 files will change (2 chosen) · 0 already up to date"
+        + " · 1 skipped");
+    assertThat(vm.rows()).filteredOn(PreviewRow::skipped).singleElement()
+        .satisfies(r -> assertThat(r.newValue()).contains("c.opus").contains("not supported"));
+    assertThat(vm.rows()).filteredOn(r -> r.fileName().equals("a.mp3")).extracting(PreviewRow::field)
+        .containsExactly("genre", "mood", "valence", "arousal", "mood model");
+
+    vm.rows().stream().filter(r -> r.fileName().equals("b.flac")).findFirst().orElseThrow().included().set(false);
+    vm.genrePolicyProperty().set(WritePolicy.REPLACE);
+    assertThat(vm.previewSummaryProperty().get()).startsWith("2 files will change (1 chosen)");
+
+    byte[] flacBefore = Files.readAllBytes(music.resolve("b.flac"));
+    vm.write();
+
+    assertThat(vm.stepProperty().get()).isEqualTo(BulkTagViewModel.Step.REPORT);
+    assertThat(vm.reportTextProperty().get()).contains("wrote 1 file, 0 failed");
+    assertThat(tags.read(music.resolve("a.mp3")).get(TagField.MOOD)).isNotEmpty();
+    assertThat(Files.readAllBytes(music.resolve("b.flac"))).isEqualTo(flacBefore);
+    assertThat(history.history()).hasSize(1);
+
+    vm.undo();
+
+    assertThat(vm.reportTextProperty().get()).startsWith("Undone: restored 1 file");
+    assertThat(tags.read(music.resolve("a.mp3")).get(TagField.MOOD)).isEmpty();
+    assertThat(history.history()).singleElement().satisfies(b -> assertThat(b.state()).isEqualTo("undone"));
+    assertThat(BatchHistoryViewModel.undoable(history.history().get(0))).isFalse();
+  }
+
+  @Test
+  void aStoppedAnalysisCanBeResumed() {
+    vm.addFolder(music);
+    runner.cancelRequested = true;
+    vm.start();
+    assertThat(vm.stoppedProperty().get()).isTrue();
+    assertThat(vm.progressTextProperty().get()).startsWith("Stopped").contains("Resume");
+
+    runner.cancelRequested = false;
+    vm.resume();
+    assertThat(vm.stepProperty().get()).isEqualTo(BulkTagViewModel.Step.PREVIEW);
+    assertThat(vm.rows()).isNotEmpty();
+  }
+}

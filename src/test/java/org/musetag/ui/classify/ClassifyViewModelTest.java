@@ -1,0 +1,122 @@
+package org.musetag.ui.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musetag.app.Services;
+import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.ml.DevicePreference;
+import org.musetag.tags.Id3Version;
+import org.musetag.tags.JaudiotaggerTagStore;
+import org.musetag.tags.TagField;
+import org.musetag.tags.TagOptions;
+import org.musetag.ui.common.ChangeLine;
+import org.musetag.ui.common.DirectContext;
+import org.musetag.ui.common.CurrentThreadTaskRunner;
+import org.musetag.ui.common.GenreVocabulary;
+import org.musetag.ui.common.LibraryGateway;
+import org.musetag.ui.common.ModelService;
+import org.musetag.ui.common.ScriptedDialogs;
+import org.musetag.ui.common.Settings;
+import org.musetag.ui.common.TagBatches;
+import org.musetag.ui.common.TestServices;
+import org.musetag.ui.common.WorkerPool;
+
+/** Classifying dropped files with the real model, and writing one file's tags as an undoable batch. */
+class ClassifyViewModelTest {
+  /** Everything proposed whatever the model thinks of a test tone. */
+  static final Settings EVERYTHING = new Settings(EnumSet.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE,
+      TagField.AROUSAL), Map.of(), Id3Version.V24, 0.0, 0.0, GenreVocabulary.NONE, 1, DevicePreference.CPU);
+
+  @TempDir Path dir;
+  private final CurrentThreadTaskRunner runner = new CurrentThreadTaskRunner();
+  private final ScriptedDialogs dialogs = new ScriptedDialogs();
+  private LibraryGateway gateway;
+  private ModelService models;
+  private ClassifyViewModel vm;
+
+  @BeforeEach
+  void setUp() {
+    Services s = TestServices.in(dir);
+    gateway = TestServices.gateway(dir.resolve("library.db"));
+    models = new ModelService(s.modelFiles(), s.decoder(), DevicePreference.CPU);
+    vm = new ClassifyViewModel(runner, dialogs, models, s.decoder(), new WorkerPool(s.executors(), () -> 1),
+        new TagBatches(gateway), () -> EVERYTHING);
+  }
+
+  @AfterEach
+  void tearDown() {
+    models.close();
+    gateway.close();
+  }
+
+  @Test
+  void everyDroppedFileGetsACardWithWhatTheModelHeardOrWhyNot() throws Exception {
+    Path song = AudioFixtures.tone(dir, "song", Encoding.MP3, 440, 4.0);
+    Path broken = Files.write(dir.resolve("broken.ogg"), new byte[] {1, 2, 3, 4});
+
+    vm.classify(List.of(song, broken));
+
+    assertThat(vm.cards()).hasSize(2);
+    ClassifyCardViewModel good = vm.cards().get(0);
+    assertThat(good.stateProperty().get()).isEqualTo(ClassifyCardViewModel.State.DONE);
+    assertThat(good.bars()).hasSize(ClassifyCardViewModel.BARS);
+    assertThat(good.bars().get(0).p()).isGreaterThanOrEqualTo(good.bars().get(1).p());
+    assertThat(good.messageProperty().get()).matches("Q[1-4] · [a-z, ]+ · confidence \\d+ %");
+    assertThat(good.pictureProperty().get().height()).isEqualTo(64);
+    assertThat(good.pictureProperty().get().width()).isBetween(240, 255); // 4 s of audio in 16 ms hops
+    ClassifyCardViewModel bad = vm.cards().get(1);
+    assertThat(bad.stateProperty().get()).isEqualTo(ClassifyCardViewModel.State.FAILED);
+    assertThat(bad.messageProperty().get()).contains("broken.ogg").endsWith(".");
+    assertThat(runner.failures).isEmpty();
+  }
+
+  @Test
+  void writeTagsShowsEveryChangeThenWritesAnUndoableBatch() throws Exception {
+    Path song = AudioFixtures.tone(dir, "song", Encoding.FLAC, 330, 4.0);
+    vm.classify(List.of(song));
+    ClassifyCardViewModel card = vm.cards().get(0);
+
+    card.writeTags();
+
+    assertThat(dialogs.changeConfirmations).hasSize(1);
+    List<ChangeLine> lines = dialogs.changeConfirmations.get(0);
+    assertThat(lines).extracting(ChangeLine::field).containsExactly("genre", "mood", "valence", "arousal",
+        "mood model");
+    assertThat(lines).allMatch(l -> l.file().equals("song.flac") && l.oldValue().equals("(empty)"));
+    assertThat(card.writeStatusProperty().get()).startsWith("Written (batch ");
+    var written = new JaudiotaggerTagStore(TagOptions.defaults()).read(song);
+    assertThat(written.get(TagField.MOOD)).isNotEmpty();
+
+    TagBatches batches = new TagBatches(gateway);
+    String batch = batches.history().get(0).id();
+    batches.undo(batch, EVERYTHING, new DirectContext());
+    assertThat(new JaudiotaggerTagStore(TagOptions.defaults()).read(song).get(TagField.MOOD)).isEmpty();
+  }
+
+  @Test
+  void declinedChangesAreNotWritten() throws Exception {
+    Path song = AudioFixtures.tone(dir, "song", Encoding.OGG_VORBIS, 330, 4.0);
+    vm.classify(List.of(song));
+    dialogs.answer = false;
+    byte[] before = Files.readAllBytes(song);
+
+    vm.cards().get(0).writeTags();
+
+    assertThat(card(0).writeStatusProperty().get()).isEqualTo("Not written");
+    assertThat(Files.readAllBytes(song)).isEqualTo(before);
+  }
+
+  private ClassifyCardViewModel card(int i) {
+    return vm.cards().get(i);
+  }
+}

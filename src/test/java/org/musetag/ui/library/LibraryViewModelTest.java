@@ -1,0 +1,107 @@
+package org.musetag.ui.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.audio.FfmpegAudioDecoder;
+import org.musetag.library.LibraryScanner;
+import org.musetag.ml.Quadrant;
+import org.musetag.ui.common.CurrentThreadTaskRunner;
+import org.musetag.ui.common.LibraryGateway;
+import org.musetag.ui.common.TestServices;
+import org.musetag.ui.common.TrackRow;
+
+class LibraryViewModelTest {
+  private final CurrentThreadTaskRunner runner = new CurrentThreadTaskRunner();
+
+  static TrackRow row(long id, String genre, Quadrant q, double confidence) {
+    return new TrackRow(id, Path.of("/music/" + id + ".mp3"), "Artist " + id, "Title " + id, "Album", "", 180, genre,
+        0.8, q, confidence, q == null ? Double.NaN : 0.3, q == null ? Double.NaN : -0.2);
+  }
+
+  @Test
+  void filtersByGenreQuadrantAndMinimumConfidence(@TempDir Path dir) {
+    LibraryViewModel vm = new LibraryViewModel(TestServices.gateway(dir.resolve("l.db")), runner);
+    vm.show(new LibraryViewModel.Snapshot(List.of(row(1, "rock", Quadrant.Q1, 0.9), row(2, "jazz", Quadrant.Q4, 0.5),
+        row(3, "rock", Quadrant.Q2, 0.3), row(4, null, null, Double.NaN)), "musetag-base@1"));
+    assertThat(vm.visibleRows()).hasSize(4);
+    assertThat(vm.genres()).containsExactly("jazz", "rock");
+    assertThat(vm.summaryProperty().get()).isEqualTo("4 tracks · 3 analysed");
+
+    vm.genreProperty().set("rock");
+    assertThat(vm.visibleRows()).extracting(TrackRow::id).containsExactly(1L, 3L);
+    vm.minConfidenceProperty().set(0.5);
+    assertThat(vm.visibleRows()).extracting(TrackRow::id).containsExactly(1L);
+    assertThat(vm.summaryProperty().get()).isEqualTo("Showing 1 of 4 tracks");
+
+    vm.clearFilters();
+    vm.filterQuadrant(Quadrant.Q4);
+    assertThat(vm.visibleRows()).extracting(TrackRow::id).containsExactly(2L);
+  }
+
+  @Test
+  void filtersHundredThousandRowsWithoutDelay(@TempDir Path dir) {
+    LibraryViewModel vm = new LibraryViewModel(TestServices.gateway(dir.resolve("l.db")), runner);
+    List<TrackRow> rows = new ArrayList<>();
+    Quadrant[] qs = Quadrant.values();
+    for (int i = 0; i < 100_000; i++) {
+      rows.add(row(i, i % 3 == 0 ? "rock" : "pop", qs[i % 4], (i % 100) / 100.0));
+    }
+    vm.show(new LibraryViewModel.Snapshot(rows, "m"));
+    long t0 = System.nanoTime();
+    vm.filterQuadrant(Quadrant.Q2);
+    vm.minConfidenceProperty().set(0.5);
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertThat(vm.visibleRows()).hasSize(12_000);
+    assertThat(ms).as("filtering 100,000 rows twice, in ms").isLessThan(300);
+  }
+
+  @Test
+  void searchesWithTheLibrarysFullTextIndex(@TempDir Path dir) throws Exception {
+    Path music = Files.createDirectories(dir.resolve("music"));
+    AudioFixtures.tone(music, "first", Encoding.WAV, 440, 1.0);
+    AudioFixtures.tone(music, "second", Encoding.FLAC, 220, 1.0);
+    LibraryGateway gateway = TestServices.gateway(dir.resolve("library.db"));
+    try (gateway) {
+      gateway.write(lib -> new LibraryScanner(lib, new FfmpegAudioDecoder(), Executors.newFixedThreadPool(2))
+          .scan(List.of(music), (d, t) -> {}, () -> false));
+      LibraryViewModel vm = new LibraryViewModel(gateway, runner);
+      vm.reload();
+      assertThat(vm.allRows()).hasSize(2).allMatch(r -> !r.analysed());
+
+      vm.searchProperty().set("fixture fla");
+      assertThat(vm.visibleRows()).extracting(r -> r.path().getFileName().toString()).containsExactly("second.flac");
+      vm.searchProperty().set("");
+      assertThat(vm.visibleRows()).hasSize(2);
+      assertThat(runner.failures).isEmpty();
+    }
+  }
+
+  @Test
+  void libraryAccessOnTheFxThreadIsRefused(@TempDir Path dir) throws Exception {
+    LibraryGateway gateway = TestServices.gateway(dir.resolve("library.db"));
+    Thread fx = new Thread(() -> {
+      try {
+        gateway.read(lib -> lib.tracks().all("ok"));
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }, "JavaFX Application Thread");
+    List<Throwable> seen = new ArrayList<>();
+    fx.setUncaughtExceptionHandler((t, e) -> seen.add(e));
+    fx.start();
+    fx.join();
+    assertThat(seen).hasSize(1);
+    assertThat(seen.get(0).getCause()).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("must not run on the JavaFX thread");
+    gateway.close();
+  }
+}

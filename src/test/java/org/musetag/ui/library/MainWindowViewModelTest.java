@@ -1,0 +1,81 @@
+package org.musetag.ui.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musetag.app.Services;
+import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.library.ScanReport;
+import org.musetag.ui.common.CurrentThreadTaskRunner;
+import org.musetag.ui.common.LibraryGateway;
+import org.musetag.ui.common.LibraryJobs;
+import org.musetag.ui.common.ModelService;
+import org.musetag.ui.common.ScriptedDialogs;
+import org.musetag.ui.common.Settings;
+import org.musetag.ui.common.TestServices;
+import org.musetag.ui.common.WorkerPool;
+
+class MainWindowViewModelTest {
+  @TempDir Path dir;
+  private final CurrentThreadTaskRunner runner = new CurrentThreadTaskRunner();
+  private final ScriptedDialogs dialogs = new ScriptedDialogs();
+
+  private MainWindowViewModel vm(LibraryGateway gateway, ModelService models) {
+    Services s = TestServices.in(dir);
+    Settings settings = Settings.defaults();
+    LibraryJobs jobs = new LibraryJobs(gateway, s.decoder(), models, new WorkerPool(s.executors(), () -> 1),
+        () -> settings);
+    return new MainWindowViewModel(runner, dialogs, models, jobs, FXCollections.observableArrayList());
+  }
+
+  @Test
+  void droppedFoldersAreScannedAndAnalysedAndDroppedFilesClassified() throws Exception {
+    Path music = Files.createDirectories(dir.resolve("music"));
+    Path song = AudioFixtures.tone(music, "song", Encoding.OGG_VORBIS, 440, 3.5);
+    Path notes = Files.writeString(dir.resolve("notes.txt"), "not music");
+    Services s = TestServices.in(dir);
+    try (LibraryGateway gateway = TestServices.gateway(dir.resolve("library.db"));
+        ModelService models = new ModelService(s.modelFiles(), s.decoder(), Settings.defaults().device())) {
+      MainWindowViewModel vm = vm(gateway, models);
+      List<Path> classified = new ArrayList<>();
+      vm.setClassifier(classified::addAll);
+
+      vm.drop(List.of(music, song, notes));
+
+      assertThat(classified).containsExactly(song);
+      assertThat(runner.titles).containsExactly("Scanning music", "Analysing");
+      assertThat(runner.failures).isEmpty();
+      assertThat(vm.statusProperty().get()).startsWith("Analysed 1 track: 0 failed");
+      List<?> analysed = gateway.read(lib -> lib.analyses().find(models.model().id(), null, null));
+      assertThat(analysed).hasSize(1);
+    }
+  }
+
+  @Test
+  void namesTheInferenceDeviceAndModelOnceLoaded() throws Exception {
+    Services s = TestServices.in(dir);
+    try (LibraryGateway gateway = TestServices.gateway(dir.resolve("library.db"));
+        ModelService models = new ModelService(s.modelFiles(), s.decoder(), Settings.defaults().device())) {
+      MainWindowViewModel vm = vm(gateway, models);
+      vm.start();
+      assertThat(vm.deviceProperty().get()).isIn("Inference: CPU", "Inference: GPU (CUDA device 0)");
+      assertThat(vm.modelProperty().get()).startsWith("Model: musetag-base@");
+    }
+  }
+
+  @Test
+  void scanReportSaysWhatHappenedAndListsProblems() {
+    var report = MainWindowViewModel.scanReport(
+        new ScanReport(3, 1, 0, 1, 1, 0, 0, false, List.of("/m/bad.mp3: not an audio file")));
+    assertThat(report.summary())
+        .isEqualTo("Scanned 3 files: 1 added, 0 updated, 1 unchanged, 1 unreadable, 0 missing.");
+    assertThat(report.problems()).containsExactly("/m/bad.mp3: not an audio file");
+  }
+}
