@@ -30,6 +30,7 @@ final class DecodingSession implements AutoCloseable {
 
   /** Opens the file for decoding at its own rate and channel count, as interleaved floats. */
   static DecodingSession open(Path file) throws AudioFileException {
+    FfmpegLogBridge.install();
     FfmpegAudioDecoder.checkReadable(file);
     FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile());
     g.setSampleMode(FrameGrabber.SampleMode.FLOAT);

@@ -19,12 +19,12 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
   /** How far before a window's start to seek, so that FFmpeg never lands after it (covers codec pre-roll too). */
   static final long SEEK_MARGIN_MICROS = 500_000;
 
-  public FfmpegAudioDecoder() {
-    FfmpegLogBridge.install();
-  }
+  /** Cheap: FFmpeg's native libraries load on the first probe or decode, not at start-up. */
+  public FfmpegAudioDecoder() {}
 
   @Override
   public AudioInfo probe(Path file) throws AudioFileException {
+    FfmpegLogBridge.install();
     checkReadable(file);
     return FfmpegProbe.probe(file);
   }

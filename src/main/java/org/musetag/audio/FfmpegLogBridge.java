@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 final class FfmpegLogBridge extends LogCallback {
   private static final Logger LOG = LoggerFactory.getLogger("ffmpeg");
   private static final ThreadLocal<ErrorTally> TALLY = ThreadLocal.withInitial(ErrorTally::new);
-  private static FfmpegLogBridge installed;
+  private static volatile FfmpegLogBridge installed;
 
   /** Errors FFmpeg reported on this thread since {@link #startCounting()}. */
   static final class ErrorTally {
@@ -27,11 +27,17 @@ final class FfmpegLogBridge extends LogCallback {
 
   private FfmpegLogBridge() {}
 
-  static synchronized void install() {
-    if (installed == null) {
-      installed = new FfmpegLogBridge();
-      avutil.av_log_set_level(avutil.AV_LOG_WARNING);
-      avutil.setLogCallback(installed);
+  static void install() {
+    if (installed != null) {
+      return;
+    }
+    synchronized (FfmpegLogBridge.class) {
+      if (installed == null) {
+        FfmpegLogBridge bridge = new FfmpegLogBridge();
+        avutil.av_log_set_level(avutil.AV_LOG_WARNING);
+        avutil.setLogCallback(bridge);
+        installed = bridge;
+      }
     }
   }
 
