@@ -12,6 +12,7 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -50,7 +51,7 @@ final class FfmpegProbe {
       copy(oc.metadata(), tags);
       copy(audio.metadata(), tags);
       return new AudioInfo(file, format, avcodec.avcodec_get_name(par.codec_id()).getString(), par.sample_rate(),
-          par.ch_layout().nb_channels(), seconds(oc), tags);
+          par.ch_layout().nb_channels(), seconds(oc, audio), tags);
     } catch (IOException e) {
       throw new AudioFileException(file, "cannot be read (" + e.getMessage() + ")", e);
     } finally {
@@ -62,9 +63,26 @@ final class FfmpegProbe {
     return par.sample_rate() <= 0 || par.ch_layout().nb_channels() <= 0 || oc.duration() == AV_NOPTS_VALUE;
   }
 
-  private static double seconds(AVFormatContext oc) {
-    long d = oc.duration();
-    return d == AV_NOPTS_VALUE || d <= 0 ? 0 : d / (double) avutil.AV_TIME_BASE;
+  /**
+   * The audio's length: the stream's own duration (exact, in its time base) when known, else the container's. For
+   * Opus, FFmpeg's duration still counts the encoder's pre-skip samples that decoding drops, so they are taken off:
+   * the result then equals the decoded length, which is what patch positions are computed from.
+   */
+  static double seconds(AVFormatContext oc, AVStream audio) {
+    AVCodecParameters par = audio.codecpar();
+    long d = audio.duration();
+    AVRational tb = audio.time_base();
+    double seconds;
+    if (d != AV_NOPTS_VALUE && d > 0 && tb.den() > 0) {
+      seconds = d * (double) tb.num() / tb.den();
+    } else {
+      long c = oc.duration();
+      seconds = c == AV_NOPTS_VALUE || c <= 0 ? 0 : c / (double) avutil.AV_TIME_BASE;
+    }
+    if (par.codec_id() == avcodec.AV_CODEC_ID_OPUS && par.sample_rate() > 0) {
+      seconds -= par.initial_padding() / (double) par.sample_rate();
+    }
+    return Math.max(0, seconds);
   }
 
   private static AVStream audioStream(AVFormatContext oc) {
