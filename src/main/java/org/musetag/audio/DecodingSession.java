@@ -21,7 +21,13 @@ final class DecodingSession implements AutoCloseable {
   private final Path file;
   private final FFmpegFrameGrabber grabber;
   private final FfmpegLogBridge.ErrorTally errors = FfmpegLogBridge.startCounting();
-  private boolean consumed;
+  /** Index (at the file's own rate) of the next sample the grabber will deliver; -1 when unknown (after a seek). */
+  private long position;
+
+  /** Within this distance ahead, reading forward is cheaper and surer than seeking. */
+  static final long FORWARD_READ_MICROS = 10_000_000;
+  /** Targets this close to the start are reached by reading from the start, never by seeking. */
+  static final long READ_FROM_START_MICROS = 20_000_000;
 
   private DecodingSession(Path file, FFmpegFrameGrabber grabber) {
     this.file = file;
@@ -70,12 +76,11 @@ final class DecodingSession implements AutoCloseable {
    * that lies on the whole decode's output grid (see {@link ResampleGrid}), a little early so its filter has
    * settled, and its first outputs are dropped.
    */
-  void readFrom(double seconds, int sampleRate, SampleAccumulator acc) throws AudioFileException {
+  void readFrom(double seconds, int sampleRate, SampleAccumulator acc, boolean maySeek) throws AudioFileException {
     int nativeRate = grabber.getSampleRate();
     int channels = grabber.getAudioChannels();
     ResampleGrid.Start start = ResampleGrid.start(seconds, nativeRate, sampleRate);
-    long nextIndex = positionBefore(start.nativeIndex(), nativeRate);
-    consumed = true;
+    long nextIndex = positionBefore(start.nativeIndex(), nativeRate, maySeek);
     try (MonoResampler resampler = new MonoResampler(nativeRate, channels, sampleRate, start.dropOutput())) {
       long primingMicros = nextIndex < 0 ? primingMicros() : 0;
       Frame frame;
@@ -93,6 +98,7 @@ final class DecodingSession implements AutoCloseable {
         samples.position(samples.position() + skip * channels);
         resampler.convert(samples, acc);
       }
+      position = nextIndex;
       if (!acc.isFull()) {
         resampler.flush(acc);
       }
@@ -102,20 +108,27 @@ final class DecodingSession implements AutoCloseable {
   }
 
   /**
-   * Moves the stream to before {@code nativeIndex}. Returns the index of the next sample when it is known (the
-   * stream is at its start), or -1 when it must be read from the next frame's timestamp (after a seek).
+   * Moves the stream to before {@code nativeIndex}: reads on when the target is a little ahead, starts over when it
+   * is near the start (or seeking is not allowed), seeks otherwise. Returns the index of the next sample when it is
+   * known, or -1 when it must be read from the next frame's timestamp (after a seek).
    */
-  private long positionBefore(long nativeIndex, int nativeRate) throws AudioFileException {
-    long micros = Math.round(nativeIndex * 1e6 / nativeRate) - SEEK_MARGIN_MICROS;
+  private long positionBefore(long nativeIndex, int nativeRate, boolean maySeek) throws AudioFileException {
+    long targetMicros = Math.round(nativeIndex * 1e6 / nativeRate);
+    long micros = targetMicros - SEEK_MARGIN_MICROS;
     try {
-      if (micros <= 0) {
-        // Near the start: decode from the beginning and count samples; no seek, no timestamp to trust.
-        if (consumed) {
+      if (position >= 0 && nativeIndex >= position && (nativeIndex - position) * 1e6 / nativeRate <= FORWARD_READ_MICROS) {
+        return position;
+      }
+      if (!maySeek || targetMicros <= READ_FROM_START_MICROS) {
+        // Decode from the beginning and count samples: no seek, no timestamp to trust.
+        if (position != 0) {
           grabber.restart();
+          position = 0;
         }
         return 0;
       }
       grabber.setTimestamp(micros, false);
+      position = -1;
       return -1;
     } catch (FrameGrabber.Exception | RuntimeException e) {
       throw new AudioFileException(file, "cannot seek to " + micros / 1e6 + " s (" + FfmpegAudioDecoder.firstLine(e) + ")", e);

@@ -40,7 +40,7 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
       }
       int limit = (int) Math.min(Integer.MAX_VALUE - 8L, (long) (MAX_WHOLE_DECODE_SECONDS * sampleRate));
       SampleAccumulator acc = new SampleAccumulator((int) Math.max(0, declared * sampleRate) + sampleRate, limit);
-      open.readFrom(0, sampleRate, acc);
+      open.readFrom(0, sampleRate, acc, false);
       open.checkNoErrors();
       if (acc.size() == 0) {
         throw new AudioFileException(file, "contains no decodable audio");
@@ -69,11 +69,15 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
       for (TimeWindow w : windows) {
         int wanted = (int) Math.round(w.lengthSeconds() * sampleRate);
         SampleAccumulator acc = new SampleAccumulator(wanted, wanted);
-        open.readFrom(w.startSeconds(), sampleRate, acc);
+        open.readFrom(w.startSeconds(), sampleRate, acc, true);
         open.checkNoErrors();
-        double missing = (wanted - acc.size()) / (double) sampleRate;
-        double shouldExist = Math.min(w.lengthSeconds(), declared - w.startSeconds());
-        if (declared > 0 && missing > 0.5 && shouldExist - acc.size() / (double) sampleRate > 0.5) {
+        if (cameShort(acc, w, declared, sampleRate)) {
+          // Some files seek badly (FFmpeg lands past the target or at the end): read from the start instead.
+          acc = new SampleAccumulator(wanted, wanted);
+          open.readFrom(w.startSeconds(), sampleRate, acc, false);
+          open.checkNoErrors();
+        }
+        if (cameShort(acc, w, declared, sampleRate)) {
           throw new AudioFileException(
               file,
               String.format(
@@ -86,6 +90,13 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
       }
     }
     return out;
+  }
+
+  /** Whether a window holds clearly less audio than the file declares for that stretch. */
+  private static boolean cameShort(SampleAccumulator acc, TimeWindow w, double declared, int sampleRate) {
+    double got = acc.size() / (double) sampleRate;
+    double shouldExist = Math.min(w.lengthSeconds(), declared - w.startSeconds());
+    return declared > 0 && w.lengthSeconds() - got > 0.5 && shouldExist - got > 0.5;
   }
 
   /**

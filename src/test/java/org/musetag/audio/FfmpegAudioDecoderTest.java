@@ -59,16 +59,40 @@ class FfmpegAudioDecoderTest {
   @ParameterizedTest
   @EnumSource(Encoding.class)
   void windowsAreSampleExactSlicesOfTheWholeDecode(Encoding enc) throws Exception {
-    Path file = AudioFixtures.write(dir.resolve("noise." + enc.extension), enc, noise(enc.sampleRate, 12));
+    Path file = AudioFixtures.write(dir.resolve("noise." + enc.extension), enc, noise(enc.sampleRate, 60));
     float[] whole = decoder.decode(file, RATE).samples();
 
-    for (double start : new double[] {0.0, 0.3, 2.5, 7.25, 9.1}) {
-      float[] window = decoder.decodeWindow(file, RATE, new TimeWindow(start, 1)).samples();
-      int at = (int) Math.round(start * RATE);
-      assertThat(Signals.bestLag(whole, window, at, 2000)).as("lag at %s s", start).isZero();
+    // Near the start (read from the start), a little ahead (read on), far ahead and backwards (seek).
+    double[] starts = {0.0, 0.3, 2.5, 7.25, 31.3, 55.5, 40.05, 9.1};
+    List<TimeWindow> windows = new java.util.ArrayList<>();
+    for (double start : starts) {
+      windows.add(new TimeWindow(start, 1));
+    }
+    List<PcmBuffer> decoded = decoder.decodeWindows(file, RATE, windows);
+    for (int i = 0; i < starts.length; i++) {
+      float[] window = decoded.get(i).samples();
+      int at = (int) Math.round(starts[i] * RATE);
+      assertThat(window).as("window at %s s", starts[i]).hasSize(RATE);
+      assertThat(Signals.bestLag(whole, window, at, 2000)).as("lag at %s s", starts[i]).isZero();
       if (enc != Encoding.M4A_AAC) { // AAC after a seek is off by a fraction of an output sample (< 63 µs)
-        assertThat(maxDifference(whole, at, window, 0)).as("difference at %s s", start).isLessThan(1e-4);
+        assertThat(maxDifference(whole, at, window, 0)).as("difference at %s s", starts[i]).isLessThan(1e-4);
       }
+    }
+  }
+
+  @Test
+  void overlappingWindowsOfAShortTrackAllDecode() throws Exception {
+    Path file = AudioFixtures.write(dir.resolve("short.ogg"), Encoding.OGG_VORBIS, noise(44100, 6));
+    float[] whole = decoder.decode(file, RATE).samples();
+    List<TimeWindow> windows = List.of(new TimeWindow(0.3, 3.024), new TimeWindow(0.89, 3.024),
+        new TimeWindow(1.49, 3.024), new TimeWindow(2.08, 3.024), new TimeWindow(2.68, 3.024));
+
+    List<PcmBuffer> decoded = decoder.decodeWindows(file, RATE, windows);
+
+    for (int i = 0; i < windows.size(); i++) {
+      int at = (int) Math.round(windows.get(i).startSeconds() * RATE);
+      assertThat(decoded.get(i).samples()).hasSize(48384);
+      assertThat(maxDifference(whole, at, decoded.get(i).samples(), 0)).isLessThan(1e-4);
     }
   }
 
