@@ -48,13 +48,22 @@ final class FfmpegLogBridge extends LogCallback {
     return tally;
   }
 
+  /**
+   * Error-level lines that say nothing about the audio: the Ogg demuxer reports "invalid pts" for a stream whose
+   * first granule position is negative (some encoders write that), then carries on; the ffmpeg command prints the
+   * same line and decodes the whole file.
+   */
+  static boolean benign(String line) {
+    return line.contains("invalid pts");
+  }
+
   @Override
   public void call(int level, BytePointer message) {
     String line = message.getString().strip();
     if (line.isEmpty()) {
       return;
     }
-    if (level <= avutil.AV_LOG_ERROR) {
+    if (level <= avutil.AV_LOG_ERROR && !benign(line)) {
       ErrorTally tally = TALLY.get();
       if (tally.count++ == 0) {
         tally.first = line;
