@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVInputFormat;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
@@ -26,10 +27,7 @@ final class FfmpegProbe {
   private FfmpegProbe() {}
 
   static AudioInfo probe(Path file) throws AudioFileException {
-    AVFormatContext oc = new AVFormatContext(null);
-    if (avformat.avformat_open_input(oc, file.toString(), null, null) < 0) {
-      throw new AudioFileException(file, "is not a recognised audio file");
-    }
+    AVFormatContext oc = open(file);
     try {
       AVStream audio = audioStream(oc);
       if (audio == null || incomplete(oc, audio.codecpar())) {
@@ -57,6 +55,40 @@ final class FfmpegProbe {
     } finally {
       avformat.avformat_close_input(oc);
     }
+  }
+
+  /**
+   * Opens the container, first as the format its extension names (which skips FFmpeg's content probing, the
+   * larger part of a probe's cost), and, if that fails (a misnamed file), letting FFmpeg recognise the content.
+   */
+  private static AVFormatContext open(Path file) throws AudioFileException {
+    AVInputFormat hinted = hintFor(file);
+    if (hinted != null) {
+      AVFormatContext oc = new AVFormatContext(null);
+      if (avformat.avformat_open_input(oc, file.toString(), hinted, null) >= 0) {
+        return oc;
+      }
+    }
+    AVFormatContext oc = new AVFormatContext(null);
+    if (avformat.avformat_open_input(oc, file.toString(), null, null) < 0) {
+      throw new AudioFileException(file, "is not a recognised audio file");
+    }
+    return oc;
+  }
+
+  private static AVInputFormat hintFor(Path file) {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    String ext = name.substring(name.lastIndexOf('.') + 1);
+    String format = switch (ext) {
+      case "ogg", "oga", "opus" -> "ogg";
+      case "mp3" -> "mp3";
+      case "flac" -> "flac";
+      case "m4a", "m4b", "mp4" -> "mov";
+      case "wav" -> "wav";
+      case "aif", "aiff", "aifc" -> "aiff";
+      default -> null;
+    };
+    return format == null ? null : avformat.av_find_input_format(format);
   }
 
   private static boolean incomplete(AVFormatContext oc, AVCodecParameters par) {
