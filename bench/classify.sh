@@ -7,7 +7,7 @@ lib=${1:-/tmp/musetag-real-library-full}
 rounds=${2:-3}
 workers=${3:-$(nproc)}
 device=${4:-AUTO}
-[[ -d $lib ]] || bash ../shared/tools/real-library.sh "$lib" full
+[[ -d $lib ]] || bash "${MUSETAG_SHARED:-../shared}/tools/real-library.sh" "$lib" full
 mvn -B -q test-compile -Dmusetag.build.dir="$PWD/target"
 cpfile=$(mktemp)
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cpfile"

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 lib=${1:-/tmp/musetag-real-library}
 rounds=${2:-3}
-[[ -d $lib ]] || bash ../shared/tools/real-library.sh "$lib" small
+[[ -d $lib ]] || bash "${MUSETAG_SHARED:-../shared}/tools/real-library.sh" "$lib" small
 mvn -B -q test-compile -Dmusetag.build.dir="$PWD/target"
 cpfile=$(mktemp)
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cpfile"

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 src=${1:-/tmp/musetag-real-library}
 if [[ ! -d $src ]]; then
-  bash ../shared/tools/real-library.sh "$src" small || { echo "real library unavailable (needs apt and ../shared); skipped"; exit 0; }
+  bash "${MUSETAG_SHARED:-../shared}/tools/real-library.sh" "$src" small || { echo "real library unavailable (needs apt and ../shared); skipped"; exit 0; }
 fi
 [[ -f target/musetag.jar ]] || mvn -B -q package -DskipTests
 work=$(mktemp -d /tmp/musetag-e2e.XXXX)

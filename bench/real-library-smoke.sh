@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 lib=${1:-/tmp/musetag-real-library}
 if [[ ! -d $lib ]]; then
-  bash ../shared/tools/real-library.sh "$lib" small || { echo "real library unavailable (needs apt and ../shared); skipped"; exit 0; }
+  bash "${MUSETAG_SHARED:-../shared}/tools/real-library.sh" "$lib" small || { echo "real library unavailable (needs apt and ../shared); skipped"; exit 0; }
 fi
 [[ -f target/musetag.jar ]] || mvn -B -q package -DskipTests
 out=$(mktemp -d)

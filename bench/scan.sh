@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 src=${1:-/tmp/musetag-real-library}
 copies=${2:-200}
 rounds=${3:-3}
-[[ -d $src ]] || bash ../shared/tools/real-library.sh "$src" small
+[[ -d $src ]] || bash "${MUSETAG_SHARED:-../shared}/tools/real-library.sh" "$src" small
 [[ -f target/musetag.jar ]] || mvn -B -q package -DskipTests
 work=$(mktemp -d /tmp/musetag-scan-bench.XXXX)
 trap 'rm -rf "$work"' EXIT

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 src=${1:-/tmp/musetag-real-library-full}
 rounds=${2:-3}
-[[ -d $src ]] || bash ../shared/tools/real-library.sh "$src" full
+[[ -d $src ]] || bash "${MUSETAG_SHARED:-../shared}/tools/real-library.sh" "$src" full
 [[ -f target/musetag.jar ]] || mvn -B -q package -DskipTests
 work=$(mktemp -d /tmp/musetag-tag-bench.XXXX)
 trap 'rm -rf "$work"' EXIT

@@ -8,7 +8,7 @@
 #   BUILD_DIR overrides the Maven output folder; MVN_FLAGS adds Maven flags (e.g. MVN_FLAGS=-o to stay offline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-data=${1:-../shared/data/train-v1}
+data=${1:-${MUSETAG_SHARED:-../shared}/data/train-v1}
 rounds=${2:-3}
 build=${BUILD_DIR:-$PWD/target}
 [[ -f $data/clips.csv ]] || { echo "train bench: no clips.csv in $data" >&2; exit 2; }
