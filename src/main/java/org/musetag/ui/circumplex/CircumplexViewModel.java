@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -16,18 +17,24 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.musetag.jobs.TagJob.FilePlan;
+import org.musetag.jobs.TagJob.Report;
 import org.musetag.jobs.TagProposal;
 import org.musetag.ml.Quadrant;
 import org.musetag.ui.common.BackgroundTask;
+import org.musetag.ui.common.ChangeLine;
 import org.musetag.ui.common.DialogService;
 import org.musetag.ui.common.Formats;
+import org.musetag.ui.common.Settings;
+import org.musetag.ui.common.TagBatches;
 import org.musetag.ui.common.TaskRunner;
 import org.musetag.ui.common.TrackRow;
+import org.musetag.ui.common.UserErrors;
 
 /**
  * Every analysed track as a point of the circumplex, coloured by its most likely genre, with hover, click (play a
- * point, or filter the library to the quadrant clicked), and rubber-band selection saved as a playlist or shown in
- * the library. Data are plain arrays plus a {@link PointIndex}, so 100,000 points stay fluid.
+ * point, or filter the library to the quadrant clicked), and rubber-band selection saved as a playlist, shown in
+ * the library, or tagged (as one journalled, undoable batch). Data are plain arrays plus a {@link PointIndex}, so 100,000 points stay fluid.
  */
 public final class CircumplexViewModel {
 
@@ -40,6 +47,8 @@ public final class CircumplexViewModel {
 
   private final TaskRunner runner;
   private final DialogService dialogs;
+  private final TagBatches batches;
+  private final Supplier<Settings> settings;
   private final ReadOnlyObjectWrapper<Points> points = new ReadOnlyObjectWrapper<>(Points.EMPTY);
   private final ReadOnlyObjectWrapper<TrackRow> hovered = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<int[]> selection = new ReadOnlyObjectWrapper<>(new int[0]);
@@ -48,9 +57,12 @@ public final class CircumplexViewModel {
   private Consumer<TrackRow> player = r -> {};
   private Consumer<Set<Long>> libraryFilter = ids -> {};
 
-  public CircumplexViewModel(ObservableList<TrackRow> rows, TaskRunner runner, DialogService dialogs) {
+  public CircumplexViewModel(ObservableList<TrackRow> rows, TaskRunner runner, DialogService dialogs,
+      TagBatches batches, Supplier<Settings> settings) {
     this.runner = runner;
     this.dialogs = dialogs;
+    this.batches = batches;
+    this.settings = settings;
     rows.addListener((ListChangeListener<TrackRow>) c -> show(rows));
     show(rows);
   }
@@ -130,6 +142,78 @@ public final class CircumplexViewModel {
       Playlists.writeM3u8(file, chosen);
       return file;
     }).onSuccess(f -> selectionText.set("Saved " + Formats.count(chosen.size(), "track") + " to " + f.getFileName())));
+  }
+
+  /**
+   * Plans the tags of the selected tracks in the background, shows every change (and every file skipped, with its
+   * reason), and on confirmation writes them as one journalled batch, undoable from Bulk tag → History.
+   */
+  public void tagSelection() {
+    List<TrackRow> chosen = selectedRows();
+    if (chosen.isEmpty()) {
+      return;
+    }
+    Settings s = settings.get();
+    List<Long> ids = chosen.stream().map(TrackRow::id).toList();
+    selectionText.set("Reading the tags of " + Formats.count(chosen.size(), "track") + "…");
+    runner.run(BackgroundTask.of("Planning tags", ctx -> batches.planTracks(ids, s, ctx))
+        .onSuccess(planned -> confirmAndWrite(planned, s))
+        .onFailure(this::failedTagging));
+  }
+
+  private void confirmAndWrite(TagBatches.Planned planned, Settings s) {
+    List<FilePlan> plans = planned.plans();
+    List<FilePlan> changing = plans.stream().filter(p -> p.skipReason() == null && !p.changes().isEmpty()).toList();
+    List<FilePlan> skipped = plans.stream().filter(p -> p.skipReason() != null).toList();
+    if (changing.isEmpty()) {
+      selectionText.set("Nothing to write");
+      dialogs.showReport("Tag selection", skipped.isEmpty()
+          ? "The selected files already hold these tags; nothing to write."
+          : "Nothing can be written: " + Formats.count(skipped.size(), "file") + " skipped.",
+          skipped.stream().map(FilePlan::skipReason).toList());
+      return;
+    }
+    if (!dialogs.confirmChanges("Tag selection", question(changing.size(), plans.size() - changing.size()),
+        lines(plans))) {
+      selectionText.set("Not written");
+      return;
+    }
+    selectionText.set("Writing…");
+    runner.run(BackgroundTask.of("Writing tags", ctx -> batches.write(plans, planned.model(), s, ctx))
+        .onSuccess(outcome -> {
+          String summary = summary(outcome.report());
+          selectionText.set(summary);
+          if (outcome.report().failed() > 0 || outcome.report().skipped() > 0) {
+            dialogs.showReport("Tag selection", summary, outcome.problems());
+          }
+        })
+        .listed()
+        .onFailure(this::failedTagging));
+  }
+
+  private static String question(int changing, int others) {
+    return "Write these changes into " + Formats.count(changing, "file") + "?"
+        + (others == 0 ? "" : " (" + Formats.count(others, "other file") + " unchanged or skipped)");
+  }
+
+  /** Every change, old → new per field, per file; then every skipped file with its reason. */
+  static List<ChangeLine> lines(List<FilePlan> plans) {
+    List<ChangeLine> out = new ArrayList<>();
+    plans.stream().filter(p -> p.skipReason() == null).forEach(p -> p.changes().forEach(c -> out.add(ChangeLine.of(c))));
+    plans.stream().filter(p -> p.skipReason() != null).forEach(p -> out.add(new ChangeLine(
+        p.track().path().getFileName().toString(), "skipped", "", p.skipReason())));
+    return out;
+  }
+
+  static String summary(Report r) {
+    return "Tagged: " + Formats.count(r.written(), "file") + " written, " + r.unchanged() + " unchanged, "
+        + r.skipped() + " skipped, " + r.failed() + " failed"
+        + (r.written() > 0 ? " (batch " + r.batchId() + "; undo it in Bulk tag → History)" : "");
+  }
+
+  private void failedTagging(Throwable e) {
+    selectionText.set("Not written");
+    dialogs.showError("Cannot tag the selection", UserErrors.describe(e));
   }
 
   /** Shows only the selected tracks in the library table. */

@@ -139,9 +139,7 @@ public final class ClassifyCardViewModel {
   }
 
   static ChangeLine line(TagChange c) {
-    String field = c.field().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-    return new ChangeLine(c.file().getFileName().toString(), field, Formats.values(c.oldValues()),
-        Formats.values(c.newValues()));
+    return ChangeLine.of(c);
   }
 
   public Path file() {

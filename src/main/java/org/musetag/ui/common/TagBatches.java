@@ -2,7 +2,9 @@ package org.musetag.ui.common;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.musetag.jobs.TagJob;
 import org.musetag.jobs.TagJob.FilePlan;
 import org.musetag.library.AnalysisStore.Analysed;
@@ -39,6 +41,20 @@ public final class TagBatches {
     List<Analysed> analysed = gateway.read(lib -> lib.analyses().find(model, null, null));
     ctx.message("Reading the tags the files hold now");
     return new Planned(model, plans(settings).plan(analysed, roots, settings, ctx::isCancelled));
+  }
+
+  /** Plans for the given library tracks, by their newest model's analyses; tracks not analysed are left out. */
+  public Planned planTracks(Collection<Long> trackIds, Settings settings, TaskContext ctx) throws Exception {
+    ctx.message("Reading the analyses");
+    String model = gateway.read(lib -> lib.analyses().newestModel());
+    if (model == null) {
+      throw nothingAnalysed();
+    }
+    Set<Long> wanted = Set.copyOf(trackIds);
+    List<Analysed> analysed = gateway.read(lib -> lib.analyses().find(model, null, null)).stream()
+        .filter(a -> wanted.contains(a.track().id())).toList();
+    ctx.message("Reading the tags the files hold now");
+    return new Planned(model, plans(settings).plan(analysed, List.of(), settings, ctx::isCancelled));
   }
 
   /** The plan for one file (in the library or not) and its analysis. */

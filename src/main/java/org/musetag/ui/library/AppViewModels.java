@@ -77,7 +77,7 @@ public final class AppViewModels implements AutoCloseable {
     main = new MainWindowViewModel(runner, dialogs, models, jobs, runner.activeJobs());
     library = new LibraryViewModel(gateway, runner);
     classify = new ClassifyViewModel(runner, dialogs, models, services.decoder(), workers, batches, settings::get);
-    circumplex = new CircumplexViewModel(library.allRows(), runner, dialogs);
+    circumplex = new CircumplexViewModel(library.allRows(), runner, dialogs, batches, settings::get);
     history = new BatchHistoryViewModel(runner, dialogs, batches, settings::get);
     bulkTag = new BulkTagViewModel(runner, dialogs, jobs, batches, settings, history::refresh);
     player = new PlayerViewModel(runner, services.decoder(), new AudioOutputs(false));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.musetag.ml.Quadrant;
 import org.musetag.ui.common.CurrentThreadTaskRunner;
 import org.musetag.ui.common.ScriptedDialogs;
+import org.musetag.ui.common.Settings;
 import org.musetag.ui.common.TrackRow;
 
 class CircumplexViewModelTest {
@@ -30,7 +31,7 @@ class CircumplexViewModelTest {
     rows.setAll(point(1, "rock", 0.5, 0.5), point(2, "rock", -0.5, 0.6), point(3, "jazz", 0.4, -0.7),
         new TrackRow(4, Path.of("/m/4.ogg"), "", "not analysed", "", "", 10, null, Double.NaN, null, Double.NaN,
             Double.NaN, Double.NaN));
-    return new CircumplexViewModel(rows, runner, dialogs);
+    return new CircumplexViewModel(rows, runner, dialogs, null, Settings::defaults);
   }
 
   @Test
