@@ -19,7 +19,6 @@ import org.musetag.library.Track;
 import org.musetag.ml.heads.HeadException;
 import org.musetag.ml.heads.HeadSet;
 import org.musetag.tags.TagChange;
-import org.musetag.tags.TagChangePlanner;
 import org.musetag.tags.TagException;
 import org.musetag.tags.TagField;
 import org.musetag.tags.TagStore;
@@ -45,6 +44,7 @@ public final class TagJob {
   private final Library library;
   private final TagStore store;
   private final HeadSet heads;
+  private final FilePlanner planner;
 
   public TagJob(Library library, TagStore store) {
     this(library, store, HeadSet.none());
@@ -55,6 +55,7 @@ public final class TagJob {
     this.library = library;
     this.store = store;
     this.heads = heads;
+    this.planner = new FilePlanner(store);
   }
 
   /** The changes that writing {@code fields} of {@code model}'s analyses under {@code policy} would make. */
@@ -62,17 +63,9 @@ public final class TagJob {
       throws LibraryException {
     List<FilePlan> plans = new ArrayList<>();
     for (Analysed a : library.analyses().find(model, null, null)) {
-      Path file = a.track().path();
-      String problem = problemWith(a.track());
-      if (problem != null) {
-        plans.add(new FilePlan(a.track(), List.of(), problem));
-        continue;
-      }
       try {
-        TagValues current = store.read(file);
-        TagValues proposed = new TagValues(proposal.values(heads.apply(a.analysis()).analysis(), fields));
-        plans.add(new FilePlan(a.track(), TagChangePlanner.plan(file, current, proposed, policy), null));
-      } catch (TagException | HeadException e) {
+        plans.add(planner.plan(a.track(), proposal.values(heads.apply(a.analysis()).analysis(), fields), policy));
+      } catch (HeadException e) {
         plans.add(new FilePlan(a.track(), List.of(), e.getMessage()));
       }
     }
@@ -129,7 +122,7 @@ public final class TagJob {
     }
     List<Long> ids = new ArrayList<>();
     library.inTransaction(() -> ids.addAll(library.journal().plan(batchId, file, fields, olds, news)));
-    String problem = problemWith(plan.track());
+    String problem = planner.problemWith(plan.track());
     if (problem == null) {
       try {
         store.write(file, values);
@@ -223,27 +216,5 @@ public final class TagJob {
     } catch (IOException e) {
       // The next scan notices the file; nothing else depends on this.
     }
-  }
-
-  private String problemWith(Track t) {
-    Path file = t.path();
-    if (!Files.exists(file)) {
-      return file + ": has vanished since the last scan";
-    }
-    if (!store.canWrite(file)) {
-      return file + ": writing tags to " + t.format() + " files is not supported";
-    }
-    if (!Files.isWritable(file)) {
-      return file + ": is read-only";
-    }
-    try {
-      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-      if (a.size() != t.size() || a.lastModifiedTime().toMillis() != t.mtimeMs()) {
-        return file + ": has changed on disk since the last scan (scan again, then tag)";
-      }
-    } catch (IOException e) {
-      return file + ": cannot be read (" + e.getMessage() + ")";
-    }
-    return null;
   }
 }

@@ -42,9 +42,9 @@ class TrainingParityTest {
         PatchPredictor predictor = model.newPredictor()) {
       assertThat(model.id()).isNotEqualTo("musetag-base@0.0.0-dev");
       TrackClassifier classifier = new TrackClassifier(new FfmpegAudioDecoder(), model, new StageTimes());
+      Map<String, Integer> col = index(header);
       for (String line : lines.subList(1, lines.size())) {
         String[] f = line.split(",");
-        Map<String, Integer> col = index(header);
         Analysis a = classifier.classify(data.resolve(f[col.get("path")]), predictor);
         boolean g = a.genres().get(0).label().equals(f[col.get("top_genre")]);
         boolean q = a.quadrant().equals(f[col.get("quadrant")]);

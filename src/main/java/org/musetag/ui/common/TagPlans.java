@@ -7,41 +7,29 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.musetag.jobs.FilePlanner;
 import org.musetag.jobs.TagJob.FilePlan;
 import org.musetag.library.AnalysisStore.Analysed;
 import org.musetag.library.Track;
 import org.musetag.ml.Analysis;
-import org.musetag.tags.TagChangePlanner;
-import org.musetag.tags.TagException;
 import org.musetag.tags.TagStore;
-import org.musetag.tags.TagValues;
 
 /**
- * Plans tag changes the way {@code TagJob.plan} does, plus what the app's settings add: the user's genre vocabulary
+ * Plans tag changes with the same {@link FilePlanner} as {@code TagJob.plan}, plus what the app's settings add: the user's genre vocabulary
  * and a scope (the wizard's folders, or one dropped file). The plans feed {@code TagJob.write}, which journals them
  * and re-checks each file before touching it, so a batch written from here is undoable like any other.
  */
 public final class TagPlans {
-  private final TagStore store;
+  private final FilePlanner planner;
 
   public TagPlans(TagStore store) {
-    this.store = store;
+    this.planner = new FilePlanner(store);
   }
 
-  /** The plan for one file and its analysis. */
+  /** The plan for one file and its analysis, with the user's genre vocabulary applied. */
   public FilePlan planOne(Track track, Analysis analysis, Settings settings) {
-    String problem = problemWith(track);
-    if (problem != null) {
-      return new FilePlan(track, List.of(), problem);
-    }
-    try {
-      TagValues current = store.read(track.path());
-      TagValues proposed =
-          new TagValues(settings.proposal().values(settings.vocabulary().apply(analysis), settings.fields()));
-      return new FilePlan(track, TagChangePlanner.plan(track.path(), current, proposed, settings.policies()), null);
-    } catch (TagException e) {
-      return new FilePlan(track, List.of(), e.getMessage());
-    }
+    return planner.plan(track, settings.proposal().values(settings.vocabulary().apply(analysis), settings.fields()),
+        settings.policies());
   }
 
   /** Plans for the analysed tracks that lie under one of {@code roots} (all of them when it is empty). */
@@ -63,19 +51,5 @@ public final class TagPlans {
     BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
     return new Track(-1, file, a.size(), a.lastModifiedTime().toMillis(), Track.OK, null, null, null, 0, null, null,
         null, null, null);
-  }
-
-  private String problemWith(Track t) {
-    Path file = t.path();
-    if (!Files.exists(file)) {
-      return file + ": has vanished since the last scan";
-    }
-    if (!store.canWrite(file)) {
-      return file + ": writing tags to this format is not supported";
-    }
-    if (!Files.isWritable(file)) {
-      return file + ": is read-only";
-    }
-    return null;
   }
 }
