@@ -3,6 +3,7 @@ package org.musetag.ui.classify;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,6 +16,7 @@ import org.musetag.jobs.TagProposal;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.LabelScore;
 import org.musetag.ml.Quadrant;
+import org.musetag.ml.heads.HeadOutput;
 import org.musetag.tags.TagChange;
 import org.musetag.ui.common.BackgroundTask;
 import org.musetag.ui.common.ChangeLine;
@@ -60,10 +62,19 @@ public final class ClassifyCardViewModel {
   }
 
   void show(Analysis a, MelPicture mel) {
+    show(a, mel, Map.of());
+  }
+
+  /** Shows the analysis; each active label head adds a line with its most likely labels. */
+  void show(Analysis a, MelPicture mel, Map<String, HeadOutput> heads) {
     analysis.set(a);
     picture.set(mel);
-    message.set(String.format(Locale.ROOT, "%s · %s · confidence %s", a.quadrant(),
+    StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s · %s · confidence %s", a.quadrant(),
         String.join(", ", Quadrant.valueOf(a.quadrant()).words()), Formats.percent(a.confidence())));
+    heads.values().stream().filter(h -> !h.labels().isEmpty()).forEach(h -> text.append('\n').append(h.head())
+        .append(": ").append(String.join(", ", h.labels().stream().limit(3)
+            .map(l -> l.label() + " " + Formats.percent(l.p())).toList())));
+    message.set(text.toString());
     state.set(State.DONE);
   }
 

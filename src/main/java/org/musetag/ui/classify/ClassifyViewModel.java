@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -15,7 +17,9 @@ import org.musetag.audio.TimeWindow;
 import org.musetag.dsp.MelParameters;
 import org.musetag.dsp.MelSpectrogram;
 import org.musetag.jobs.ClassifyJob;
+import org.musetag.ml.Analysis;
 import org.musetag.ml.TrackClassifier;
+import org.musetag.ml.heads.HeadedAnalysis;
 import org.musetag.ui.common.BackgroundTask;
 import org.musetag.ui.common.DialogService;
 import org.musetag.ui.common.Formats;
@@ -42,6 +46,7 @@ public final class ClassifyViewModel {
   private final Supplier<ExecutorService> workers;
   private final TagBatches batches;
   private final Supplier<Settings> settings;
+  private Function<Analysis, HeadedAnalysis> heads = a -> new HeadedAnalysis(a, Map.of());
   private final ObservableList<ClassifyCardViewModel> cards = FXCollections.observableArrayList();
 
   public ClassifyViewModel(TaskRunner runner, DialogService dialogs, ModelService models, AudioDecoder decoder,
@@ -53,6 +58,11 @@ public final class ClassifyViewModel {
     this.workers = workers;
     this.batches = batches;
     this.settings = settings;
+  }
+
+  /** Applies the user's active trained heads to each new classification (none by default). */
+  public void setHeads(Function<Analysis, HeadedAnalysis> heads) {
+    this.heads = heads;
   }
 
   /** Ctrl+Shift+O: asks for files and classifies them. */
@@ -80,7 +90,8 @@ public final class ClassifyViewModel {
         ClassifyCardViewModel card = added.get(done[0]);
         if (outcome.analysis() != null) {
           MelPicture mel = picture(outcome.file());
-          ctx.publish(() -> card.show(outcome.analysis(), mel));
+          HeadedAnalysis headed = heads.apply(outcome.analysis());
+          ctx.publish(() -> card.show(headed.analysis(), mel, headed.heads()));
         } else {
           String why = UserErrors.sentence(outcome.problem().getMessage());
           ctx.publish(() -> card.fail(why));

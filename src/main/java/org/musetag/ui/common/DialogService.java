@@ -26,6 +26,9 @@ public interface DialogService {
 
   List<Path> chooseAudioFiles(String title);
 
+  /** An existing file to open; @param extension without the dot, e.g. "csv" */
+  Optional<Path> chooseOpenFile(String title, String extension);
+
   /** @param extension without the dot, e.g. "m3u8" */
   Optional<Path> chooseSaveFile(String title, String initialName, String extension);
 }

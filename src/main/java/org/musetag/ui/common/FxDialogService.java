@@ -104,6 +104,15 @@ public final class FxDialogService implements DialogService {
   }
 
   @Override
+  public Optional<Path> chooseOpenFile(String title, String extension) {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(title);
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(java.util.Locale.ROOT)
+        + " files", "*." + extension));
+    return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
+  }
+
+  @Override
   public Optional<Path> chooseSaveFile(String title, String initialName, String extension) {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(title);

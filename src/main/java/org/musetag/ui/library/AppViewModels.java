@@ -11,10 +11,13 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Window;
 import org.musetag.app.Services;
+import org.musetag.ml.heads.HeadRegistry;
 import org.musetag.ui.bulktag.BatchHistoryViewModel;
 import org.musetag.ui.bulktag.BulkTagViewModel;
 import org.musetag.ui.circumplex.CircumplexViewModel;
 import org.musetag.ui.classify.ClassifyViewModel;
+import org.musetag.ui.common.ActiveHeads;
+import org.musetag.ui.common.BackgroundTask;
 import org.musetag.ui.common.DialogService;
 import org.musetag.ui.common.FxDialogService;
 import org.musetag.ui.common.FxTaskRunner;
@@ -28,6 +31,7 @@ import org.musetag.ui.common.UserErrors;
 import org.musetag.ui.common.WorkerPool;
 import org.musetag.ui.player.AudioOutputs;
 import org.musetag.ui.player.PlayerViewModel;
+import org.musetag.ui.retrain.RetrainViewModel;
 import org.musetag.ui.settings.SettingsViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +57,8 @@ public final class AppViewModels implements AutoCloseable {
   final BatchHistoryViewModel history;
   final PlayerViewModel player;
   final SettingsViewModel settingsForm;
+  final RetrainViewModel retrain;
+  private final ActiveHeads heads;
   private final List<AutoCloseable> closeables = new ArrayList<>();
 
   /**
@@ -73,16 +79,20 @@ public final class AppViewModels implements AutoCloseable {
     WorkerPool workers = new WorkerPool(services.executors(), () -> settings.get().threads());
     LibraryJobs jobs = new LibraryJobs(gateway, services.decoder(), models, workers, settings::get);
     TagBatches batches = new TagBatches(gateway);
+    heads = new ActiveHeads(new HeadRegistry(home.resolve("models")), services.modelFiles());
 
     main = new MainWindowViewModel(runner, dialogs, models, jobs, runner.activeJobs());
-    library = new LibraryViewModel(gateway, runner);
+    library = new LibraryViewModel(gateway, runner, heads::apply);
     classify = new ClassifyViewModel(runner, dialogs, models, services.decoder(), workers, batches, settings::get);
     circumplex = new CircumplexViewModel(library.allRows(), runner, dialogs, batches, settings::get);
     history = new BatchHistoryViewModel(runner, dialogs, batches, settings::get);
     bulkTag = new BulkTagViewModel(runner, dialogs, jobs, batches, settings, history::refresh);
     player = new PlayerViewModel(runner, services.decoder(), new AudioOutputs(false));
     settingsForm = new SettingsViewModel(runner, store, settings, saved -> models.prefer(saved.device()));
-    closeables.addAll(List.of(player, gateway, models, workers, background::shutdownNow));
+    retrain = RetrainViewModel.create(runner, dialogs, gateway, services.decoder(), services.modelFiles(), workers,
+        settings::get, heads);
+    closeables.addAll(List.of(player, gateway, models, workers, heads, background::shutdownNow));
+    classify.setHeads(heads::applyAll);
 
     gateway.addChangeListener(library::reload);
     gateway.addChangeListener(history::refresh);
@@ -109,7 +119,18 @@ public final class AppViewModels implements AutoCloseable {
   /** Starts what runs in the background from the first moment: loading the model and the library. */
   void start() {
     main.start();
-    library.reload();
+    runner.run(BackgroundTask.of("Loading the trained heads", ctx -> {
+      heads.reload();
+      return heads.activeIds();
+    }).onSuccess(ids -> {
+      if (!ids.isEmpty()) {
+        LOG.info("active trained heads: {}", ids);
+      }
+      library.reload();
+    }).onFailure(e -> {
+      LOG.warn("trained heads not loaded: {}", UserErrors.describe(e));
+      library.reload();
+    }));
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -58,10 +59,17 @@ public final class LibraryViewModel {
   private Set<Long> only;
   private long searchGeneration;
   private Consumer<TrackRow> player = row -> {};
+  private final UnaryOperator<Analysis> heads;
 
   public LibraryViewModel(LibraryGateway gateway, TaskRunner runner) {
+    this(gateway, runner, UnaryOperator.identity());
+  }
+
+  /** @param heads applies the user's active trained heads to each stored analysis */
+  public LibraryViewModel(LibraryGateway gateway, TaskRunner runner, UnaryOperator<Analysis> heads) {
     this.gateway = gateway;
     this.runner = runner;
+    this.heads = heads;
     search.addListener((o, was, now) -> runSearch(now));
     genre.addListener(o -> refilter());
     quadrant.addListener(o -> refilter());
@@ -70,16 +78,20 @@ public final class LibraryViewModel {
 
   /** Reloads every row from the library (after a scan, an analysis or a tag batch). */
   public void reload() {
-    runner.run(BackgroundTask.of("Loading the library", ctx -> gateway.read(LibraryViewModel::load))
+    runner.run(BackgroundTask.of("Loading the library", ctx -> gateway.read(lib -> load(lib, heads)))
         .onSuccess(this::show));
   }
 
   static Snapshot load(Library library) throws Exception {
+    return load(library, UnaryOperator.identity());
+  }
+
+  static Snapshot load(Library library, UnaryOperator<Analysis> heads) throws Exception {
     String newest = library.analyses().newestModel();
     Map<Long, Analysis> analyses = new HashMap<>();
     if (newest != null) {
       for (Analysed a : library.analyses().find(newest, null, null)) {
-        analyses.put(a.track().id(), a.analysis());
+        analyses.put(a.track().id(), heads.apply(a.analysis()));
       }
     }
     List<TrackRow> out = new ArrayList<>();

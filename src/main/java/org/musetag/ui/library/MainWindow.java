@@ -20,6 +20,8 @@ import org.musetag.ui.classify.ClassifyViewModel;
 import org.musetag.ui.common.Icons;
 import org.musetag.ui.player.PlayerView;
 import org.musetag.ui.player.PlayerViewModel;
+import org.musetag.ui.retrain.RetrainView;
+import org.musetag.ui.retrain.RetrainViewModel;
 import org.musetag.ui.settings.SettingsView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +69,7 @@ public final class MainWindow {
         () -> new BulkTagView(models.bulkTag, models.history).build()));
     Tab player = new Tab();
     tabs.getTabs().add(tab(player, "player", "Player", "play", () -> playerView(player.selectedProperty())));
+    tabs.getTabs().add(tab("retrain", "Expert", "retrain", () -> new RetrainView(models.retrain).build()));
     tabs.getTabs().add(tab("settings", "Settings", "settings", () -> new SettingsView(models.settingsForm).build()));
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
@@ -173,6 +176,10 @@ public final class MainWindow {
 
   public BulkTagViewModel bulkTagViewModel() {
     return models.bulkTag;
+  }
+
+  public RetrainViewModel retrainViewModel() {
+    return models.retrain;
   }
 
   public PlayerViewModel playerViewModel() {

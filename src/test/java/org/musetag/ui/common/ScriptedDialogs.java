@@ -14,6 +14,7 @@ public final class ScriptedDialogs implements DialogService {
   public Path folder;
   public List<Path> files = List.of();
   public Path saveFile;
+  public Path openFile;
 
   @Override
   public void showError(String title, String sentence) {
@@ -49,6 +50,11 @@ public final class ScriptedDialogs implements DialogService {
   @Override
   public List<Path> chooseAudioFiles(String title) {
     return files;
+  }
+
+  @Override
+  public Optional<Path> chooseOpenFile(String title, String extension) {
+    return Optional.ofNullable(openFile);
   }
 
   @Override

@@ -1,0 +1,119 @@
+package org.musetag.ui.retrain;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+import org.musetag.app.Version;
+import org.musetag.audio.AudioDecoder;
+import org.musetag.library.AudioFiles;
+import org.musetag.ml.ModelFiles;
+import org.musetag.ml.PatchModel;
+import org.musetag.ml.heads.Backbone;
+import org.musetag.ml.heads.DataSummary;
+import org.musetag.ml.heads.EmbeddingCollector;
+import org.musetag.ml.heads.HeadKind;
+import org.musetag.ml.heads.HeadRegistry;
+import org.musetag.ml.heads.HeadTraining;
+import org.musetag.ml.heads.LabelFolders;
+import org.musetag.ml.heads.RatingsCsv;
+import org.musetag.ml.heads.TrainingInput;
+import org.musetag.ui.common.ActiveHeads;
+import org.musetag.ui.common.LibraryGateway;
+import org.musetag.ui.common.Settings;
+import org.musetag.ui.common.TaskContext;
+import org.musetag.ui.common.WorkerPool;
+
+/**
+ * The expert pane's slow work, always on a background thread: reading the user's folders or CSV, training a head
+ * (the same {@link HeadTraining} as {@code musetag train}, embeddings cached in the library), and changing which
+ * version is active. After a change the active heads are loaded again and the library is told, so the table and the
+ * circumplex show the new values at once.
+ */
+final class RetrainJobs {
+  private final LibraryGateway gateway;
+  private final AudioDecoder decoder;
+  private final ModelFiles modelFiles;
+  private final WorkerPool workers;
+  private final Supplier<Settings> settings;
+  private final ActiveHeads heads;
+
+  RetrainJobs(LibraryGateway gateway, AudioDecoder decoder, ModelFiles modelFiles, WorkerPool workers,
+      Supplier<Settings> settings, ActiveHeads heads) {
+    this.gateway = gateway;
+    this.decoder = decoder;
+    this.modelFiles = modelFiles;
+    this.workers = workers;
+    this.settings = settings;
+    this.heads = heads;
+  }
+
+  /** The files and labels (or ratings) of a folder of label folders or a CSV; nothing is decoded yet. */
+  TrainingInput read(Path source, HeadKind kind) throws Exception {
+    return kind == HeadKind.LABELS ? LabelFolders.read(source, AudioFiles::looksLikeAudio) : RatingsCsv.read(source);
+  }
+
+  /**
+   * Hears the files (cached ones at once), cross-validates, and registers a new version; activates it when asked.
+   * Holds the library's writer while it runs, because the embedding cache lives there: a scan waits for it.
+   */
+  HeadTraining.Result train(HeadTraining.Request request, boolean activate, TaskContext ctx,
+      java.util.function.Consumer<DataSummary> onData) throws Exception {
+    int threads = Math.max(1, settings.get().threads());
+    String backbone = heads.backbone();
+    HeadTraining.Result result = gateway.write(lib -> {
+      try (Backbone model = new Backbone(backbone, decoder,
+          () -> PatchModel.load(modelFiles.bundled("musetag-base"), settings.get().device(), 1))) {
+        EmbeddingCollector collector = new EmbeddingCollector(model, lib.embeddingCache(), workers.get(), threads);
+        HeadTraining training = new HeadTraining(collector, heads.registry(), Version.current(), Clock.systemUTC());
+        return training.train(request, new HeadTraining.Listener() {
+          @Override
+          public void data(DataSummary data) {
+            ctx.publish(() -> onData.accept(data));
+          }
+
+          @Override
+          public void listening(int done, int total) {
+            ctx.progress(done, total);
+            ctx.message("Listening: " + done + " of " + total + " files");
+          }
+
+          @Override
+          public void training(String stage) {
+            ctx.progress(-1, -1);
+            ctx.message("Training: " + stage);
+          }
+        }, ctx::isCancelled);
+      }
+    });
+    if (activate) {
+      heads.registry().activate(request.name(), result.version().version());
+      changed();
+    }
+    return result;
+  }
+
+  List<HeadRegistry.Version> versions() throws Exception {
+    return heads.registry().list();
+  }
+
+  void activate(String name, int version) throws Exception {
+    heads.registry().activate(name, version);
+    changed();
+  }
+
+  void rollback(String name) throws Exception {
+    heads.registry().rollback(name);
+    changed();
+  }
+
+  void delete(String name, int version) throws Exception {
+    heads.registry().delete(name, version);
+  }
+
+  /** Loads the active heads again and lets the library views re-read their analyses. */
+  private void changed() throws Exception {
+    heads.reload();
+    gateway.changed();
+  }
+}

@@ -1,0 +1,352 @@
+package org.musetag.ui.retrain;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.musetag.audio.AudioDecoder;
+import org.musetag.ml.ModelFiles;
+import org.musetag.ml.heads.DataSummary;
+import org.musetag.ml.heads.HeadCard;
+import org.musetag.ml.heads.HeadKind;
+import org.musetag.ml.heads.HeadRegistry;
+import org.musetag.ml.heads.HeadTraining;
+import org.musetag.ml.heads.TrainingInput;
+import org.musetag.ml.heads.TrainingItem;
+import org.musetag.ui.common.ActiveHeads;
+import org.musetag.ui.common.BackgroundTask;
+import org.musetag.ui.common.DialogService;
+import org.musetag.ui.common.LibraryGateway;
+import org.musetag.ui.common.Settings;
+import org.musetag.ui.common.TaskContext;
+import org.musetag.ui.common.TaskHandle;
+import org.musetag.ui.common.TaskRunner;
+import org.musetag.ui.common.UserErrors;
+import org.musetag.ui.common.WorkerPool;
+
+/**
+ * The expert pane: choose a folder of label folders (or a CSV of valence/arousal ratings), see the examples per
+ * label and the warnings before anything is decoded, train a head with progress and cancel, read its
+ * cross-validated scores and confusion matrix, and activate, roll back or delete versions. Refusals (an empty
+ * folder, one label, no readable file) are shown in the pane, and nothing is registered.
+ */
+public final class RetrainViewModel {
+  /** How many examples one label folder holds, and what is wrong with that, if anything. */
+  public record LabelCount(String label, int examples, String warning) {}
+
+  private final TaskRunner runner;
+  private final DialogService dialogs;
+  private final RetrainJobs jobs;
+  private final ObjectProperty<Path> source = new SimpleObjectProperty<>();
+  private final ObjectProperty<HeadKind> kind = new SimpleObjectProperty<>(HeadKind.LABELS);
+  private final StringProperty name = new SimpleStringProperty("");
+  private final StringProperty tagField = new SimpleStringProperty("");
+  private final BooleanProperty activateWhenDone = new SimpleBooleanProperty(false);
+  private final ObservableList<LabelCount> counts = FXCollections.observableArrayList();
+  private final ObservableList<String> warnings = FXCollections.observableArrayList();
+  private final StringProperty problem = new SimpleStringProperty("");
+  private final BooleanProperty ready = new SimpleBooleanProperty();
+  private final BooleanProperty training = new SimpleBooleanProperty();
+  private final DoubleProperty progress = new SimpleDoubleProperty(0);
+  private final StringProperty status = new SimpleStringProperty("Choose a folder whose sub-folders are your labels.");
+  private final ObservableList<HeadRegistry.Version> versions = FXCollections.observableArrayList();
+  private final ObjectProperty<HeadRegistry.Version> selected = new SimpleObjectProperty<>();
+  private final ObjectProperty<HeadCard> shownCard = new SimpleObjectProperty<>();
+  private TrainingInput input;
+  private TaskHandle running;
+
+  /** The pane's view model, training through {@code gateway}'s library and registering in {@code heads}' registry. */
+  public static RetrainViewModel create(TaskRunner runner, DialogService dialogs, LibraryGateway gateway,
+      AudioDecoder decoder, ModelFiles modelFiles, WorkerPool workers, Supplier<Settings> settings,
+      ActiveHeads heads) {
+    return new RetrainViewModel(runner, dialogs,
+        new RetrainJobs(gateway, decoder, modelFiles, workers, settings, heads));
+  }
+
+  RetrainViewModel(TaskRunner runner, DialogService dialogs, RetrainJobs jobs) {
+    this.runner = runner;
+    this.dialogs = dialogs;
+    this.jobs = jobs;
+    selected.addListener((o, was, now) -> shownCard.set(now == null ? null : now.card()));
+  }
+
+  /** Asks for a folder of label folders and reads it. */
+  public void chooseFolder() {
+    dialogs.chooseFolder("Folder with one sub-folder per label").ifPresent(dir -> load(dir, HeadKind.LABELS));
+  }
+
+  /** Asks for a CSV of path,valence,arousal and reads it. */
+  public void chooseRatings() {
+    dialogs.chooseOpenFile("Ratings: a CSV of path,valence,arousal", "csv").ifPresent(f -> load(f, HeadKind.REGRESSION));
+  }
+
+  /** Reads the folder or CSV (no decoding) and shows its counts and warnings; the name defaults to the folder's. */
+  public void load(Path path, HeadKind what) {
+    source.set(path);
+    kind.set(what);
+    ready.set(false);
+    counts.clear();
+    warnings.clear();
+    problem.set("");
+    if (name.get().isBlank()) {
+      name.set(suggestedName(path));
+    }
+    status.set("Reading " + path + " …");
+    runner.run(BackgroundTask.of("Reading the training data", ctx -> jobs.read(path, what))
+        .onSuccess(this::showInput)
+        .onFailure(e -> refused(e)));
+  }
+
+  private void showInput(TrainingInput read) {
+    input = read;
+    counts.setAll(countsOf(read));
+    warnings.setAll(read.warnings());
+    counts.stream().filter(c -> c.warning() != null).forEach(c -> warnings.add(c.label() + ": " + c.warning()));
+    ready.set(true);
+    status.set(read.items().size() + " files" + (read.kind() == HeadKind.LABELS ? " in " + counts.size() + " labels"
+        : " rated") + ". Files that cannot be decoded and duplicates are found while listening.");
+  }
+
+  /** Examples per label (regression: one line), flagged when fewer than 10 or far fewer than the largest label. */
+  static List<LabelCount> countsOf(TrainingInput input) {
+    Map<String, Integer> n = new LinkedHashMap<>();
+    for (TrainingItem item : input.items()) {
+      n.merge(item.label() == null ? "rated" : item.label(), 1, Integer::sum);
+    }
+    int largest = n.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    List<LabelCount> out = new ArrayList<>();
+    n.forEach((label, k) -> {
+      String warning = null;
+      if (k < DataSummary.FEW_EXAMPLES) {
+        warning = "only " + k + (k == 1 ? " example" : " examples") + " (fewer than " + DataSummary.FEW_EXAMPLES
+            + "): its scores will be unreliable";
+      } else if (largest > DataSummary.HEAVY_IMBALANCE * k) {
+        warning = String.format(Locale.ROOT, "%d examples, %.0f× fewer than the largest label", k,
+            (double) largest / k);
+      }
+      out.add(new LabelCount(label, k, warning));
+    });
+    return out;
+  }
+
+  /** Trains a new version in the background; progress and a cancel button show in the status bar too. */
+  public void train() {
+    if (input == null || training.get()) {
+      return;
+    }
+    String field = tagField.get().isBlank() ? null : tagField.get().strip();
+    HeadTraining.Request request = new HeadTraining.Request(name.get().strip(), input, field);
+    training.set(true);
+    problem.set("");
+    progress.set(0);
+    status.set("Listening to " + input.items().size() + " files …");
+    boolean activate = activateWhenDone.get();
+    running = runner.run(BackgroundTask.of("Training " + request.name(), ctx -> {
+      TaskContext shown = new PaneContext(ctx);
+      shown.progress(0, input.items().size());
+      return jobs.train(request, activate, shown, this::showData);
+    }).onSuccess(this::trained).onFailure(e -> {
+      training.set(false);
+      refused(e);
+    }).listed());
+  }
+
+  /** Stops training after the files in hand; what was heard stays cached for the next run. */
+  public void cancel() {
+    if (running != null) {
+      running.cancel();
+    }
+  }
+
+  /** Reports to the status bar's job and to the pane's own progress bar and status line. */
+  private final class PaneContext implements TaskContext {
+    private final TaskContext task;
+
+    PaneContext(TaskContext task) {
+      this.task = task;
+    }
+
+    @Override
+    public void progress(double done, double total) {
+      task.progress(done, total);
+      task.publish(() -> progress.set(total > 0 ? done / total : -1));
+    }
+
+    @Override
+    public void message(String message) {
+      task.message(message);
+      task.publish(() -> status.set(message));
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return task.isCancelled();
+    }
+
+    @Override
+    public void publish(Runnable uiUpdate) {
+      task.publish(uiUpdate);
+    }
+  }
+
+  private void showData(DataSummary data) {
+    counts.setAll(data.counts().entrySet().stream()
+        .map(e -> new LabelCount(e.getKey(), e.getValue(), null)).toList());
+    warnings.setAll(data.warnings());
+  }
+
+  private void trained(HeadTraining.Result r) {
+    training.set(false);
+    progress.set(1);
+    status.set(String.format(Locale.ROOT, "Registered %s version %d (%s): heard %d files, %d from the cache.",
+        r.version().name(), r.version().version(), r.version().active() ? "active" : "not active yet",
+        r.cached() + r.computed(), r.cached()));
+    refreshVersions(r.version().name(), r.version().version());
+  }
+
+  private void refused(Throwable e) {
+    problem.set(UserErrors.describe(e));
+    status.set("Nothing was registered.");
+  }
+
+  /** Reads the registry again, selecting {@code name} version {@code version} when given. */
+  public void refreshVersions() {
+    HeadRegistry.Version s = selected.get();
+    refreshVersions(s == null ? null : s.name(), s == null ? 0 : s.version());
+  }
+
+  private void refreshVersions(String keepName, int keepVersion) {
+    runner.run(BackgroundTask.of("Reading the trained heads", ctx -> jobs.versions()).onSuccess(list -> {
+      versions.setAll(list);
+      selected.set(list.stream().filter(v -> v.name().equals(keepName) && v.version() == keepVersion)
+          .findFirst().orElse(list.isEmpty() ? null : list.get(list.size() - 1)));
+    }));
+  }
+
+  /** Makes the selected version the active one: classify, the library, the circumplex and tagging use it. */
+  public void activateSelected() {
+    HeadRegistry.Version v = selected.get();
+    if (v != null) {
+      change("Activating " + v.card().id(), () -> jobs.activate(v.name(), v.version()), v);
+    }
+  }
+
+  /** Goes back to what was active before the last activation of the selected head (possibly none). */
+  public void rollbackSelected() {
+    HeadRegistry.Version v = selected.get();
+    if (v != null) {
+      change("Rolling back " + v.name(), () -> jobs.rollback(v.name()), v);
+    }
+  }
+
+  /** Deletes the selected version after asking; the active version cannot be deleted. */
+  public void deleteSelected() {
+    HeadRegistry.Version v = selected.get();
+    if (v != null && dialogs.confirm("Delete a trained head", "Delete " + v.card().id() + "?",
+        "Its ONNX file and model card are removed from " + v.dir() + ". This cannot be undone.")) {
+      change("Deleting " + v.card().id(), () -> jobs.delete(v.name(), v.version()), null);
+    }
+  }
+
+  private interface Change {
+    void run() throws Exception;
+  }
+
+  private void change(String title, Change change, HeadRegistry.Version keep) {
+    runner.run(BackgroundTask.of(title, ctx -> {
+      change.run();
+      return null;
+    }).onSuccess(x -> {
+      status.set(title + ": done.");
+      refreshVersions(keep == null ? null : keep.name(), keep == null ? 0 : keep.version());
+    }).onFailure(e -> problem.set(UserErrors.describe(e))));
+  }
+
+  static String suggestedName(Path path) {
+    Path file = path.getFileName();
+    String base = file == null ? "" : file.toString().replaceFirst("\\.[^.]*$", "");
+    String cleaned = base.replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("^-+|-+$", "");
+    return cleaned.isEmpty() ? "my-labels" : cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned;
+  }
+
+  public Optional<TrainingInput> input() {
+    return Optional.ofNullable(input);
+  }
+
+  public ObjectProperty<Path> sourceProperty() {
+    return source;
+  }
+
+  public ObjectProperty<HeadKind> kindProperty() {
+    return kind;
+  }
+
+  public StringProperty nameProperty() {
+    return name;
+  }
+
+  public StringProperty tagFieldProperty() {
+    return tagField;
+  }
+
+  public BooleanProperty activateWhenDoneProperty() {
+    return activateWhenDone;
+  }
+
+  public ObservableList<LabelCount> counts() {
+    return counts;
+  }
+
+  public ObservableList<String> warnings() {
+    return warnings;
+  }
+
+  /** Why the data or the training was refused; empty when nothing is wrong. */
+  public StringProperty problemProperty() {
+    return problem;
+  }
+
+  /** True once data was read and can be trained on. */
+  public BooleanProperty readyProperty() {
+    return ready;
+  }
+
+  public BooleanProperty trainingProperty() {
+    return training;
+  }
+
+  public DoubleProperty progressProperty() {
+    return progress;
+  }
+
+  public StringProperty statusProperty() {
+    return status;
+  }
+
+  public ObservableList<HeadRegistry.Version> versions() {
+    return versions;
+  }
+
+  public ObjectProperty<HeadRegistry.Version> selectedProperty() {
+    return selected;
+  }
+
+  /** The model card whose scores the pane shows: the selected version's. */
+  public ObjectProperty<HeadCard> shownCardProperty() {
+    return shownCard;
+  }
+}

@@ -1,0 +1,104 @@
+package org.musetag.ui.retrain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.ml.heads.HeadKind;
+import org.musetag.ml.heads.HeadRegistry;
+import org.musetag.ui.classify.ClassifyCardViewModel;
+import org.musetag.ui.common.TestServices;
+import org.musetag.ui.library.MainWindow;
+import org.musetag.ui.library.StartupOptions;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Headless end to end through the window: the Expert tab reads labelled folders of generated songs, trains a head
+ * (button), shows its scores and confusion matrix, activates it (button) so a dropped song's card shows the head's
+ * labels, and rolls it back (button) so the next card shows the bundled model alone. The folder is handed to the
+ * view model, as the folder dialog would (Monocle cannot drive a native file chooser).
+ */
+@ExtendWith(ApplicationExtension.class)
+class RetrainFlowTest {
+  @TempDir static Path home;
+  private MainWindow window;
+
+  @Start
+  void start(Stage stage) {
+    window = new MainWindow(TestServices.in(home), StartupOptions.NONE);
+    window.show(stage);
+  }
+
+  @Test
+  void trainActivateClassifyRollBack(FxRobot robot) throws Exception {
+    Path folders = home.resolve("speed");
+    for (String label : List.of("slow", "fast")) {
+      Files.createDirectories(folders.resolve(label));
+    }
+    for (int i = 0; i < 4; i++) {
+      AudioFixtures.tone(folders.resolve("slow"), "slow" + i, Encoding.WAV, 100 + 15 * i, 4.0);
+      AudioFixtures.tone(folders.resolve("fast"), "fast" + i, Encoding.WAV, 3000 + 200 * i, 4.0);
+    }
+    Path dropped = AudioFixtures.tone(home, "dropped", Encoding.WAV, 120, 4.0);
+    RetrainViewModel vm = window.retrainViewModel();
+
+    robot.interact(() -> {
+      showExpertTab();
+      vm.load(folders, HeadKind.LABELS);
+    });
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.readyProperty().get());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#labelCounts").queryTableView().getItems()).hasSize(2);
+
+    robot.clickOn("#trainHead");
+    WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> versions(robot).getItems().size() == 1
+        && !vm.trainingProperty().get() && robot.lookup("#perClassScores").queryTableView().getItems().size() == 2);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(vm.problemProperty().get()).isEmpty();
+    assertThat(robot.lookup("#confusionMatrix").query().getBoundsInLocal().getWidth())
+        .isGreaterThan(2 * ConfusionMatrixChart.CELL);
+    assertThat(robot.lookup("#headSummary").queryAs(Label.class).getText()).contains("Cross-validated");
+
+    robot.clickOn("#activateHead");
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !versions(robot).getItems().isEmpty()
+        && versions(robot).getItems().get(0).active());
+    assertThat(classifyMessage(robot, dropped)).contains("speed@1: slow");
+
+    robot.interact(this::showExpertTab);
+    robot.clickOn("#rollbackHead");
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !versions(robot).getItems().isEmpty()
+        && !versions(robot).getItems().get(0).active());
+    assertThat(classifyMessage(robot, dropped)).doesNotContain("speed@");
+  }
+
+  private void showExpertTab() {
+    window.tabs().getSelectionModel().select(window.tabs().getTabs().stream()
+        .filter(t -> "retrain".equals(t.getId())).findFirst().orElseThrow());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static TableView<HeadRegistry.Version> versions(FxRobot robot) {
+    return robot.lookup("#headVersions").queryTableView();
+  }
+
+  private String classifyMessage(FxRobot robot, Path file) throws Exception {
+    robot.interact(() -> window.viewModel().drop(List.of(file)));
+    ClassifyCardViewModel card = window.classifyViewModel().cards().get(0);
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+        () -> card.stateProperty().get() == ClassifyCardViewModel.State.DONE);
+    return card.messageProperty().get();
+  }
+}

@@ -1,0 +1,197 @@
+package org.musetag.ui.retrain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musetag.app.Services;
+import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.ml.Analysis;
+import org.musetag.ml.DevicePreference;
+import org.musetag.ml.PatchModel;
+import org.musetag.ml.PatchPredictor;
+import org.musetag.ml.StageTimes;
+import org.musetag.ml.TrackClassifier;
+import org.musetag.ml.heads.HeadKind;
+import org.musetag.ml.heads.HeadRegistry;
+import org.musetag.ml.heads.HeadedAnalysis;
+import org.musetag.ml.heads.TrainingInput;
+import org.musetag.ml.heads.TrainingItem;
+import org.musetag.ui.common.ActiveHeads;
+import org.musetag.ui.common.CurrentThreadTaskRunner;
+import org.musetag.ui.common.LibraryGateway;
+import org.musetag.ui.common.ScriptedDialogs;
+import org.musetag.ui.common.Settings;
+import org.musetag.ui.common.TestServices;
+import org.musetag.ui.common.WorkerPool;
+
+/**
+ * The expert pane's view model without a window, on real generated audio, the real bundled model, a real library
+ * database and a registry in a temporary data folder: counts and warnings before training, a trained and
+ * cross-validated version, activation changing what the app's classifications say, rollback restoring them exactly,
+ * and refusals that leave nothing in the registry.
+ */
+class RetrainViewModelTest {
+  @TempDir static Path shared;
+  static Path folders;
+  static Path oneLabel;
+  static Path unreadable;
+
+  @TempDir Path home;
+  private final CurrentThreadTaskRunner runner = new CurrentThreadTaskRunner();
+  private final ScriptedDialogs dialogs = new ScriptedDialogs();
+  private LibraryGateway gateway;
+  private WorkerPool workers;
+  private ActiveHeads heads;
+  private RetrainViewModel vm;
+
+  @BeforeAll
+  static void songs() throws Exception {
+    folders = shared.resolve("pitch");
+    Files.createDirectories(folders.resolve("low"));
+    Files.createDirectories(folders.resolve("high"));
+    for (int i = 0; i < 4; i++) {
+      AudioFixtures.tone(folders.resolve("low"), "low" + i, Encoding.WAV, 110 + 20 * i, 4.0);
+      AudioFixtures.tone(folders.resolve("high"), "high" + i, Encoding.WAV, 2000 + 300 * i, 4.0);
+    }
+    oneLabel = shared.resolve("one");
+    Files.createDirectories(oneLabel.resolve("only"));
+    AudioFixtures.tone(oneLabel.resolve("only"), "a", Encoding.WAV, 440, 2.0);
+    unreadable = shared.resolve("broken");
+    for (String label : List.of("a", "b")) {
+      Files.createDirectories(unreadable.resolve(label));
+      Files.write(unreadable.resolve(label).resolve("noise.mp3"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+    }
+  }
+
+  @BeforeEach
+  void setUp() {
+    Services services = TestServices.in(home);
+    gateway = TestServices.gateway(home.resolve("library.db"));
+    workers = new WorkerPool(services.executors(), () -> 2);
+    heads = new ActiveHeads(new HeadRegistry(home.resolve("models")), services.modelFiles());
+    vm = RetrainViewModel.create(runner, dialogs, gateway, services.decoder(), services.modelFiles(), workers,
+        Settings::defaults, heads);
+  }
+
+  @AfterEach
+  void tearDown() {
+    heads.close();
+    workers.close();
+    gateway.close();
+  }
+
+  @Test
+  void countsFlagSmallAndImbalancedLabels() {
+    List<TrainingItem> items = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      items.add(TrainingItem.labelled(Path.of("big" + i + ".mp3"), "big"));
+    }
+    for (int i = 0; i < 11; i++) {
+      items.add(TrainingItem.labelled(Path.of("mid" + i + ".mp3"), "mid"));
+    }
+    items.add(TrainingItem.labelled(Path.of("tiny.mp3"), "tiny"));
+    List<RetrainViewModel.LabelCount> counts =
+        RetrainViewModel.countsOf(new TrainingInput(HeadKind.LABELS, "x", items, List.of()));
+
+    assertThat(counts).extracting(RetrainViewModel.LabelCount::label).containsExactly("big", "mid", "tiny");
+    assertThat(counts.get(0).warning()).isNull();
+    assertThat(counts.get(1).warning()).contains("5× fewer than the largest");
+    assertThat(counts.get(2).warning()).startsWith("only 1 example ");
+  }
+
+  @Test
+  void suggestedNamesAreValidHeadNames() {
+    assertThat(RetrainViewModel.suggestedName(Path.of("/music/Rainy Day (mix)"))).isEqualTo("Rainy-Day-mix");
+    assertThat(RetrainViewModel.suggestedName(Path.of("/r/ratings.csv"))).isEqualTo("ratings");
+    assertThat(RetrainViewModel.suggestedName(Path.of("/r/ÅÄÖ"))).isEqualTo("my-labels");
+  }
+
+  @Test
+  void trainsActivatesAndRollsBackChangingWhatTheAppSays() throws Exception {
+    dialogs.folder = folders;
+    vm.chooseFolder();
+
+    assertThat(vm.problemProperty().get()).isEmpty();
+    assertThat(vm.readyProperty().get()).isTrue();
+    assertThat(vm.nameProperty().get()).isEqualTo("pitch");
+    assertThat(vm.counts()).extracting(RetrainViewModel.LabelCount::examples).containsExactly(4, 4);
+    assertThat(vm.warnings()).anyMatch(w -> w.startsWith("high: only 4 examples"));
+
+    vm.train();
+
+    assertThat(vm.problemProperty().get()).isEmpty();
+    assertThat(vm.versions()).hasSize(1);
+    HeadRegistry.Version v = vm.selectedProperty().get();
+    assertThat(v.card().id()).isEqualTo("pitch@1");
+    assertThat(v.active()).isFalse();
+    assertThat(vm.shownCardProperty().get().evaluation().classification().labels()).containsExactly("high", "low");
+    double accuracy = vm.shownCardProperty().get().evaluation().classification().accuracy();
+    assertThat(accuracy).isGreaterThanOrEqualTo(0.75);
+    assertThat(CardSummary.of(vm.shownCardProperty().get()))
+        .contains(String.format(java.util.Locale.ROOT, "accuracy %.3f", accuracy)).contains("tag field PITCH");
+
+    Analysis fresh = classify(folders.resolve("low").resolve("low0.wav"));
+    assertThat(heads.applyAll(fresh).heads()).isEmpty();
+
+    vm.activateSelected();
+    assertThat(vm.selectedProperty().get().active()).isTrue();
+    assertThat(heads.activeIds()).containsExactly("pitch@1");
+    HeadedAnalysis headed = heads.applyAll(fresh);
+    assertThat(headed.heads().get("pitch").labels().get(0).label()).isEqualTo("low");
+
+    vm.rollbackSelected();
+    assertThat(vm.selectedProperty().get().active()).isFalse();
+    assertThat(heads.activeIds()).isEmpty();
+    assertThat(heads.apply(fresh)).isSameAs(fresh);
+  }
+
+  @Test
+  void oneLabelIsRefusedBeforeAnythingIsHeard() throws Exception {
+    vm.load(oneLabel, HeadKind.LABELS);
+
+    assertThat(vm.problemProperty().get()).contains("only one label ('only')");
+    assertThat(vm.readyProperty().get()).isFalse();
+    assertThat(registryEntries()).isEmpty();
+  }
+
+  @Test
+  void unreadableFilesAreNamedAndNothingIsRegistered() throws Exception {
+    vm.load(unreadable, HeadKind.LABELS);
+    assertThat(vm.readyProperty().get()).isTrue();
+
+    vm.train();
+
+    assertThat(vm.problemProperty().get()).contains("noise.mp3");
+    assertThat(vm.statusProperty().get()).isEqualTo("Nothing was registered.");
+    assertThat(vm.trainingProperty().get()).isFalse();
+    assertThat(vm.versions()).isEmpty();
+    assertThat(registryEntries()).isEmpty();
+  }
+
+  private List<Path> registryEntries() throws Exception {
+    Path root = home.resolve("models");
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(root)) {
+      return s.filter(p -> !p.getFileName().toString().equals(".lock")).toList();
+    }
+  }
+
+  private Analysis classify(Path file) throws Exception {
+    Services services = TestServices.in(home);
+    try (PatchModel model = PatchModel.load(services.modelFiles().bundled("musetag-base"), DevicePreference.CPU, 1);
+        PatchPredictor predictor = model.newPredictor()) {
+      return new TrackClassifier(services.decoder(), model, new StageTimes()).classify(file, predictor);
+    }
+  }
+}
