@@ -66,6 +66,24 @@ shot bulktag 8 -Dmusetag.ui.bulktag="$TAGDIR"
 shot player 12 -Dmusetag.ui.play="${FILES[0]}"
 shot settings 4 -Dmusetag.ui.tab=settings
 
+# The expert pane with a real trained head: the GTZAN subset of the shared training data as label folders of
+# symbolic links (the audio is not copied), trained and activated with the command line, then shown in the app.
+DATA=${MUSETAG_SHARED:-../shared}/data/train-v1
+if [[ -f $DATA/clips.csv ]]; then
+  /usr/bin/python3 - "$DATA" "$HOME_DIR/gtzan" <<'PY'
+import csv, os, sys
+data, out = os.path.abspath(sys.argv[1]), sys.argv[2]
+for r in csv.DictReader(open(os.path.join(data, "clips.csv"))):
+    if r["source"] == "gtzan":
+        os.makedirs(os.path.join(out, r["genres"]), exist_ok=True)
+        os.symlink(os.path.join(data, r["path"]), os.path.join(out, r["genres"], os.path.basename(r["path"])))
+PY
+  "${JAVA[@]}" -jar "$JAR" train --folders "$HOME_DIR/gtzan" --name gtzan-genres --activate > "$OUT/retrain-cli.txt" 2>&1
+  shot retrain 5 -Dmusetag.ui.tab=retrain
+else
+  echo "no shared training data at $DATA: no retrain.png"
+fi
+
 echo "player spectrogram redraws (Xvfb, software renderer):"
 grep -o 'spectrogram redraws: [0-9.]* frames/s' "$OUT/player.log" || echo "  (none logged)"
 echo "in-app start-up times:"

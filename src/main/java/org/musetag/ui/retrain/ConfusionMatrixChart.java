@@ -14,8 +14,8 @@ import javafx.scene.text.TextAlignment;
  * count. The diagonal (right answers) is blue, the rest red, so confusions stand out at a glance.
  */
 final class ConfusionMatrixChart extends Canvas {
-  static final double CELL = 34;
-  private static final double LABEL_WIDTH = 110;
+  static final double CELL = 28;
+  private static final double LABEL_WIDTH = 96;
   private static final double HEADER = 90;
   private static final Color RIGHT = Color.web("#3867d6");
   private static final Color WRONG = Color.web("#c0392b");
@@ -68,12 +68,13 @@ final class ConfusionMatrixChart extends Canvas {
       g.restore();
     }
     g.setFill(Color.web("#5e6673"));
-    g.setTextAlign(TextAlignment.RIGHT);
+    g.setTextAlign(TextAlignment.LEFT);
     g.setTextBaseline(VPos.TOP);
-    g.fillText("true ↓  predicted →", LABEL_WIDTH - 6, 4);
+    g.fillText("rows: true label", 2, 4);
+    g.fillText("columns: predicted", 2, 18);
   }
 
   private static String shortened(String label) {
-    return label.length() <= 16 ? label : label.substring(0, 15) + "…";
+    return label.length() <= 14 ? label : label.substring(0, 13) + "…";
   }
 }

@@ -22,6 +22,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.musetag.ml.heads.ClassificationMetrics;
 import org.musetag.ml.heads.HeadCard;
@@ -44,7 +45,7 @@ public final class RetrainView {
   public Node build() {
     SplitPane split = new SplitPane(input(), results());
     split.setOrientation(Orientation.HORIZONTAL);
-    split.setDividerPositions(0.42);
+    split.setDividerPositions(0.34);
     vm.refreshVersions();
     return split;
   }
@@ -56,6 +57,7 @@ public final class RetrainView {
         + " example songs, or a CSV of path,valence,arousal. Musetag listens with its bundled model and learns a"
         + " small head on top; nothing is changed until you activate it.");
     how.setWrapText(true);
+    how.setMinHeight(Region.USE_PREF_SIZE);
     how.getStyleClass().add("subtle");
     Button folder = new Button("Labelled folders…", Icons.get("folder-add", 16));
     folder.setId("chooseLabelFolders");
@@ -172,27 +174,34 @@ public final class RetrainView {
     Label summary = new Label();
     summary.setId("headSummary");
     summary.setWrapText(true);
+    summary.setMinHeight(Region.USE_PREF_SIZE);
     summary.textProperty().bind(Bindings.createStringBinding(() -> CardSummary.of(vm.shownCardProperty().get()),
         vm.shownCardProperty()));
     TableView<ClassificationMetrics.PerClass> perClass = new TableView<>();
     perClass.setId("perClassScores");
     perClass.setPlaceholder(new Label("Per-class scores appear here for label heads."));
-    perClass.getColumns().add(column("Label", 130, p -> p.label()));
+    perClass.getColumns().add(column("Label", 90, p -> p.label()));
     perClass.getColumns().add(column("Support", 70, p -> p.support()));
-    perClass.getColumns().add(column("Precision", 80, p -> fixed(p.precision())));
-    perClass.getColumns().add(column("Recall", 70, p -> fixed(p.recall())));
-    perClass.getColumns().add(column("F1", 70, p -> fixed(p.f1())));
+    perClass.getColumns().add(column("Precision", 74, p -> fixed(p.precision())));
+    perClass.getColumns().add(column("Recall", 56, p -> fixed(p.recall())));
+    perClass.getColumns().add(column("F1", 50, p -> fixed(p.f1())));
     perClass.setPrefHeight(200);
     ConfusionMatrixChart matrix = new ConfusionMatrixChart();
     matrix.setId("confusionMatrix");
     vm.shownCardProperty().addListener((o, was, card) -> show(card, perClass, matrix));
     show(vm.shownCardProperty().get(), perClass, matrix);
     ScrollPane matrixScroll = new ScrollPane(matrix);
-    matrixScroll.setPrefHeight(300);
-
-    VBox box = new VBox(10, title, versions, buttons, summary, perClass, new Label("Confusion matrix (out of fold)"),
-        matrixScroll);
+    matrixScroll.setPrefHeight(440);
+    perClass.setPrefWidth(345);
+    perClass.setMinWidth(345);
+    VBox matrixBox = new VBox(4, new Label("Confusion matrix (out of fold)"), matrixScroll);
+    HBox.setHgrow(matrixBox, Priority.ALWAYS);
     VBox.setVgrow(matrixScroll, Priority.ALWAYS);
+    HBox scores = new HBox(10, perClass, matrixBox);
+    perClass.prefHeightProperty().bind(matrixBox.heightProperty());
+
+    VBox box = new VBox(10, title, versions, buttons, summary, scores);
+    VBox.setVgrow(scores, Priority.ALWAYS);
     box.setPadding(new Insets(12));
     ScrollPane scroll = new ScrollPane(box);
     scroll.setFitToWidth(true);
