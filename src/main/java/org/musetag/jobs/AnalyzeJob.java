@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.musetag.library.Library;
 import org.musetag.library.LibraryException;
 import org.musetag.library.Track;
@@ -35,8 +36,16 @@ public final class AnalyzeJob {
   }
 
   public Report run(JobListener listener, BooleanSupplier cancelled) throws LibraryException {
-    Set<Long> done = library.analyses().upToDate(classifier.model().id());
-    List<Track> todo = library.tracks().all(Track.OK).stream().filter(t -> !done.contains(t.id())).toList();
+    return run(listener, cancelled, path -> true);
+  }
+
+  /** Analyses only the tracks whose path is in {@code scope} (e.g. under the folders a user chose). */
+  public Report run(JobListener listener, BooleanSupplier cancelled, Predicate<Path> scope) throws LibraryException {
+    Set<Long> upToDate = library.analyses().upToDate(classifier.model().id());
+    List<Track> inScope = library.tracks().all(Track.OK).stream().filter(t -> scope.test(t.path())).toList();
+    Set<Long> done = inScope.stream().map(Track::id).filter(upToDate::contains)
+        .collect(java.util.stream.Collectors.toSet());
+    List<Track> todo = inScope.stream().filter(t -> !done.contains(t.id())).toList();
     List<Track> pending = new ArrayList<>();
     List<org.musetag.ml.Analysis> results = new ArrayList<>();
     int[] counts = new int[2];

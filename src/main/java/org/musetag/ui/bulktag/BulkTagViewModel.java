@@ -123,7 +123,7 @@ public final class BulkTagViewModel {
 
         @Override
         public void problem(Path file, String reason) {}
-      });
+      }, roots);
     }).listed().onSuccess(this::analysed).onFailure(this::failed));
   }
 

@@ -60,6 +60,12 @@ public final class LibraryJobs {
 
   /** Runs the model over every track not yet analysed by it; resumable, so cancelling loses nothing. */
   public Analysis analyze(TaskContext ctx, AnalyzeJob.Listener extra) throws Exception {
+    return analyze(ctx, extra, List.of());
+  }
+
+  /** As {@link #analyze(TaskContext, AnalyzeJob.Listener)}, only for tracks under {@code roots} (all when empty). */
+  public Analysis analyze(TaskContext ctx, AnalyzeJob.Listener extra, List<Path> roots) throws Exception {
+    List<Path> scope = roots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
     ctx.message("Loading the model");
     TrackClassifier classifier = models.classifier();
     int threads = Math.max(1, settings.get().threads());
@@ -78,8 +84,13 @@ public final class LibraryJobs {
             problems.add(reason.startsWith(file.toString()) ? reason : file + ": " + reason);
             extra.problem(file, reason);
           }
-        }, ctx::isCancelled));
+        }, ctx::isCancelled, p -> inScope(p, scope)));
     gateway.changed();
     return new Analysis(report, List.copyOf(problems));
+  }
+
+  private static boolean inScope(Path track, List<Path> roots) {
+    Path p = track.toAbsolutePath().normalize();
+    return roots.isEmpty() || roots.stream().anyMatch(p::startsWith);
   }
 }

@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.app.Services;
-import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.audio.AudioFixtures;
 import org.musetag.ml.DevicePreference;
 import org.musetag.tags.Id3Version;
 import org.musetag.tags.JaudiotaggerTagStore;
@@ -22,6 +24,7 @@ import org.musetag.tags.TagOptions;
 import org.musetag.tags.TagStore;
 import org.musetag.tags.WritePolicy;
 import org.musetag.ui.common.CurrentThreadTaskRunner;
+import org.musetag.ui.common.DirectContext;
 import org.musetag.ui.common.GenreVocabulary;
 import org.musetag.ui.common.LibraryGateway;
 import org.musetag.ui.common.LibraryJobs;
@@ -46,6 +49,7 @@ class BulkTagViewModelTest {
   private BulkTagViewModel vm;
   private BatchHistoryViewModel history;
   private Path music;
+  private LibraryJobs jobs;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -56,7 +60,7 @@ class BulkTagViewModelTest {
     Services s = TestServices.in(dir);
     gateway = TestServices.gateway(dir.resolve("library.db"));
     models = new ModelService(s.modelFiles(), s.decoder(), DevicePreference.CPU);
-    LibraryJobs jobs = new LibraryJobs(gateway, s.decoder(), models, new WorkerPool(s.executors(), () -> 2),
+    jobs = new LibraryJobs(gateway, s.decoder(), models, new WorkerPool(s.executors(), () -> 2),
         () -> EVERYTHING);
     TagBatches batches = new TagBatches(gateway);
     history = new BatchHistoryViewModel(runner, dialogs, batches, () -> EVERYTHING);
@@ -75,6 +79,23 @@ class BulkTagViewModelTest {
     vm.start();
     assertThat(vm.stepProperty().get()).isEqualTo(BulkTagViewModel.Step.FOLDERS);
     assertThat(vm.validationProperty().get()).isEqualTo("Choose at least one folder to tag.");
+  }
+
+  @Test
+  void analysesOnlyTheChosenFoldersNotTheWholeLibrary() throws Exception {
+    Path other = Files.createDirectories(dir.resolve("other"));
+    AudioFixtures.tone(other, "elsewhere", Encoding.MP3, 550, 3.5);
+    jobs.scan(List.of(other), new DirectContext());
+
+    vm.addFolder(music);
+    vm.start();
+
+    assertThat(vm.stepProperty().get()).isEqualTo(BulkTagViewModel.Step.PREVIEW);
+    String model = models.model().id();
+    Set<Long> analysed = gateway.read(lib -> lib.analyses().upToDate(model));
+    long elsewhere = gateway.read(lib -> lib.tracks().byPath(other.resolve("elsewhere.mp3")).id());
+    long inMusic = gateway.read(lib -> lib.tracks().byPath(music.resolve("a.mp3")).id());
+    assertThat(analysed).contains(inMusic).doesNotContain(elsewhere);
   }
 
   @Test
