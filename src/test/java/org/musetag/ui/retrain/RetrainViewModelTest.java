@@ -155,6 +155,30 @@ class RetrainViewModelTest {
   }
 
   @Test
+  void ratingsTrainAValenceArousalHead() throws Exception {
+    Path csv = shared.resolve("ratings.csv");
+    StringBuilder lines = new StringBuilder("path,valence,arousal\n");
+    for (int i = 0; i < 4; i++) {
+      lines.append("pitch/low/low").append(i).append(".wav,-0.5,-0.").append(i + 2).append('\n');
+      lines.append("pitch/high/high").append(i).append(".wav,0.6,0.").append(i + 4).append('\n');
+    }
+    lines.append("pitch/high/high0.wav,lots,0.1\n");
+    Files.writeString(csv, lines);
+    dialogs.openFile = csv;
+
+    vm.chooseRatings();
+    assertThat(vm.kindProperty().get()).isEqualTo(HeadKind.REGRESSION);
+    assertThat(vm.counts()).singleElement().satisfies(c -> assertThat(c.examples()).isEqualTo(8));
+    assertThat(vm.warnings()).anyMatch(w -> w.contains("line 10"));
+    vm.train();
+
+    assertThat(vm.problemProperty().get()).isEmpty();
+    assertThat(vm.shownCardProperty().get().kind()).isEqualTo(HeadKind.REGRESSION);
+    assertThat(vm.shownCardProperty().get().evaluation().regression()).containsKeys("valence", "arousal");
+    assertThat(CardSummary.of(vm.shownCardProperty().get())).contains("Cross-validated valence: Pearson r");
+  }
+
+  @Test
   void oneLabelIsRefusedBeforeAnythingIsHeard() throws Exception {
     vm.load(oneLabel, HeadKind.LABELS);
 
