@@ -7,11 +7,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
 import org.slf4j.Logger;
@@ -30,7 +30,7 @@ public final class InteropFixtures {
 
   /** The values every fixture carries: two genres, the Q1 mood words, numbers, and the model id. */
   static Map<TagField, List<String>> values() {
-    Map<TagField, List<String>> v = new EnumMap<>(TagField.class);
+    Map<TagField, List<String>> v = new TreeMap<>();
     v.put(TagField.GENRE, List.of("electronic", "rock"));
     v.put(TagField.MOOD, MoodWords.forQuadrant("Q1"));
     v.put(TagField.VALENCE, List.of(TagNumbers.format(0.25)));

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +34,7 @@ import org.musetag.ui.common.WorkerPool;
 
 /** The wizard's steps on real files with the real model and a real library: preview, choose, write, undo. */
 class BulkTagViewModelTest {
-  static final Settings EVERYTHING = new Settings(EnumSet.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE,
+  static final Settings EVERYTHING = new Settings(Set.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE,
       TagField.AROUSAL), Map.of(), Id3Version.V24, 0.0, 0.0, GenreVocabulary.NONE, 2, DevicePreference.CPU);
 
   @TempDir Path dir;
