@@ -28,14 +28,15 @@ public final class InteropFixtures {
 
   private InteropFixtures() {}
 
-  /** The values every fixture carries: two genres, the Q1 mood words, numbers, and the model id. */
+  /** The values every fixture carries: two genres, the Q1 mood words, numbers, the model id, a head's two labels. */
   static Map<TagField, List<String>> values() {
     Map<TagField, List<String>> v = new TreeMap<>();
     v.put(TagField.GENRE, List.of("electronic", "rock"));
     v.put(TagField.MOOD, MoodWords.forQuadrant("Q1"));
     v.put(TagField.VALENCE, List.of(TagNumbers.format(0.25)));
     v.put(TagField.AROUSAL, List.of(TagNumbers.format(-0.125)));
-    v.put(TagField.MOOD_MODEL, List.of("musetag-base@1.0.0"));
+    v.put(TagField.MOOD_MODEL, List.of("musetag-base@1.0.0+styles@1"));
+    v.put(TagField.user("STYLES"), List.of("Dub", "Roots Reggae"));
     return v;
   }
 
@@ -115,7 +116,8 @@ public final class InteropFixtures {
 
   private static Map<String, List<String>> expected() {
     Map<String, List<String>> e = new LinkedHashMap<>();
-    values().forEach((field, v) -> e.put(field.name().toLowerCase(Locale.ROOT).replace("_", ""), v));
+    values().forEach((field, v) -> e.put(
+        (field.isUser() ? field.userName() : field.name()).toLowerCase(Locale.ROOT).replace("_", ""), v));
     return e;
   }
 }
