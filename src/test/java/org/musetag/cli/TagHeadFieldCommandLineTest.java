@@ -65,12 +65,14 @@ class TagHeadFieldCommandLineTest {
           low[i], 4.0);
       AudioFixtures.tone(Files.createDirectories(folders.resolve("high")), "high" + i, Encoding.FLAC, high[i], 4.0);
     }
+    TagStore store = new JaudiotaggerTagStore(TagOptions.defaults());
+    Path curated = folders.resolve("high/high1.flac");
+    store.write(curated, Map.of(TONES, List.of("mine")));
     String db = home.resolve("lib.db").toString();
     assertThat(run("scan", folders.toString(), "--db", db).exit()).isZero();
     assertThat(run("analyze", "--db", db).exit()).isZero();
     Result train = run("train", "--folders", folders.toString(), "--name", "tones", "--activate");
     assertThat(train.exit()).as(train.err()).isZero();
-    TagStore store = new JaudiotaggerTagStore(TagOptions.defaults());
     Map<Path, byte[]> bytes = new HashMap<>();
     Map<Path, TagValues> before = new HashMap<>();
     for (Path f : files(folders)) {
@@ -83,7 +85,7 @@ class TagHeadFieldCommandLineTest {
 
     Result dry = run("tag", "--db", db, "--dry-run", "--fields", "genre", "--min-genre-p", "0");
     assertThat(dry.exit()).as(dry.err()).isZero();
-    assertThat(dry.out()).contains("USER:TONES: (empty) -> ").contains("mood_model: (empty) -> musetag-base@")
+    assertThat(dry.out()).contains("USER:TONES: (empty) -> ", "USER:TONES: mine -> mine | ").contains("mood_model: (empty) -> musetag-base@")
         .contains("+tones@1");
     assertThat(run("tag", "--db", db, "--dry-run", "--no-head-fields").out()).doesNotContain("USER:TONES");
     for (Path f : files(folders)) {
@@ -96,6 +98,10 @@ class TagHeadFieldCommandLineTest {
         .replace(":", "");
     for (Path f : files(folders)) {
       List<String> labels = store.read(f, Set.of(TONES)).get(TONES);
+      if (f.equals(curated)) {
+        assertThat(labels).as("the user's own value is kept first (merge)").hasSize(2).startsWith("mine");
+        labels = labels.subList(1, 2);
+      }
       assertThat(labels).as("%s", f).hasSize(1).isSubsetOf("low", "high");
       assertThat(store.read(f).get(TagField.MOOD_MODEL).get(0)).endsWith("+tones@1");
     }
@@ -109,6 +115,7 @@ class TagHeadFieldCommandLineTest {
     for (Path f : files(folders)) {
       assertThat(store.read(f, Set.of(TONES))).as("%s", f).isEqualTo(before.get(f));
     }
+    assertThat(store.read(curated, Set.of(TONES)).get(TONES)).containsExactly("mine");
   }
 
   private static List<Path> files(Path folders) throws Exception {
