@@ -16,8 +16,9 @@ import org.musetag.ml.heads.HeadedAnalysis;
 /**
  * The active heads on the command line: loads them for a command that classifies, and adds their outputs to its
  * JSON row as {@code "heads": {"NAME": [{"label", "p"}...]}} (label heads) or {@code {"valence", "arousal"}}
- * (regression heads, whose values also replace the row's own). With no active head the row is left exactly as it
- * was, key for key.
+ * (regression heads, whose values also replace the row's own), and each label head's tag field as
+ * {@code "head_tag_fields": {"NAME": "FIELD"}} (where {@code musetag tag} writes its labels). With no active head the
+ * row is left exactly as it was, key for key.
  */
 final class HeadColumns {
   private HeadColumns() {}
@@ -64,6 +65,7 @@ final class HeadColumns {
       return;
     }
     Map<String, Object> heads = new LinkedHashMap<>();
+    Map<String, Object> fields = new LinkedHashMap<>();
     for (Map.Entry<String, HeadOutput> e : headed.heads().entrySet()) {
       HeadOutput h = e.getValue();
       if (h.kind() == HeadKind.REGRESSION) {
@@ -78,9 +80,13 @@ final class HeadColumns {
           m.put("p", round(s.p()));
           return m;
         }).toList());
+        fields.put(e.getKey(), h.tagField());
       }
     }
     row.put("heads", heads);
+    if (!fields.isEmpty()) {
+      row.put("head_tag_fields", fields);
+    }
   }
 
   private static double round(double x) {

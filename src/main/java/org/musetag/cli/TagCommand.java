@@ -3,12 +3,12 @@ package org.musetag.cli;
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import org.musetag.app.Services;
@@ -30,10 +30,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code musetag tag --db FILE [--dry-run] [--policy replace|merge|fill-empty] [--fields genre,mood,valence,arousal]}:
- * writes what the analyses found into the files, showing every change; a real run prints a batch id to undo it.
+ * {@code musetag tag --db FILE [--dry-run] [--policy replace|merge|fill-empty] [--fields genre,mood,valence,arousal]
+ * [--no-head-fields]}: writes what the analyses found into the files, showing every change; a real run prints a batch
+ * id to undo it. Each active label head's labels go to its own tag field ({@code USER:NAME} in the output) unless
+ * {@code --no-head-fields}: activating a head is how a user asks for its labels.
  */
-@Command(name = "tag", description = "Write genre, mood, valence and arousal from the analyses into the files (journalled; undo with 'musetag undo').")
+@Command(name = "tag", description = {"Write genre, mood, valence and arousal from the analyses into the files (journalled; undo with 'musetag undo').",
+    "Each active label head's labels are written to the head's own tag field (shown as USER:NAME; see 'musetag models list') unless --no-head-fields."})
 final class TagCommand implements Callable<Integer> {
   private final Services services;
 
@@ -43,11 +46,17 @@ final class TagCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "show the changes, write nothing")
   boolean dryRun;
 
-  @Option(names = "--policy", description = "for genre and mood: merge (keep existing values, add new), replace, or fill-empty (default: merge)")
+  @Option(names = "--policy", description = "for genre, mood and the heads' fields: merge (keep existing values, add new), replace, or fill-empty (default: merge)")
   String policy = "merge";
 
   @Option(names = "--fields", split = ",", description = "fields to write (default: genre,mood,valence,arousal)")
   List<String> fields = List.of("genre", "mood", "valence", "arousal");
+
+  @Option(names = "--no-head-fields", description = "do not write the active label heads' labels into their tag fields")
+  boolean noHeadFields;
+
+  @Option(names = "--min-head-p", description = "write a head's label only when its probability is at least this, at most 3 per head (default: ${DEFAULT-VALUE})")
+  double minHeadP = TagProposal.DEFAULTS.minHeadP();
 
   @Option(names = "--id3", description = "ID3 version for MP3/WAV/AIFF files without an ID3v2 tag: v24 or v23 (default: v24)")
   String id3 = "v24";
@@ -67,10 +76,7 @@ final class TagCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Set<TagField> chosen = parseFields();
-    Map<TagField, WritePolicy> policies = new EnumMap<>(TagField.class);
     WritePolicy p = WritePolicy.valueOf(policy.toUpperCase(Locale.ROOT).replace('-', '_'));
-    policies.put(TagField.GENRE, p);
-    policies.put(TagField.MOOD, p);
     TagOptions options = new TagOptions("v23".equalsIgnoreCase(id3) ? Id3Version.V23 : Id3Version.V24, TagOptions.DEFAULT_SEPARATOR);
     try (Library library = db.open(services)) {
       String model = library.analyses().newestModel();
@@ -80,7 +86,17 @@ final class TagCommand implements Callable<Integer> {
       }
       try (HeadSet heads = HeadColumns.load(services, model, err)) {
         TagJob job = new TagJob(library, new JaudiotaggerTagStore(options), heads);
-        List<FilePlan> plans = job.plan(model, new TagProposal(minGenreP, minMoodConfidence), chosen, policies);
+        if (!noHeadFields) {
+          chosen.addAll(job.headFields());
+        }
+        Map<TagField, WritePolicy> policies = new TreeMap<>();
+        for (TagField f : chosen) {
+          if (f.multiValued()) {
+            policies.put(f, p);
+          }
+        }
+        TagProposal proposal = new TagProposal(minGenreP, minMoodConfidence, minHeadP);
+        List<FilePlan> plans = job.plan(model, proposal, chosen, policies);
         plans.forEach(plan -> show(plan, out));
         long changing = plans.stream().filter(f -> f.skipReason() == null && !f.changes().isEmpty()).count();
         if (dryRun) {
@@ -105,9 +121,9 @@ final class TagCommand implements Callable<Integer> {
   }
 
   private Set<TagField> parseFields() {
-    Set<TagField> chosen = EnumSet.noneOf(TagField.class);
+    Set<TagField> chosen = new TreeSet<>();
     for (String f : fields) {
-      chosen.add(TagField.valueOf(f.strip().toUpperCase(Locale.ROOT)));
+      chosen.add(TagField.valueOf(f));
     }
     return chosen;
   }
@@ -122,8 +138,13 @@ final class TagCommand implements Callable<Integer> {
     }
     out.println(plan.track().path());
     for (TagChange c : plan.changes()) {
-      out.printf("  %s: %s -> %s%n", c.field().name().toLowerCase(Locale.ROOT), values(c.oldValues()), values(c.newValues()));
+      out.printf("  %s: %s -> %s%n", label(c.field()), values(c.oldValues()), values(c.newValues()));
     }
+  }
+
+  /** "genre", "mood_model" for the built-ins; "USER:STYLES" for a head's field, as the journal and --fields name it. */
+  static String label(TagField field) {
+    return field.isUser() ? field.name() : field.name().toLowerCase(Locale.ROOT);
   }
 
   static String values(List<String> v) {

@@ -33,7 +33,7 @@ public final class FilePlanner {
       return new FilePlan(track, List.of(), problem);
     }
     try {
-      TagValues current = store.read(track.path());
+      TagValues current = store.read(track.path(), proposed.keySet());
       return new FilePlan(track, TagChangePlanner.plan(track.path(), current, new TagValues(proposed), policy), null);
     } catch (TagException e) {
       return new FilePlan(track, List.of(), e.getMessage());

@@ -5,18 +5,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import org.musetag.library.AnalysisStore.Analysed;
 import org.musetag.library.Library;
 import org.musetag.library.LibraryException;
 import org.musetag.library.TagJournal;
 import org.musetag.library.Track;
+import org.musetag.ml.heads.HeadCard;
 import org.musetag.ml.heads.HeadException;
+import org.musetag.ml.heads.HeadKind;
 import org.musetag.ml.heads.HeadSet;
 import org.musetag.tags.TagChange;
 import org.musetag.tags.TagException;
@@ -24,6 +27,8 @@ import org.musetag.tags.TagField;
 import org.musetag.tags.TagStore;
 import org.musetag.tags.TagValues;
 import org.musetag.tags.WritePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bulk tag writing from analyses: plan (what would change, per file and field), then write with a journal, and
@@ -40,6 +45,8 @@ public final class TagJob {
 
   /** What a write or undo did. */
   public record Report(String batchId, int files, int written, int unchanged, int failed, int skipped, boolean cancelled) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(TagJob.class);
 
   private final Library library;
   private final TagStore store;
@@ -58,13 +65,35 @@ public final class TagJob {
     this.planner = new FilePlanner(store);
   }
 
-  /** The changes that writing {@code fields} of {@code model}'s analyses under {@code policy} would make. */
+  /**
+   * The user fields of the active label heads, in which their labels are written when a plan's fields hold them
+   * (a head whose stored field name no field can take, from before names were checked, is left out with a warning).
+   */
+  public Set<TagField> headFields() {
+    Set<TagField> out = new TreeSet<>();
+    for (HeadCard card : heads.cards()) {
+      if (card.kind() == HeadKind.LABELS && card.tagField() != null) {
+        try {
+          out.add(TagField.user(card.tagField()));
+        } catch (IllegalArgumentException e) {
+          LOG.warn("the labels of the head {} are not written: {}", card.id(), e.getMessage());
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The changes that writing {@code fields} of {@code model}'s analyses under {@code policy} would make; the active
+   * heads are applied first, and a label head's labels are proposed for its user field when {@code fields} holds it
+   * (see {@link #headFields()}).
+   */
   public List<FilePlan> plan(String model, TagProposal proposal, Set<TagField> fields, Map<TagField, WritePolicy> policy)
       throws LibraryException {
     List<FilePlan> plans = new ArrayList<>();
     for (Analysed a : library.analyses().find(model, null, null)) {
       try {
-        plans.add(planner.plan(a.track(), proposal.values(heads.apply(a.analysis()).analysis(), fields), policy));
+        plans.add(planner.plan(a.track(), proposal.values(heads.apply(a.analysis()), fields), policy));
       } catch (HeadException e) {
         plans.add(new FilePlan(a.track(), List.of(), e.getMessage()));
       }
@@ -113,7 +142,7 @@ public final class TagJob {
     List<String> fields = new ArrayList<>();
     List<List<String>> olds = new ArrayList<>();
     List<List<String>> news = new ArrayList<>();
-    Map<TagField, List<String>> values = new EnumMap<>(TagField.class);
+    Map<TagField, List<String>> values = new TreeMap<>();
     for (TagChange c : plan.changes()) {
       fields.add(c.field().name());
       olds.add(c.oldValues());
@@ -176,8 +205,10 @@ public final class TagJob {
   private String undoFile(Path file, List<TagJournal.Entry> entries) throws LibraryException {
     List<Long> ids = entries.stream().map(TagJournal.Entry::id).toList();
     try {
-      TagValues current = store.read(file);
-      Map<TagField, List<String>> revert = new EnumMap<>(TagField.class);
+      Set<TagField> fields = new TreeSet<>();
+      entries.forEach(e -> fields.add(TagField.valueOf(e.field())));
+      TagValues current = store.read(file, fields);
+      Map<TagField, List<String>> revert = new TreeMap<>();
       List<String> conflicts = new ArrayList<>();
       for (TagJournal.Entry e : entries) {
         TagField field = TagField.valueOf(e.field());

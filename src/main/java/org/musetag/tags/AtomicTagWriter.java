@@ -9,6 +9,8 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +43,11 @@ final class AtomicTagWriter {
     this.hook = hook;
   }
 
-  /** Applies {@code changes} to {@code file}, which must end up holding exactly {@code expected}. */
+  /**
+   * Applies {@code changes} to {@code file}, which must end up holding exactly {@code expected}; the user fields in
+   * either are managed by this write (a removed one is in {@code changes} only), any other user-defined field must
+   * stay as it was.
+   */
   void write(Path file, TagFormat format, Map<TagField, List<String>> changes, TagValues expected)
       throws TagException {
     Path real;
@@ -54,20 +60,22 @@ final class AtomicTagWriter {
     }
     Path temp = null;
     try {
-      OpenTagFile original = OpenTagFile.open(real, format, options);
+      Set<TagField> userFields = new TreeSet<>(expected.userFields());
+      changes.keySet().stream().filter(TagField::isUser).forEach(userFields::add);
+      OpenTagFile original = OpenTagFile.open(real, format, options, userFields);
       boolean byMeaning = original.convertsId3();
       List<String> otherTags = original.otherTags(byMeaning);
-      refuseWhatJaudiotaggerWouldDamage(file, format, real);
+      refuseWhatJaudiotaggerWouldDamage(file, format, real, userFields);
       String audio = AudioPayload.digest(real, format);
 
       temp = Files.createTempFile(real.getParent(), ".musetag-", ".tmp");
       Files.copy(real, temp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-      OpenTagFile copy = OpenTagFile.open(temp, format, options);
+      OpenTagFile copy = OpenTagFile.open(temp, format, options, userFields);
       copy.apply(changes, expected);
       copy.commit();
       hook.afterWrite(temp);
 
-      verify(file, format, temp, expected, otherTags, byMeaning, audio);
+      verify(file, format, temp, expected, userFields, otherTags, byMeaning, audio);
       keepPermissions(real, temp);
       BasicFileAttributes now = Files.readAttributes(real, BasicFileAttributes.class);
       if (now.size() != before.size() || !now.lastModifiedTime().equals(before.lastModifiedTime())) {
@@ -94,11 +102,12 @@ final class AtomicTagWriter {
       TagFormat format,
       Path temp,
       TagValues expected,
+      Set<TagField> userFields,
       List<String> otherTags,
       boolean byMeaning,
       String audio)
       throws Exception {
-    OpenTagFile written = OpenTagFile.open(temp, format, options);
+    OpenTagFile written = OpenTagFile.open(temp, format, options, userFields);
     TagValues actual = written.managed();
     if (!actual.equals(expected)) {
       LOG.debug("{}: wrote {} but read back {}", file, expected, actual);
@@ -114,13 +123,18 @@ final class AtomicTagWriter {
     }
   }
 
-  /** MP4 items with several values that JAudioTagger 3.0.1 would cut down to their first value. */
-  private static void refuseWhatJaudiotaggerWouldDamage(Path file, TagFormat format, Path real) throws Exception {
+  /**
+   * MP4 items with several values that JAudioTagger 3.0.1 would cut down to their first value and Musetag cannot
+   * write back itself (see {@link Mp4Codec#keptList}).
+   */
+  private static void refuseWhatJaudiotaggerWouldDamage(Path file, TagFormat format, Path real,
+      Set<TagField> userFields) throws Exception {
     if (format != TagFormat.MP4) {
       return;
     }
     for (Mp4Ilst.Item item : Mp4Ilst.read(real)) {
-      if (!Mp4Codec.isManaged(item.name()) && !item.name().equals("covr") && item.data().size() > 1) {
+      if (!Mp4Codec.isManaged(item.name(), userFields) && !Mp4Codec.keptList(item, userFields)
+          && !item.name().equals("covr") && item.data().size() > 1) {
         throw new TagException(
             file,
             "cannot write tags without losing data: its '" + item.name() + "' tag holds "

@@ -1,13 +1,16 @@
 package org.musetag.tags;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How each managed field is named in each tag family, from shared/guide/tags.md: the one place to look when a player
  * does not find a value. Genre and mood use the formats' standard fields; the rest are user-defined fields whose
  * names Musetag chose: VALENCE, AROUSAL and MOODMODEL (TXXX descriptions in ID3, Vorbis comment names, and the
- * {@code ----:com.apple.iTunes:NAME} freeform atoms of MP4).
+ * {@code ----:com.apple.iTunes:NAME} freeform atoms of MP4), and a head's user field, named by its user.
  */
 final class FieldNames {
   /** The issuer ("mean") of MP4 freeform atoms; iTunes, Picard and mutagen use it for user-defined fields. */
@@ -25,25 +28,39 @@ final class FieldNames {
 
   /** The user-defined name (TXXX description, Vorbis name, MP4 freeform name) of a field. */
   static String custom(TagField field) {
-    String name = CUSTOM.get(field);
+    String name = field.isUser() ? field.userName() : CUSTOM.get(field);
     if (name == null) {
       throw new IllegalArgumentException(field + " has a standard field, not a user-defined one");
     }
     return name;
   }
 
-  /** Whether a user-defined field name is one Musetag manages (names are compared ignoring case). */
-  static boolean isCustom(String name) {
-    return name != null && CUSTOM.containsValue(name.toUpperCase(Locale.ROOT));
+  /**
+   * Whether a user-defined field name is one Musetag manages in this read or write: a built-in one, or one of
+   * {@code userFields} (names are compared ignoring case). Any other user-defined field is the user's own.
+   */
+  static boolean isCustom(String name, Set<TagField> userFields) {
+    if (name == null) {
+      return false;
+    }
+    String upper = name.toUpperCase(Locale.ROOT);
+    return CUSTOM.containsValue(upper) || userFields.stream().filter(TagField::isUser).anyMatch(f -> f.userName().equals(upper));
+  }
+
+  /** The built-in fields followed by {@code userFields}: what one read or write manages. */
+  static List<TagField> withUserFields(Set<TagField> userFields) {
+    List<TagField> all = new ArrayList<>(TagField.builtIns());
+    userFields.stream().filter(TagField::isUser).sorted().forEach(all::add);
+    return all;
   }
 
   /** The Vorbis comment name: GENRE, MOOD, VALENCE, AROUSAL, MOODMODEL. */
   static String vorbis(TagField field) {
-    return field == TagField.GENRE ? "GENRE" : custom(field);
+    return field.equals(TagField.GENRE) ? "GENRE" : custom(field);
   }
 
   /** The MP4 atom id as JAudioTagger names it: {@code ©gen} or {@code ----:com.apple.iTunes:NAME}. */
   static String mp4(TagField field) {
-    return field == TagField.GENRE ? MP4_GENRE : "----:" + MP4_ISSUER + ":" + custom(field);
+    return field.equals(TagField.GENRE) ? MP4_GENRE : "----:" + MP4_ISSUER + ":" + custom(field);
   }
 }

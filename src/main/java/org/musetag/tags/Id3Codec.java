@@ -2,9 +2,10 @@ package org.musetag.tags;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.jaudiotagger.tag.FieldDataInvalidException;
 import org.jaudiotagger.tag.FieldKey;
@@ -57,16 +58,20 @@ final class Id3Codec {
     return tag instanceof ID3v24Tag;
   }
 
-  TagValues read(AbstractID3v2Tag tag) {
+  /** The built-in fields and {@code userFields}; a user field is a TXXX frame holding a list, like v2.3's mood. */
+  TagValues read(AbstractID3v2Tag tag, Set<TagField> userFields) {
     if (tag == null) {
       return TagValues.empty();
     }
-    Map<TagField, List<String>> values = new EnumMap<>(TagField.class);
+    Map<TagField, List<String>> values = new TreeMap<>();
     boolean v24 = isV24(tag);
     values.put(TagField.GENRE, split(tag.getAll(FieldKey.GENRE), v24));
     values.put(TagField.MOOD, split(tag.getAll(FieldKey.MOOD), v24));
     for (TagField field : customFields()) {
       values.put(field, userText(tag, FieldNames.custom(field)));
+    }
+    for (TagField field : userFields) {
+      values.put(field, split(userText(tag, FieldNames.custom(field)), v24));
     }
     return new TagValues(values);
   }
@@ -76,22 +81,27 @@ final class Id3Codec {
     boolean v24 = isV24(tag);
     for (Map.Entry<TagField, List<String>> e : changes.entrySet()) {
       List<String> values = e.getValue();
-      switch (e.getKey()) {
-        case GENRE -> setStandard(tag, FieldKey.GENRE, values, v24);
-        case MOOD -> setStandard(tag, FieldKey.MOOD, values, v24);
-        default -> setUserText(tag, FieldNames.custom(e.getKey()), values, v24);
+      if (e.getKey().equals(TagField.GENRE)) {
+        setStandard(tag, FieldKey.GENRE, values, v24);
+      } else if (e.getKey().equals(TagField.MOOD)) {
+        setStandard(tag, FieldKey.MOOD, values, v24);
+      } else {
+        setUserText(tag, FieldNames.custom(e.getKey()), values, v24);
       }
     }
   }
 
-  /** Whether a frame holds one of the managed fields, so snapshots of the other tags can leave it out. */
-  static boolean isManaged(org.jaudiotagger.tag.TagField field) {
+  /**
+   * Whether a frame holds one of the managed fields (the built-ins and {@code userFields}), so snapshots of the other
+   * tags can leave it out.
+   */
+  static boolean isManaged(org.jaudiotagger.tag.TagField field, Set<TagField> userFields) {
     String id = field.getId();
     if (TCON.equals(id) || TMOO.equals(id)) {
       return true;
     }
     if (field instanceof AbstractID3v2Frame frame && frame.getBody() instanceof FrameBodyTXXX body) {
-      return FieldNames.isCustom(body.getDescription());
+      return FieldNames.isCustom(body.getDescription(), userFields);
     }
     return false;
   }

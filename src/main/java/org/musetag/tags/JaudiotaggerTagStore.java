@@ -4,10 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@link TagStore} on JAudioTagger 3.0.1, with the field mapping of shared/guide/tags.md:
@@ -22,6 +23,10 @@ import java.util.Objects;
  *       one data atom per value.
  *   <li>Opus: read only (JAudioTagger 3.0.1 has no Opus support).
  * </ul>
+ *
+ * A head's user field ({@link TagField#user}) is written like MOOD in v2.3: {@code TXXX:NAME}, Vorbis {@code NAME},
+ * MP4 {@code ----:com.apple.iTunes:NAME}, several values each. It is managed only by the calls that name it; for
+ * every other call it is one of the user's other tags, kept bit for bit.
  *
  * Writes go through {@link AtomicTagWriter}; a write that would change nothing does not touch the file.
  * Thread-safe: every call opens the file afresh.
@@ -41,13 +46,13 @@ public final class JaudiotaggerTagStore implements TagStore {
   }
 
   @Override
-  public TagValues read(Path file) throws TagException {
+  public TagValues read(Path file, Set<TagField> userFields) throws TagException {
     TagFormat format = checkedFormat(file);
     try {
       if (format == TagFormat.OPUS) {
-        return OggComments.readOpus(file);
+        return OggComments.readOpus(file, userFields);
       }
-      return OpenTagFile.open(file, format, options).managed();
+      return OpenTagFile.open(file, format, options, userFields).managed();
     } catch (Exception | LinkageError e) {
       throw TagErrors.wrap(file, format, false, e);
     }
@@ -56,9 +61,9 @@ public final class JaudiotaggerTagStore implements TagStore {
   @Override
   public boolean write(Path file, Map<TagField, List<String>> newValues) throws TagException {
     Map<TagField, List<String>> changes = normalise(newValues);
-    TagValues current = read(file);
+    TagValues current = read(file, changes.keySet());
     TagValues expected = current.withAll(changes);
-    Map<TagField, List<String>> needed = new EnumMap<>(TagField.class);
+    Map<TagField, List<String>> needed = new TreeMap<>();
     changes.forEach(
         (field, values) -> {
           if (!current.get(field).equals(expected.get(field))) {
@@ -112,7 +117,7 @@ public final class JaudiotaggerTagStore implements TagStore {
   }
 
   private static Map<TagField, List<String>> normalise(Map<TagField, List<String>> newValues) {
-    Map<TagField, List<String>> out = new EnumMap<>(TagField.class);
+    Map<TagField, List<String>> out = new TreeMap<>();
     newValues.forEach((field, values) -> out.put(Objects.requireNonNull(field), TagValues.cleaned(values)));
     return out;
   }

@@ -2,10 +2,11 @@ package org.musetag.tags;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jaudiotagger.tag.mp4.Mp4Tag;
 import org.jaudiotagger.tag.reference.GenreTypes;
 
@@ -18,13 +19,16 @@ final class Mp4Codec {
 
   private Mp4Codec() {}
 
-  static TagValues read(List<Mp4Ilst.Item> items) {
-    Map<TagField, List<String>> values = new EnumMap<>(TagField.class);
+  /** The built-in fields and {@code userFields} (freeform atoms, one data atom per value, like MOOD). */
+  static TagValues read(List<Mp4Ilst.Item> items, Set<TagField> userFields) {
+    Map<TagField, List<String>> values = new TreeMap<>();
     List<String> genres = new ArrayList<>(Mp4Ilst.texts(items, FieldNames.MP4_GENRE));
     genres.addAll(numericGenres(items));
     values.put(TagField.GENRE, strip(genres));
-    for (TagField field : List.of(TagField.MOOD, TagField.VALENCE, TagField.AROUSAL, TagField.MOOD_MODEL)) {
-      values.put(field, strip(Mp4Ilst.texts(items, FieldNames.mp4(field))));
+    for (TagField field : FieldNames.withUserFields(userFields)) {
+      if (!field.equals(TagField.GENRE)) {
+        values.put(field, strip(Mp4Ilst.texts(items, FieldNames.mp4(field))));
+      }
     }
     return new TagValues(values);
   }
@@ -35,7 +39,7 @@ final class Mp4Codec {
       for (String existing : idsMatching(tag, id)) {
         tag.deleteField(existing);
       }
-      if (e.getKey() == TagField.GENRE) {
+      if (e.getKey().equals(TagField.GENRE)) {
         tag.deleteField(FieldNames.MP4_NUMERIC_GENRE);
       }
       if (!e.getValue().isEmpty()) {
@@ -44,14 +48,43 @@ final class Mp4Codec {
     }
   }
 
-  /** Whether an ilst item is one of the managed fields (compared ignoring case, as the names are user-defined). */
-  static boolean isManaged(String itemName) {
+  /**
+   * Sets every freeform item that is not managed here and holds several text values again, as it is in the file
+   * ({@code items}), so that JAudioTagger does not cut it down to its first value (see {@link #keptList}).
+   */
+  static void keepLists(Mp4Tag tag, List<Mp4Ilst.Item> items, Set<TagField> userFields) {
+    for (Mp4Ilst.Item item : items) {
+      if (keptList(item, userFields)) {
+        for (String existing : idsMatching(tag, item.name())) {
+          tag.deleteField(existing);
+        }
+        tag.addField(new Mp4MultiValueField(item.name(), item.data().stream().map(Mp4Ilst.Data::text).toList()));
+      }
+    }
+  }
+
+  /**
+   * Whether {@link #keepLists} re-writes this item: an unmanaged freeform ({@code ----}) item with several data atoms,
+   * all UTF-8 text, which Musetag writes back byte for byte.
+   */
+  static boolean keptList(Mp4Ilst.Item item, Set<TagField> userFields) {
+    return item.name().startsWith("----:")
+        && !isManaged(item.name(), userFields)
+        && item.data().size() > 1
+        && item.data().stream().allMatch(d -> d.type() == Mp4Ilst.TYPE_UTF8);
+  }
+
+  /**
+   * Whether an ilst item is one of the managed fields, the built-ins or {@code userFields} (compared ignoring case, as
+   * the names are user-defined).
+   */
+  static boolean isManaged(String itemName, Set<TagField> userFields) {
     if (itemName.equals(FieldNames.MP4_GENRE) || itemName.equals(FieldNames.MP4_NUMERIC_GENRE)) {
       return true;
     }
     String prefix = "----:" + FieldNames.MP4_ISSUER + ":";
     return itemName.regionMatches(true, 0, prefix, 0, prefix.length())
-        && FieldNames.isCustom(itemName.substring(prefix.length()));
+        && FieldNames.isCustom(itemName.substring(prefix.length()), userFields);
   }
 
   private static List<String> numericGenres(List<Mp4Ilst.Item> items) {

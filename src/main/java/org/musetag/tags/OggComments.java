@@ -6,9 +6,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Reads the managed fields from the comment header of an Opus file. JAudioTagger 3.0.1 cannot open Opus at all, but
@@ -20,7 +21,7 @@ final class OggComments {
 
   private OggComments() {}
 
-  static TagValues readOpus(Path file) throws IOException {
+  static TagValues readOpus(Path file, Set<TagField> userFields) throws IOException {
     byte[][] comment = new byte[1][];
     OggPackets.read(
         file,
@@ -34,14 +35,14 @@ final class OggComments {
     if (comment[0] == null || !startsWith(comment[0], OPUS_TAGS)) {
       throw new IOException("no OpusTags header");
     }
-    return parse(ByteBuffer.wrap(comment[0], OPUS_TAGS.length, comment[0].length - OPUS_TAGS.length));
+    return parse(ByteBuffer.wrap(comment[0], OPUS_TAGS.length, comment[0].length - OPUS_TAGS.length), userFields);
   }
 
-  private static TagValues parse(ByteBuffer b) throws IOException {
+  private static TagValues parse(ByteBuffer b, Set<TagField> userFields) throws IOException {
     b.order(ByteOrder.LITTLE_ENDIAN);
     skip(b, b.getInt()); // vendor
     long count = Integer.toUnsignedLong(b.getInt());
-    Map<TagField, List<String>> values = new EnumMap<>(TagField.class);
+    Map<TagField, List<String>> values = new TreeMap<>();
     for (long i = 0; i < count; i++) {
       int length = b.getInt();
       if (length < 0 || length > b.remaining()) {
@@ -55,7 +56,7 @@ final class OggComments {
       }
       String name = entry.substring(0, eq);
       String value = entry.substring(eq + 1).strip();
-      for (TagField field : TagField.values()) {
+      for (TagField field : FieldNames.withUserFields(userFields)) {
         if (FieldNames.vorbis(field).equalsIgnoreCase(name) && !value.isEmpty()) {
           values.computeIfAbsent(field, f -> new ArrayList<>()).add(value);
         }

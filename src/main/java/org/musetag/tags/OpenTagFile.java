@@ -7,7 +7,10 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.jaudiotagger.audio.AudioFile;
 import org.jaudiotagger.audio.AudioFileIO;
 import org.jaudiotagger.audio.exceptions.CannotWriteException;
@@ -32,26 +35,32 @@ final class OpenTagFile {
   private final TagFormat format;
   private final Id3Codec id3;
   private final AudioFile audio;
+  private final Set<TagField> userFields;
 
-  private OpenTagFile(Path path, TagFormat format, Id3Codec id3, AudioFile audio) {
+  private OpenTagFile(Path path, TagFormat format, Id3Codec id3, AudioFile audio, Set<TagField> userFields) {
     this.path = path;
     this.format = format;
     this.id3 = id3;
     this.audio = audio;
+    this.userFields = userFields.stream().filter(TagField::isUser).collect(Collectors.toUnmodifiableSet());
   }
 
-  /** Reads {@code path} as {@code format} whatever its name says (temporary copies are named {@code .tmp}). */
-  static OpenTagFile open(Path path, TagFormat format, TagOptions options) throws Exception {
+  /**
+   * Reads {@code path} as {@code format} whatever its name says (temporary copies are named {@code .tmp}), managing
+   * the built-in fields and {@code userFields}; every other user-defined field counts among the other tags.
+   */
+  static OpenTagFile open(Path path, TagFormat format, TagOptions options, Set<TagField> userFields)
+      throws Exception {
     JaudiotaggerSetup.ensure();
     AudioFile audio = AudioFileIO.readAs(path.toFile(), format.jaudiotaggerExtension);
-    return new OpenTagFile(path, format, new Id3Codec(options), audio);
+    return new OpenTagFile(path, format, new Id3Codec(options), audio, userFields);
   }
 
   TagValues managed() throws IOException {
     return switch (format.family) {
-      case ID3 -> id3.read(existingId3());
-      case VORBIS -> VorbisCodec.read(vorbis(false));
-      case MP4 -> Mp4Codec.read(Mp4Ilst.read(path));
+      case ID3 -> id3.read(existingId3(), userFields);
+      case VORBIS -> VorbisCodec.read(vorbis(false), userFields);
+      case MP4 -> Mp4Codec.read(Mp4Ilst.read(path), userFields);
     };
   }
 
@@ -62,10 +71,11 @@ final class OpenTagFile {
   }
 
   /**
-   * Sets the changed fields. For MP4 every managed field is set again from {@code expected}: JAudioTagger would
-   * otherwise re-write Musetag's multi-valued atoms with their first value only.
+   * Sets the changed fields. For MP4 every managed field is set again from {@code expected}, and every other
+   * freeform text item with several values as it was (a head's field not written now, Picard's ARTISTS): JAudioTagger
+   * would otherwise re-write them with their first value only.
    */
-  void apply(Map<TagField, List<String>> changes, TagValues expected) throws FieldDataInvalidException {
+  void apply(Map<TagField, List<String>> changes, TagValues expected) throws FieldDataInvalidException, IOException {
     switch (format.family) {
       case ID3 -> {
         AbstractID3v2Tag tag = id3.tagToWrite(existingId3());
@@ -73,13 +83,17 @@ final class OpenTagFile {
         setId3(tag);
       }
       case VORBIS -> VorbisCodec.apply(vorbis(true), changes);
-      case MP4 -> Mp4Codec.apply((Mp4Tag) audio.getTagOrCreateAndSetDefault(), allFields(expected));
+      case MP4 -> {
+        Mp4Tag tag = (Mp4Tag) audio.getTagOrCreateAndSetDefault();
+        Mp4Codec.apply(tag, allFields(expected));
+        Mp4Codec.keepLists(tag, Mp4Ilst.read(path), userFields);
+      }
     }
   }
 
-  private static Map<TagField, List<String>> allFields(TagValues values) {
-    Map<TagField, List<String>> all = new java.util.EnumMap<>(TagField.class);
-    for (TagField field : TagField.values()) {
+  private Map<TagField, List<String>> allFields(TagValues values) {
+    Map<TagField, List<String>> all = new TreeMap<>();
+    for (TagField field : FieldNames.withUserFields(userFields)) {
       all.put(field, values.get(field));
     }
     return all;
@@ -102,7 +116,7 @@ final class OpenTagFile {
         if (tag != null && byMeaning) {
           byFieldKey(tag, lines);
         } else if (tag != null) {
-          fields("id3", tag.getFields(), Id3Codec::isManaged, lines);
+          fields("id3", tag.getFields(), f -> Id3Codec.isManaged(f, userFields), lines);
         }
         if (audio.getTag() instanceof WavTag wav && wav.isExistingInfoTag()) {
           fields("info", wav.getInfoTag().getFields(), f -> false, lines);
@@ -112,12 +126,12 @@ final class OpenTagFile {
         VorbisCommentTag tag = vorbis(false);
         if (tag != null) {
           lines.add("vendor:" + tag.getVendor());
-          fields("vorbis", tag.getFields(), VorbisCodec::isManaged, lines);
+          fields("vorbis", tag.getFields(), f -> VorbisCodec.isManaged(f, userFields), lines);
         }
       }
       case MP4 -> {
         for (Mp4Ilst.Item item : Mp4Ilst.read(path)) {
-          if (!Mp4Codec.isManaged(item.name())) {
+          if (!Mp4Codec.isManaged(item.name(), userFields)) {
             lines.add("mp4:" + item.name() + ":" + digest(item.data()));
           }
         }

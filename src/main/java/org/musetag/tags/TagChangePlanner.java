@@ -29,10 +29,7 @@ public final class TagChangePlanner {
   public static List<TagChange> plan(
       Path file, TagValues current, TagValues proposed, Map<TagField, WritePolicy> policy) {
     List<TagChange> changes = new ArrayList<>();
-    for (TagField field : TagField.values()) {
-      if (proposed.get(field).isEmpty()) {
-        continue;
-      }
+    for (TagField field : proposed.values().keySet()) {
       List<String> old = current.get(field);
       List<String> next = apply(policy.getOrDefault(field, defaultPolicy(field)), field, old, proposed.get(field));
       if (!next.equals(old)) {
@@ -42,7 +39,7 @@ public final class TagChangePlanner {
     return changes;
   }
 
-  /** MERGE for genres and moods (nothing a user curated is dropped), REPLACE for numbers and the model id. */
+  /** MERGE for genres, moods and heads' labels (nothing a user curated is dropped), REPLACE for numbers and the model id. */
   public static WritePolicy defaultPolicy(TagField field) {
     return field.multiValued() ? WritePolicy.MERGE : WritePolicy.REPLACE;
   }

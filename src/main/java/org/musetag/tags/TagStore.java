@@ -3,6 +3,7 @@ package org.musetag.tags;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads and writes the fields Musetag manages, and nothing else. The one door to the tag library: callers see
@@ -10,11 +11,17 @@ import java.util.Map;
  */
 public interface TagStore {
 
-  /** Current values of the managed fields. */
-  TagValues read(Path file) throws TagException;
+  /** Current values of the built-in fields. */
+  default TagValues read(Path file) throws TagException {
+    return read(file, Set.of());
+  }
+
+  /** Current values of the built-in fields and of {@code userFields} (heads' fields, {@link TagField#user}). */
+  TagValues read(Path file, Set<TagField> userFields) throws TagException;
 
   /**
-   * Sets exactly these fields (others untouched; an empty list removes the field). Returns false, and does not touch
+   * Sets exactly these fields, built-in or user fields (others untouched, including every user-defined field not in
+   * {@code newValues}; an empty list removes the field). Returns false, and does not touch
    * the file at all (bytes and mtime unchanged), when nothing would change. Atomic: the file is either the old one
    * or the new, verified one, never something in between.
    */

@@ -1,9 +1,11 @@
 package org.musetag.tags;
 
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The managed fields of one file. Normalised on construction (absent and empty are the same thing, values are
@@ -13,7 +15,7 @@ import java.util.Map;
 public record TagValues(Map<TagField, List<String>> values) {
 
   public TagValues {
-    Map<TagField, List<String>> copy = new EnumMap<>(TagField.class);
+    Map<TagField, List<String>> copy = new TreeMap<>();
     if (values != null) {
       values.forEach(
           (field, list) -> {
@@ -34,6 +36,13 @@ public record TagValues(Map<TagField, List<String>> values) {
     return values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
   }
 
+  /** The user fields (heads' fields) among these values. */
+  public Set<TagField> userFields() {
+    Set<TagField> out = new TreeSet<>();
+    values.keySet().stream().filter(TagField::isUser).forEach(out::add);
+    return out;
+  }
+
   public static TagValues empty() {
     return new TagValues(Map.of());
   }
@@ -45,7 +54,7 @@ public record TagValues(Map<TagField, List<String>> values) {
 
   /** A copy with {@code field} set to {@code newValues} (an empty list removes it). */
   public TagValues with(TagField field, List<String> newValues) {
-    Map<TagField, List<String>> copy = new EnumMap<>(TagField.class);
+    Map<TagField, List<String>> copy = new TreeMap<>();
     copy.putAll(values);
     copy.put(field, newValues);
     return new TagValues(copy);

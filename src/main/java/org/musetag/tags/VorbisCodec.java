@@ -1,10 +1,11 @@
 package org.musetag.tags;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jaudiotagger.tag.TagTextField;
 import org.jaudiotagger.tag.vorbiscomment.VorbisCommentTag;
 
@@ -17,12 +18,13 @@ final class VorbisCodec {
 
   private VorbisCodec() {}
 
-  static TagValues read(VorbisCommentTag tag) {
-    Map<TagField, List<String>> values = new EnumMap<>(TagField.class);
+  /** The built-in fields and {@code userFields} (one comment per value, like MOOD). */
+  static TagValues read(VorbisCommentTag tag, Set<TagField> userFields) {
+    Map<TagField, List<String>> values = new TreeMap<>();
     if (tag == null) {
       return TagValues.empty();
     }
-    for (TagField field : TagField.values()) {
+    for (TagField field : FieldNames.withUserFields(userFields)) {
       values.put(field, valuesOf(tag, FieldNames.vorbis(field)));
     }
     return new TagValues(values);
@@ -40,9 +42,9 @@ final class VorbisCodec {
     }
   }
 
-  /** Whether a comment holds a managed field (GENRE, MOOD, VALENCE, AROUSAL, MOODMODEL in any case). */
-  static boolean isManaged(org.jaudiotagger.tag.TagField field) {
-    return "GENRE".equalsIgnoreCase(field.getId()) || FieldNames.isCustom(field.getId());
+  /** Whether a comment holds a managed field (GENRE, MOOD, VALENCE, AROUSAL, MOODMODEL, {@code userFields}; any case). */
+  static boolean isManaged(org.jaudiotagger.tag.TagField field, Set<TagField> userFields) {
+    return "GENRE".equalsIgnoreCase(field.getId()) || FieldNames.isCustom(field.getId(), userFields);
   }
 
   private static List<String> valuesOf(VorbisCommentTag tag, String name) {

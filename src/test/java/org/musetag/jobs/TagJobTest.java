@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +36,7 @@ import org.musetag.tags.TagValues;
 class TagJobTest {
   /** Low thresholds so every field is proposed whatever the model thinks of test tones. */
   static final TagProposal EVERYTHING = new TagProposal(0.0, 0.0);
-  static final EnumSet<TagField> FIELDS = EnumSet.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE, TagField.AROUSAL);
+  static final Set<TagField> FIELDS = Set.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE, TagField.AROUSAL);
 
   @TempDir Path dir;
   private Path music;

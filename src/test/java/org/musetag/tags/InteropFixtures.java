@@ -7,11 +7,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
 import org.slf4j.Logger;
@@ -28,14 +28,15 @@ public final class InteropFixtures {
 
   private InteropFixtures() {}
 
-  /** The values every fixture carries: two genres, the Q1 mood words, numbers, and the model id. */
+  /** The values every fixture carries: two genres, the Q1 mood words, numbers, the model id, a head's two labels. */
   static Map<TagField, List<String>> values() {
-    Map<TagField, List<String>> v = new EnumMap<>(TagField.class);
+    Map<TagField, List<String>> v = new TreeMap<>();
     v.put(TagField.GENRE, List.of("electronic", "rock"));
     v.put(TagField.MOOD, MoodWords.forQuadrant("Q1"));
     v.put(TagField.VALENCE, List.of(TagNumbers.format(0.25)));
     v.put(TagField.AROUSAL, List.of(TagNumbers.format(-0.125)));
-    v.put(TagField.MOOD_MODEL, List.of("musetag-base@1.0.0"));
+    v.put(TagField.MOOD_MODEL, List.of("musetag-base@1.0.0+styles@1"));
+    v.put(TagField.user("STYLES"), List.of("Dub", "Roots Reggae"));
     return v;
   }
 
@@ -115,7 +116,8 @@ public final class InteropFixtures {
 
   private static Map<String, List<String>> expected() {
     Map<String, List<String>> e = new LinkedHashMap<>();
-    values().forEach((field, v) -> e.put(field.name().toLowerCase(Locale.ROOT).replace("_", ""), v));
+    values().forEach((field, v) -> e.put(
+        (field.isUser() ? field.userName() : field.name()).toLowerCase(Locale.ROOT).replace("_", ""), v));
     return e;
   }
 }

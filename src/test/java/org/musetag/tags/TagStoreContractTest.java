@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,10 @@ abstract class TagStoreContractTest {
           TagField.VALENCE, List.of("0.250"),
           TagField.AROUSAL, List.of("-0.125"),
           TagField.MOOD_MODEL, List.of("musetag-base@1.0.0"));
+
+  /** A head's user field, as a "styles" head trained with {@code --tag-field STYLES} writes it. */
+  static final TagField STYLES = TagField.user("STYLES");
+  static final List<String> STYLE_LABELS = List.of("Dub", "Ελληνικά λαϊκά", "日本語 🎸");
 
   @TempDir Path dir;
   TagStore store;
@@ -119,7 +124,7 @@ abstract class TagStoreContractTest {
 
     assertThat(store.write(file, Map.of(TagField.MOOD, List.of(), TagField.AROUSAL, List.of()))).isTrue();
 
-    Map<TagField, List<String>> expected = new EnumMap<>(ANALYSIS);
+    Map<TagField, List<String>> expected = new TreeMap<>(ANALYSIS);
     expected.remove(TagField.MOOD);
     expected.remove(TagField.AROUSAL);
     assertThat(store.read(file)).isEqualTo(new TagValues(expected));
@@ -156,5 +161,56 @@ abstract class TagStoreContractTest {
       assertThat(files).containsExactly(file);
     }
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+  }
+
+  @Test
+  void aUserFieldRoundTripsWithSeveralUnicodeValuesWhereTheGuidePutsMood() throws Exception {
+    Map<TagField, List<String>> values = new TreeMap<>(ANALYSIS);
+    values.put(STYLES, STYLE_LABELS);
+
+    assertThat(store.write(file, values)).isTrue();
+
+    assertThat(store.read(file, Set.of(STYLES))).isEqualTo(new TagValues(values));
+    assertThat(store.read(file)).isEqualTo(new TagValues(ANALYSIS));
+    assertThat(String.join("; ", TagTestFiles.userDefined(file, "STYLES"))).isEqualTo(String.join("; ", STYLE_LABELS));
+  }
+
+  @Test
+  void aUserFieldKeepsTheUsersOtherTagsTheirOwnUserFieldsAndTheAudio() throws Exception {
+    TagTestFiles.addUserDefined(file, "WORKOUT_OLD", "legs day");
+    List<String> before = TagTestFiles.userTags(file);
+    String payload = AudioPayload.digest(file, TagFormat.of(file).orElseThrow());
+
+    store.write(file, Map.of(STYLES, STYLE_LABELS, TagField.GENRE, List.of("Reggae")));
+    store.write(file, Map.of(TagField.GENRE, List.of("Jazz"), TagField.MOOD, List.of("calm")));
+
+    assertThat(TagTestFiles.userTags(file)).isEqualTo(before);
+    assertThat(TagTestFiles.userDefined(file, "WORKOUT_OLD")).containsExactly("legs day");
+    assertThat(TagTestFiles.userDefined(file, TagTestFiles.REPLAYGAIN)).containsExactly("-6.50 dB");
+    assertThat(store.read(file, Set.of(STYLES)).get(STYLES)).isEqualTo(STYLE_LABELS);
+    assertThat(AudioPayload.digest(file, TagFormat.of(file).orElseThrow())).isEqualTo(payload);
+  }
+
+  @Test
+  void writingTheSameUserFieldAgainLeavesBytesAndModificationTime() throws Exception {
+    store.write(file, Map.of(STYLES, STYLE_LABELS));
+    FileTime old = FileTime.from(Instant.parse("2020-01-02T03:04:05Z"));
+    Files.setLastModifiedTime(file, old);
+    byte[] bytes = Files.readAllBytes(file);
+
+    assertThat(store.write(file, Map.of(STYLES, STYLE_LABELS))).isFalse();
+
+    assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+    assertThat(Files.getLastModifiedTime(file)).isEqualTo(old);
+  }
+
+  @Test
+  void anEmptyListRemovesTheUserFieldAndNothingElse() throws Exception {
+    store.write(file, Map.of(STYLES, STYLE_LABELS, TagField.GENRE, List.of("Reggae")));
+
+    assertThat(store.write(file, Map.of(STYLES, List.of()))).isTrue();
+
+    assertThat(store.read(file, Set.of(STYLES))).isEqualTo(new TagValues(Map.of(TagField.GENRE, List.of("Reggae"))));
+    assertThat(TagTestFiles.userDefined(file, "STYLES")).isEmpty();
   }
 }

@@ -91,20 +91,64 @@ final class TagTestFiles {
   }
 
   private static void setReplayGain(Tag tag, String value) throws Exception {
+    setUserDefined(tag, REPLAYGAIN, value);
+  }
+
+  /** Adds a user-defined field of the user's own (TXXX, Vorbis comment, MP4 freeform atom), as another tool would. */
+  static void addUserDefined(Path file, String name, String value) throws Exception {
+    AudioFile audio = AudioFileIO.read(file.toFile());
+    setUserDefined(audio.getTagOrCreateAndSetDefault(), name, value);
+    audio.commit();
+  }
+
+  private static void setUserDefined(Tag tag, String name, String value) throws Exception {
     if (tag instanceof AbstractID3v2Tag id3) {
       var frame = id3.createFrame("TXXX");
-      frame.setBody(new FrameBodyTXXX(TextEncoding.ISO_8859_1, REPLAYGAIN, value));
+      frame.setBody(new FrameBodyTXXX(TextEncoding.ISO_8859_1, name, value));
       id3.addField(frame);
     } else if (tag instanceof Mp4Tag mp4) {
-      String id = "----:com.apple.iTunes:" + REPLAYGAIN;
-      mp4.addField(new Mp4TagReverseDnsField(id, "com.apple.iTunes", REPLAYGAIN, value));
+      String id = "----:com.apple.iTunes:" + name;
+      mp4.addField(new Mp4TagReverseDnsField(id, "com.apple.iTunes", name, value));
     } else if (tag instanceof FlacTag flac) {
-      flac.getVorbisCommentTag().setField(REPLAYGAIN, value);
+      flac.getVorbisCommentTag().setField(name, value);
     } else if (tag instanceof VorbisCommentTag vorbis) {
-      vorbis.setField(REPLAYGAIN, value);
+      vorbis.setField(name, value);
     } else if (tag instanceof Id3SupportingTag wavOrAiff) {
-      setReplayGain(wavOrAiff.getID3Tag(), value);
+      setUserDefined(wavOrAiff.getID3Tag(), name, value);
     }
+  }
+
+  /**
+   * A user-defined field's values as they sit in the file, read below Musetag (JAudioTagger's frames and comments,
+   * the MP4 item list): one string per TXXX frame value, Vorbis comment or MP4 data atom.
+   */
+  static List<String> userDefined(Path file, String name) throws Exception {
+    if (file.toString().endsWith(".m4a")) {
+      return Mp4Ilst.texts(Mp4Ilst.read(file), "----:com.apple.iTunes:" + name);
+    }
+    Tag tag = AudioFileIO.read(file.toFile()).getTag();
+    if (tag instanceof Id3SupportingTag wavOrAiff) {
+      tag = wavOrAiff.getID3Tag();
+    } else if (tag instanceof FlacTag flac) {
+      tag = flac.getVorbisCommentTag();
+    }
+    if (file.toString().endsWith(".mp3")) {
+      tag = ((MP3File) AudioFileIO.read(file.toFile())).getID3v2Tag();
+    }
+    List<String> out = new ArrayList<>();
+    if (tag instanceof AbstractID3v2Tag id3) {
+      for (org.jaudiotagger.tag.TagField f : id3.getFields("TXXX")) {
+        if (f instanceof org.jaudiotagger.tag.id3.AbstractID3v2Frame frame
+            && frame.getBody() instanceof FrameBodyTXXX body && name.equals(body.getDescription())) {
+          out.addAll(body.getValues());
+        }
+      }
+    } else if (tag instanceof VorbisCommentTag vorbis) {
+      for (org.jaudiotagger.tag.TagField f : vorbis.getFields(name)) {
+        out.add(((org.jaudiotagger.tag.TagTextField) f).getContent());
+      }
+    }
+    return out;
   }
 
   private static String replayGain(Tag tag) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
 import org.musetag.MusetagException;
+import org.musetag.tags.TagField;
 
 /**
  * Trains a head from the user's labelled folders or ratings, end to end: hear every file (cached), check the data
@@ -18,7 +18,6 @@ import org.musetag.MusetagException;
  */
 public final class HeadTraining {
   static final double EXPORT_TOLERANCE = 1e-4;
-  private static final Pattern TAG_FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
   /** Hears about the stages, on the calling thread. */
   public interface Listener {
@@ -86,11 +85,11 @@ public final class HeadTraining {
       return null;
     }
     String field = r.tagField() != null ? r.tagField() : r.name().toUpperCase(Locale.ROOT).replace('-', '_');
-    if (!TAG_FIELD.matcher(field).matches()) {
-      throw new HeadException("'" + field + "' cannot name a tag field: use letters, digits and '_' (at most 64),"
-          + " starting with a letter");
+    try {
+      return TagField.user(field).userName();
+    } catch (IllegalArgumentException e) {
+      throw new HeadException(e.getMessage() + (r.tagField() == null ? " (give one with --tag-field)" : ""));
     }
-    return field.toUpperCase(Locale.ROOT);
   }
 
   private static LinearHead train(DataSummary data) {

@@ -1,9 +1,8 @@
 package org.musetag.ui.common;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.musetag.jobs.TagProposal;
 import org.musetag.ml.DevicePreference;
 import org.musetag.tags.Id3Version;
@@ -31,16 +30,16 @@ public record Settings(
     DevicePreference device) {
 
   public Settings {
-    fields = fields.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(fields));
-    Map<TagField, WritePolicy> p = new EnumMap<>(TagField.class);
-    for (TagField f : TagField.values()) {
+    fields = Set.copyOf(fields);
+    Map<TagField, WritePolicy> p = new TreeMap<>();
+    for (TagField f : TagField.builtIns()) {
       p.put(f, policies.getOrDefault(f, TagChangePlanner.defaultPolicy(f)));
     }
     policies = Map.copyOf(p);
   }
 
   public static Settings defaults() {
-    return new Settings(EnumSet.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE, TagField.AROUSAL), Map.of(),
+    return new Settings(Set.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE, TagField.AROUSAL), Map.of(),
         Id3Version.V24, TagProposal.DEFAULTS.minGenreP(), TagProposal.DEFAULTS.minMoodConfidence(),
         GenreVocabulary.NONE, defaultThreads(), DevicePreference.AUTO);
   }
@@ -59,7 +58,7 @@ public record Settings(
   }
 
   public Settings withPolicy(TagField field, WritePolicy policy) {
-    Map<TagField, WritePolicy> p = new EnumMap<>(policies);
+    Map<TagField, WritePolicy> p = new TreeMap<>(policies);
     p.put(field, policy);
     return new Settings(fields, p, id3Version, minGenreP, minMoodConfidence, vocabulary, threads, device);
   }

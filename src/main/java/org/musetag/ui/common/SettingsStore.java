@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -16,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.musetag.MusetagException;
 import org.musetag.ml.DevicePreference;
 import org.musetag.tags.Id3Version;
@@ -50,15 +49,15 @@ public final class SettingsStore {
       LOG.warn("cannot read {}, using the defaults: {}", file, e.getMessage());
       return d;
     }
-    Set<TagField> fields = EnumSet.noneOf(TagField.class);
+    Set<TagField> fields = new TreeSet<>();
     for (String f : p.getProperty("fields", "").split(",")) {
-      TagField field = parse(TagField.class, f, null);
+      TagField field = builtInField(f);
       if (field != null) {
         fields.add(field);
       }
     }
-    Map<TagField, WritePolicy> policies = new EnumMap<>(TagField.class);
-    for (TagField f : TagField.values()) {
+    Map<TagField, WritePolicy> policies = new TreeMap<>();
+    for (TagField f : TagField.builtIns()) {
       policies.put(f, parse(WritePolicy.class, p.getProperty("policy." + f), d.policies().get(f)));
     }
     Map<String, String> renames = new HashMap<>();
@@ -93,7 +92,7 @@ public final class SettingsStore {
         return sorted.entrySet();
       }
     };
-    p.setProperty("fields", String.join(",", s.fields().stream().sorted().map(Enum::name).toList()));
+    p.setProperty("fields", String.join(",", s.fields().stream().sorted().map(TagField::name).toList()));
     s.policies().forEach((f, policy) -> p.setProperty("policy." + f, policy.name()));
     p.setProperty("id3", s.id3Version().name());
     p.setProperty("minGenreP", String.valueOf(s.minGenreP()));
@@ -111,6 +110,19 @@ public final class SettingsStore {
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new MusetagException("cannot save the settings to " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static TagField builtInField(String value) {
+    if (value.isBlank()) {
+      return null;
+    }
+    try {
+      TagField f = TagField.valueOf(value);
+      return f.isUser() ? null : f;
+    } catch (IllegalArgumentException e) {
+      LOG.warn("ignoring setting value {} (not a TagField)", value);
+      return null;
     }
   }
 

@@ -1,8 +1,6 @@
 package org.musetag.ui.settings;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -48,7 +47,7 @@ public final class SettingsViewModel {
   private final SettingsStore store;
   private final ObjectProperty<Settings> settings;
   private final Consumer<Settings> applied;
-  private final Map<TagField, BooleanProperty> fields = new EnumMap<>(TagField.class);
+  private final Map<TagField, BooleanProperty> fields = new HashMap<>();
   private final ObjectProperty<WritePolicy> genrePolicy = new SimpleObjectProperty<>();
   private final ObjectProperty<WritePolicy> moodPolicy = new SimpleObjectProperty<>();
   private final ObjectProperty<Id3Version> id3 = new SimpleObjectProperty<>();
@@ -111,7 +110,7 @@ public final class SettingsViewModel {
 
   /** The settings the form describes, or null with the reasons added to {@code problems}. */
   Settings build(List<String> problems) {
-    Set<TagField> chosen = EnumSet.noneOf(TagField.class);
+    Set<TagField> chosen = new TreeSet<>();
     CHOOSABLE.stream().filter(f -> fields.get(f).get()).forEach(chosen::add);
     if (chosen.isEmpty()) {
       problems.add("Choose at least one field to write.");
@@ -126,7 +125,7 @@ public final class SettingsViewModel {
     if (!problems.isEmpty()) {
       return null;
     }
-    Map<TagField, WritePolicy> policies = new EnumMap<>(TagField.class);
+    Map<TagField, WritePolicy> policies = new HashMap<>();
     policies.put(TagField.GENRE, genrePolicy.get());
     policies.put(TagField.MOOD, moodPolicy.get());
     return new Settings(chosen, policies, id3.get(), genreP, moodP, v, threads.get(), device.get());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.app.Services;
-import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.ml.DevicePreference;
 import org.musetag.tags.Id3Version;
 import org.musetag.tags.JaudiotaggerTagStore;
@@ -37,7 +36,7 @@ import org.musetag.ui.common.WorkerPool;
 
 /** The wizard's steps on real files with the real model and a real library: preview, choose, write, undo. */
 class BulkTagViewModelTest {
-  static final Settings EVERYTHING = new Settings(EnumSet.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE,
+  static final Settings EVERYTHING = new Settings(Set.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE,
       TagField.AROUSAL), Map.of(), Id3Version.V24, 0.0, 0.0, GenreVocabulary.NONE, 2, DevicePreference.CPU);
 
   @TempDir Path dir;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ import org.musetag.ui.common.WorkerPool;
 /** Classifying dropped files with the real model, and writing one file's tags as an undoable batch. */
 class ClassifyViewModelTest {
   /** Everything proposed whatever the model thinks of a test tone. */
-  static final Settings EVERYTHING = new Settings(EnumSet.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE,
+  static final Settings EVERYTHING = new Settings(Set.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE,
       TagField.AROUSAL), Map.of(), Id3Version.V24, 0.0, 0.0, GenreVocabulary.NONE, 1, DevicePreference.CPU);
 
   @TempDir Path dir;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ class SettingsStoreTest {
   @Test
   void savedSettingsReadBackEqual() throws Exception {
     SettingsStore store = new SettingsStore(dir.resolve("settings.properties"));
-    Settings s = new Settings(EnumSet.of(TagField.GENRE, TagField.VALENCE), Map.of(TagField.GENRE, WritePolicy.REPLACE),
+    Settings s = new Settings(Set.of(TagField.GENRE, TagField.VALENCE), Map.of(TagField.GENRE, WritePolicy.REPLACE),
         Id3Version.V23, 0.25, 0.5, new GenreVocabulary(Map.of("hiphop", "Rap"), Set.of("disco")), 3,
         DevicePreference.CPU);
     store.save(s);
