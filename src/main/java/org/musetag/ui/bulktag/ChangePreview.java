@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -51,7 +50,7 @@ public final class ChangePreview {
       } else {
         changing++;
         for (TagChange c : p.changes()) {
-          out.add(new PreviewRow(file, c.field().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+          out.add(new PreviewRow(file, Formats.field(c.field()),
               Formats.values(c.oldValues()), Formats.values(c.newValues()), on, false));
         }
       }

@@ -17,6 +17,7 @@ import org.musetag.ml.Analysis;
 import org.musetag.ml.LabelScore;
 import org.musetag.ml.Quadrant;
 import org.musetag.ml.heads.HeadOutput;
+import org.musetag.ml.heads.HeadedAnalysis;
 import org.musetag.tags.TagChange;
 import org.musetag.ui.common.BackgroundTask;
 import org.musetag.ui.common.ChangeLine;
@@ -47,6 +48,7 @@ public final class ClassifyCardViewModel {
   private final Supplier<Settings> settings;
   private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.WAITING);
   private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>();
+  private Analysis bundled;
   private final ObjectProperty<MelPicture> picture = new SimpleObjectProperty<>();
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Listening…");
   private final ReadOnlyStringWrapper writeStatus = new ReadOnlyStringWrapper("");
@@ -62,11 +64,17 @@ public final class ClassifyCardViewModel {
   }
 
   void show(Analysis a, MelPicture mel) {
-    show(a, mel, Map.of());
+    show(a, new HeadedAnalysis(a, Map.of()), mel);
   }
 
-  /** Shows the analysis; each active label head adds a line with its most likely labels. */
-  void show(Analysis a, MelPicture mel, Map<String, HeadOutput> heads) {
+  /**
+   * Shows the analysis with the active heads applied; each active label head adds a line with its most likely
+   * labels. Writing plans from the bundled model's own analysis, applying the heads there (as tagging does).
+   */
+  void show(Analysis bundled, HeadedAnalysis headed, MelPicture mel) {
+    Analysis a = headed.analysis();
+    Map<String, HeadOutput> heads = headed.heads();
+    this.bundled = bundled;
     analysis.set(a);
     picture.set(mel);
     StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s · %s · confidence %s", a.quadrant(),
@@ -95,7 +103,7 @@ public final class ClassifyCardViewModel {
 
   /** Plans the tags for this file, shows every change, and writes them when the user agrees. */
   public void writeTags() {
-    Analysis a = analysis.get();
+    Analysis a = bundled;
     if (a == null || writing.get()) {
       return;
     }
@@ -103,7 +111,7 @@ public final class ClassifyCardViewModel {
     writing.set(true);
     writeStatus.set("Reading the file's tags…");
     runner.run(BackgroundTask.of("Planning tags", ctx -> batches.planFile(file, a, s))
-        .onSuccess(plan -> confirmAndWrite(plan, a.model(), s))
+        .onSuccess(plan -> confirmAndWrite(plan, analysis.get().model(), s))
         .onFailure(this::failedWrite));
   }
 

@@ -91,7 +91,7 @@ public final class ClassifyViewModel {
         if (outcome.analysis() != null) {
           MelPicture mel = picture(outcome.file());
           HeadedAnalysis headed = heads.apply(outcome.analysis());
-          ctx.publish(() -> card.show(headed.analysis(), mel, headed.heads()));
+          ctx.publish(() -> card.show(outcome.analysis(), headed, mel));
         } else {
           String why = UserErrors.sentence(outcome.problem().getMessage());
           ctx.publish(() -> card.fail(why));

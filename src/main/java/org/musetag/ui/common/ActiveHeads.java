@@ -3,14 +3,19 @@ package org.musetag.ui.common;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.ModelException;
 import org.musetag.ml.ModelFiles;
 import org.musetag.ml.heads.Backbone;
+import org.musetag.ml.heads.HeadCard;
 import org.musetag.ml.heads.HeadException;
+import org.musetag.ml.heads.HeadKind;
 import org.musetag.ml.heads.HeadRegistry;
 import org.musetag.ml.heads.HeadSet;
 import org.musetag.ml.heads.HeadedAnalysis;
+import org.musetag.tags.TagField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +33,11 @@ public final class ActiveHeads implements AutoCloseable {
   private HeadSet heads = HeadSet.none();
   private String backbone;
   private List<String> notices = List.of();
+
+  /** No heads, ever: for callers that tag with the bundled model alone. */
+  public static ActiveHeads none() {
+    return new ActiveHeads(null, null);
+  }
 
   public ActiveHeads(HeadRegistry registry, ModelFiles modelFiles) {
     this.registry = registry;
@@ -49,6 +59,9 @@ public final class ActiveHeads implements AutoCloseable {
   /** Loads the active version of every head again. Background only: reads the registry and starts ONNX sessions. */
   public void reload() throws HeadException, ModelException {
     FxThread.checkNotOn("loading the trained heads");
+    if (registry == null) {
+      return;
+    }
     List<String> said = new ArrayList<>();
     HeadSet loaded = HeadSet.active(registry, backbone(), said::add);
     HeadSet old;
@@ -77,6 +90,21 @@ public final class ActiveHeads implements AutoCloseable {
       LOG.warn("trained heads not applied: {}", e.getMessage());
       return new HeadedAnalysis(a, Map.of());
     }
+  }
+
+  /** The tag fields of the active label heads, where their labels are written (as {@code musetag tag} does). */
+  public synchronized Set<TagField> fields() {
+    Set<TagField> out = new TreeSet<>();
+    for (HeadCard card : heads.cards()) {
+      if (card.kind() == HeadKind.LABELS && card.tagField() != null) {
+        try {
+          out.add(TagField.user(card.tagField()));
+        } catch (IllegalArgumentException e) {
+          LOG.warn("the labels of the head {} are not written: {}", card.id(), e.getMessage());
+        }
+      }
+    }
+    return out;
   }
 
   /** "name@version" of each active head, e.g. for the status bar. */

@@ -1,6 +1,5 @@
 package org.musetag.ui.common;
 
-import java.util.Locale;
 import org.musetag.tags.TagChange;
 
 /** One field of one file going from old to new, as a confirmation dialog lists it. */
@@ -8,7 +7,7 @@ public record ChangeLine(String file, String field, String oldValue, String newV
 
   /** The line of one planned change: "genre", "Rock" → "Jazz". */
   public static ChangeLine of(TagChange c) {
-    String field = c.field().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    String field = Formats.field(c.field());
     return new ChangeLine(c.file().getFileName().toString(), field, Formats.values(c.oldValues()),
         Formats.values(c.newValues()));
   }

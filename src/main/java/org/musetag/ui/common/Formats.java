@@ -37,4 +37,9 @@ public final class Formats {
   public static String count(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
+
+  /** How a tag field is named in previews: "genre", "mood model"; a head's field as it is spelled in the file. */
+  public static String field(org.musetag.tags.TagField field) {
+    return field.isUser() ? field.userName() : field.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  }
 }

@@ -20,9 +20,17 @@ import org.musetag.tags.JaudiotaggerTagStore;
  */
 public final class TagBatches {
   private final LibraryGateway gateway;
+  private final ActiveHeads heads;
 
+  /** Plans with the bundled model alone. */
   public TagBatches(LibraryGateway gateway) {
+    this(gateway, ActiveHeads.none());
+  }
+
+  /** Plans with the user's active heads applied, writing label heads' fields too. */
+  public TagBatches(LibraryGateway gateway, ActiveHeads heads) {
     this.gateway = gateway;
+    this.heads = heads;
   }
 
   /** What a write or undo did, with the per-file problems for the report. */
@@ -40,7 +48,7 @@ public final class TagBatches {
     }
     List<Analysed> analysed = gateway.read(lib -> lib.analyses().find(model, null, null));
     ctx.message("Reading the tags the files hold now");
-    return new Planned(model, plans(settings).plan(analysed, roots, settings, ctx::isCancelled));
+    return new Planned(model, plans(settings).plan(analysed, roots, settings, heads, ctx::isCancelled));
   }
 
   /** Plans for the given library tracks, by their newest model's analyses; tracks not analysed are left out. */
@@ -54,14 +62,14 @@ public final class TagBatches {
     List<Analysed> analysed = gateway.read(lib -> lib.analyses().find(model, null, null)).stream()
         .filter(a -> wanted.contains(a.track().id())).toList();
     ctx.message("Reading the tags the files hold now");
-    return new Planned(model, plans(settings).plan(analysed, List.of(), settings, ctx::isCancelled));
+    return new Planned(model, plans(settings).plan(analysed, List.of(), settings, heads, ctx::isCancelled));
   }
 
-  /** The plan for one file (in the library or not) and its analysis. */
+  /** The plan for one file (in the library or not) and the bundled model's analysis of it, heads applied here. */
   public FilePlan planFile(Path file, Analysis analysis, Settings settings) throws Exception {
     Track inLibrary = gateway.read(lib -> lib.tracks().byPath(file));
     Track track = inLibrary != null ? inLibrary : TagPlans.looseTrack(file);
-    return plans(settings).planOne(track, analysis, settings);
+    return plans(settings).planOne(track, heads.applyAll(analysis), settings, heads.fields());
   }
 
   public Outcome write(List<FilePlan> plans, String model, Settings settings, TaskContext ctx) throws Exception {

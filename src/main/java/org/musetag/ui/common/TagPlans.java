@@ -6,12 +6,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import org.musetag.jobs.FilePlanner;
 import org.musetag.jobs.TagJob.FilePlan;
 import org.musetag.library.AnalysisStore.Analysed;
 import org.musetag.library.Track;
 import org.musetag.ml.Analysis;
+import org.musetag.ml.heads.HeadedAnalysis;
+import org.musetag.tags.TagField;
 import org.musetag.tags.TagStore;
 
 /**
@@ -28,19 +33,36 @@ public final class TagPlans {
 
   /** The plan for one file and its analysis, with the user's genre vocabulary applied. */
   public FilePlan planOne(Track track, Analysis analysis, Settings settings) {
-    return planner.plan(track, settings.proposal().values(settings.vocabulary().apply(analysis), settings.fields()),
-        settings.policies());
+    return planOne(track, new HeadedAnalysis(analysis, Map.of()), settings, Set.of());
+  }
+
+  /**
+   * The plan for one file and its analysis with the active heads applied: the settings' fields, and each label
+   * head's labels in its own field ({@code headFields}), as {@code musetag tag} writes them.
+   */
+  public FilePlan planOne(Track track, HeadedAnalysis headed, Settings settings, Set<TagField> headFields) {
+    Set<TagField> fields = new TreeSet<>(settings.fields());
+    fields.addAll(headFields);
+    HeadedAnalysis named = new HeadedAnalysis(settings.vocabulary().apply(headed.analysis()), headed.heads());
+    return planner.plan(track, settings.proposal().values(named, fields), settings.policies());
   }
 
   /** Plans for the analysed tracks that lie under one of {@code roots} (all of them when it is empty). */
   public List<FilePlan> plan(List<Analysed> analysed, List<Path> roots, Settings settings, BooleanSupplier cancelled) {
+    return plan(analysed, roots, settings, ActiveHeads.none(), cancelled);
+  }
+
+  /** As above, with the active heads applied to every stored analysis. */
+  public List<FilePlan> plan(List<Analysed> analysed, List<Path> roots, Settings settings, ActiveHeads heads,
+      BooleanSupplier cancelled) {
+    Set<TagField> headFields = heads.fields();
     List<FilePlan> plans = new ArrayList<>();
     for (Analysed a : analysed) {
       if (cancelled.getAsBoolean()) {
         break;
       }
       if (roots.isEmpty() || roots.stream().anyMatch(r -> a.track().path().startsWith(r))) {
-        plans.add(planOne(a.track(), a.analysis(), settings));
+        plans.add(planOne(a.track(), heads.applyAll(a.analysis()), settings, headFields));
       }
     }
     return plans;

@@ -78,8 +78,8 @@ public final class AppViewModels implements AutoCloseable {
     ModelService models = new ModelService(services.modelFiles(), services.decoder(), settings.get().device());
     WorkerPool workers = new WorkerPool(services.executors(), () -> settings.get().threads());
     LibraryJobs jobs = new LibraryJobs(gateway, services.decoder(), models, workers, settings::get);
-    TagBatches batches = new TagBatches(gateway);
     heads = new ActiveHeads(new HeadRegistry(home.resolve("models")), services.modelFiles());
+    TagBatches batches = new TagBatches(gateway, heads);
 
     main = new MainWindowViewModel(runner, dialogs, models, jobs, runner.activeJobs());
     library = new LibraryViewModel(gateway, runner, heads::apply);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -16,7 +18,11 @@ import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.ml.heads.HeadKind;
 import org.musetag.ml.heads.HeadRegistry;
+import org.musetag.tags.JaudiotaggerTagStore;
+import org.musetag.tags.TagField;
+import org.musetag.tags.TagOptions;
 import org.musetag.ui.classify.ClassifyCardViewModel;
+import org.musetag.ui.common.ChangeLine;
 import org.musetag.ui.common.TestServices;
 import org.musetag.ui.library.MainWindow;
 import org.musetag.ui.library.StartupOptions;
@@ -76,6 +82,21 @@ class RetrainFlowTest {
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !versions(robot).getItems().isEmpty()
         && versions(robot).getItems().get(0).active());
     assertThat(classifyMessage(robot, dropped)).contains("speed@1: slow");
+
+    robot.clickOn("#writeTags");
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+        () -> robot.lookup((Button b) -> "Write tags".equals(b.getText())).tryQuery().isPresent());
+    TableView<ChangeLine> changes = robot.lookup("#changesTable").queryTableView();
+    assertThat(changes.getItems()).anySatisfy(c -> {
+      assertThat(c.field()).isEqualTo("SPEED");
+      assertThat(c.newValue()).isEqualTo("slow");
+    });
+    robot.clickOn(robot.lookup((Button b) -> "Write tags".equals(b.getText())).queryButton());
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+        () -> robot.lookup((Label l) -> l.getText().startsWith("Written (batch ")).tryQuery().isPresent());
+    TagField speed = TagField.user("SPEED");
+    assertThat(new JaudiotaggerTagStore(TagOptions.defaults()).read(dropped, Set.of(speed)).get(speed))
+        .containsExactly("slow");
 
     robot.interact(this::showExpertTab);
     robot.clickOn("#rollbackHead");
