@@ -33,10 +33,12 @@ final class TerminalProgress {
     drawn = true;
   }
 
+  /** Ends the progress line, once; later calls do nothing, so an error printed after it starts a line of its own. */
   void finish() {
     if (drawn) {
       err.println();
       err.flush();
+      drawn = false;
     }
   }
 

@@ -111,6 +111,7 @@ final class TrainCommand implements Callable<Integer> {
       TrainReport.result(r, (System.nanoTime() - t0) / 1e9, activate, out);
       return 0;
     } finally {
+      listening.finish();
       pool.shutdownNow();
       finished.countDown();
       if (!cancelled.get()) {
