@@ -17,9 +17,7 @@ import org.musetag.library.Library;
 import org.musetag.library.LibraryException;
 import org.musetag.library.TagJournal;
 import org.musetag.library.Track;
-import org.musetag.ml.heads.HeadCard;
 import org.musetag.ml.heads.HeadException;
-import org.musetag.ml.heads.HeadKind;
 import org.musetag.ml.heads.HeadSet;
 import org.musetag.tags.TagChange;
 import org.musetag.tags.TagException;
@@ -27,8 +25,6 @@ import org.musetag.tags.TagField;
 import org.musetag.tags.TagStore;
 import org.musetag.tags.TagValues;
 import org.musetag.tags.WritePolicy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Bulk tag writing from analyses: plan (what would change, per file and field), then write with a journal, and
@@ -46,7 +42,6 @@ public final class TagJob {
   /** What a write or undo did. */
   public record Report(String batchId, int files, int written, int unchanged, int failed, int skipped, boolean cancelled) {}
 
-  private static final Logger LOG = LoggerFactory.getLogger(TagJob.class);
 
   private final Library library;
   private final TagStore store;
@@ -70,17 +65,7 @@ public final class TagJob {
    * (a head whose stored field name no field can take, from before names were checked, is left out with a warning).
    */
   public Set<TagField> headFields() {
-    Set<TagField> out = new TreeSet<>();
-    for (HeadCard card : heads.cards()) {
-      if (card.kind() == HeadKind.LABELS && card.tagField() != null) {
-        try {
-          out.add(TagField.user(card.tagField()));
-        } catch (IllegalArgumentException e) {
-          LOG.warn("the labels of the head {} are not written: {}", card.id(), e.getMessage());
-        }
-      }
-    }
-    return out;
+    return heads.labelFields();
   }
 
   /**

@@ -8,9 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.LabelScore;
+import org.musetag.tags.TagField;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The active heads, applied to analyses: what classify, analyze, tag and the circumplex use on top of the bundled
@@ -25,6 +29,8 @@ import org.musetag.ml.LabelScore;
  */
 public final class HeadSet implements AutoCloseable {
   private static final Set<String> QUADRANTS = Set.of("Q1", "Q2", "Q3", "Q4");
+
+  private static final Logger LOG = LoggerFactory.getLogger(HeadSet.class);
 
   private final List<Head> heads;
 
@@ -66,6 +72,24 @@ public final class HeadSet implements AutoCloseable {
 
   public boolean isEmpty() {
     return heads.isEmpty();
+  }
+
+  /**
+   * The user tag fields of the active label heads, where their labels are written (a head whose stored field name no
+   * field can take, from before names were checked, is left out with a warning in the log).
+   */
+  public Set<TagField> labelFields() {
+    Set<TagField> out = new TreeSet<>();
+    for (HeadCard card : cards()) {
+      if (card.kind() == HeadKind.LABELS && card.tagField() != null) {
+        try {
+          out.add(TagField.user(card.tagField()));
+        } catch (IllegalArgumentException e) {
+          LOG.warn("the labels of the head {} are not written: {}", card.id(), e.getMessage());
+        }
+      }
+    }
+    return out;
   }
 
   public List<HeadCard> cards() {

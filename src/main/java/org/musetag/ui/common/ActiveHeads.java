@@ -4,14 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.ModelException;
 import org.musetag.ml.ModelFiles;
 import org.musetag.ml.heads.Backbone;
-import org.musetag.ml.heads.HeadCard;
 import org.musetag.ml.heads.HeadException;
-import org.musetag.ml.heads.HeadKind;
 import org.musetag.ml.heads.HeadRegistry;
 import org.musetag.ml.heads.HeadSet;
 import org.musetag.ml.heads.HeadedAnalysis;
@@ -94,17 +91,7 @@ public final class ActiveHeads implements AutoCloseable {
 
   /** The tag fields of the active label heads, where their labels are written (as {@code musetag tag} does). */
   public synchronized Set<TagField> fields() {
-    Set<TagField> out = new TreeSet<>();
-    for (HeadCard card : heads.cards()) {
-      if (card.kind() == HeadKind.LABELS && card.tagField() != null) {
-        try {
-          out.add(TagField.user(card.tagField()));
-        } catch (IllegalArgumentException e) {
-          LOG.warn("the labels of the head {} are not written: {}", card.id(), e.getMessage());
-        }
-      }
-    }
-    return out;
+    return heads.labelFields();
   }
 
   /** "name@version" of each active head, e.g. for the status bar. */
