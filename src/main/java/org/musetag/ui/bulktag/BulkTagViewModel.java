@@ -154,8 +154,8 @@ public final class BulkTagViewModel {
 
   /** Step 3: plans every change under the current policies. */
   public void preview() {
+    running.set(true); // before the step, so "preview step and not running" only ever means the preview is shown
     step.set(Step.PREVIEW);
-    running.set(true);
     preview.say("Reading the tags the files hold now…");
     Settings s = effectiveSettings();
     List<Path> roots = List.copyOf(folders);
