@@ -128,8 +128,8 @@ case $type in
     done
     chmod 755 "$resources/postinst" "$resources/prerm"
     jpackage --type deb "${common[@]}" --linux-package-name "$package" --linux-app-release 1 \
-      --linux-app-category sound --linux-deb-maintainer "Musetag <musetag@users.noreply.github.com>" \
-      --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libxtst6" --install-dir /opt --resource-dir "$resources"
+      --linux-app-category sound --linux-deb-maintainer musetag@users.noreply.github.com \
+      --linux-package-deps "libgtk-3-0 | libgtk-3-0t64" --install-dir /opt --resource-dir "$resources"
     ;;
   msi)
     mapfile -t fa < <(associations)
