@@ -51,6 +51,7 @@ version=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$root/pom.xml" | head -
 description="Listens to your music and tags its genre and mood"
 out=$root/target/installer/$flavour
 started=$SECONDS
+mark() { echo "[$((SECONDS - started)) s] $*"; }
 
 # 1. The fat jar, without the native libraries other platforms need.
 if [[ -z $jar ]]; then
@@ -66,9 +67,11 @@ if [[ -z $jar ]]; then
     (cd "$root" && mvn -B -q package -DskipTests "${profile[@]}" -Dmusetag.build.dir="$build")
   fi
 fi
+mark "jar ready"
 rm -rf "$out"
 mkdir -p "$out/input"
 java "$here/StripNatives.java" "$jar" "$out/input/musetag.jar" "$platform"
+mark "natives stripped"
 
 # 2. A Java runtime with only the modules the jar uses (jdeps), plus those it reaches by reflection or service
 #    lookup: tag text in legacy charsets (jdk.charsets) and zip file systems (jdk.zipfs).
@@ -76,6 +79,7 @@ modules=$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 "$o
 modules=$modules,jdk.charsets,jdk.zipfs
 echo "runtime modules: $modules"
 jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/runtime"
+mark "runtime linked"
 
 # 3. The app image: launcher, jar, runtime, icon; on Linux also the desktop files the package installs.
 icon=$root/assets/musetag-256.png
@@ -105,6 +109,8 @@ if [[ $platform == linux-* ]]; then
   sed "s|@INSTALL_DIR@|/opt/$package|g" "$here/linux/musetag.desktop" > "$desktop/musetag.desktop"
   cp "$root"/assets/musetag-{32,64,256}.png "$root/assets/icons/musetag.svg" "$desktop/"
 fi
+
+mark "app image built"
 
 # 4. The installer, from that image.
 common=(--name "$name" --app-version "$version" --vendor Musetag --description "$description"
