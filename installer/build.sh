@@ -56,15 +56,15 @@ mark() { echo "[$((SECONDS - started)) s] $*"; }
 # 1. The fat jar, without the native libraries other platforms need.
 if [[ -z $jar ]]; then
   build=$root/target
-  profile=()
+  profile=-Dmusetag.flavour=cpu   # a no-op property, so the command line is the same for both flavours
   if [[ $flavour == gpu ]]; then
     build=$root/target/gpu
-    profile=(-Pgpu)
+    profile=-Pgpu
   fi
   jar=$build/musetag.jar
   if [[ ! -f $jar ]]; then
     echo "building $jar"
-    (cd "$root" && mvn -B -q package -DskipTests "${profile[@]}" -Dmusetag.build.dir="$build")
+    (cd "$root" && mvn -B -q package -DskipTests "$profile" -Dmusetag.build.dir="$build")
   fi
 fi
 mark "jar ready"
@@ -82,6 +82,13 @@ jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --
 mark "runtime linked"
 
 # 3. The app image: launcher, jar, runtime, icon; on Linux also the desktop files the package installs.
+#    "Open with Musetag" on Windows and macOS: jpackage's file associations (the .deb uses its .desktop file).
+associations=()
+for pair in mp3:audio/mpeg flac:audio/flac ogg:audio/ogg opus:audio/opus m4a:audio/mp4 wav:audio/wav aiff:audio/aiff; do
+  printf 'extension=%s\nmime-type=%s\ndescription=%s audio\n' "${pair%%:*}" "${pair#*:}" "${pair%%:*}" \
+    > "$out/open-${pair%%:*}.properties"
+  associations+=(--file-associations "$out/open-${pair%%:*}.properties")
+done
 icon=$root/assets/musetag-256.png
 extra=()
 case $platform in
@@ -91,16 +98,23 @@ case $platform in
     extra=(--add-launcher "musetag-cli=$here/windows/console-launcher.properties")
     ;;
   osx-*)
+    # macOS keeps the identifier and the document types in the app's Info.plist, so they go into the image
     icon=$out/musetag.icns
-    mkdir -p "$out/musetag.iconset"
-    for s in 32 64 256; do cp "$root/assets/musetag-$s.png" "$out/musetag.iconset/icon_${s}x${s}.png"; done
-    iconutil -c icns -o "$icon" "$out/musetag.iconset"
+    iconset=$out/musetag.iconset
+    mkdir -p "$iconset"
+    cp "$root/assets/musetag-32.png" "$iconset/icon_32x32.png"
+    cp "$root/assets/musetag-32.png" "$iconset/icon_16x16@2x.png"
+    cp "$root/assets/musetag-64.png" "$iconset/icon_32x32@2x.png"
+    cp "$root/assets/musetag-256.png" "$iconset/icon_256x256.png"
+    cp "$root/assets/musetag-256.png" "$iconset/icon_128x128@2x.png"
+    iconutil -c icns -o "$icon" "$iconset"
+    extra=(--mac-package-identifier org.musetag "${associations[@]}")
     ;;
 esac
 jpackage --type app-image --name "$name" --app-version "$version" --vendor Musetag --description "$description" \
   --copyright "Musetag contributors, GPL-3.0-or-later" --icon "$icon" \
   --input "$out/input" --main-jar musetag.jar --main-class org.musetag.Launcher --runtime-image "$out/runtime" \
-  --java-options -Dai.djl.offline=true --java-options -Xss4m "${extra[@]}" --dest "$out/image"
+  --java-options -Dai.djl.offline=true --java-options -Xss4m ${extra[@]+"${extra[@]}"} --dest "$out/image"
 image=$out/image/$name
 [[ $platform == osx-* ]] && image=$out/image/$name.app
 if [[ $platform == linux-* ]]; then
@@ -116,15 +130,6 @@ mark "app image built"
 common=(--name "$name" --app-version "$version" --vendor Musetag --description "$description"
   --copyright "Musetag contributors, GPL-3.0-or-later" --license-file "$root/LICENSE" --app-image "$image"
   --dest "$out")
-associations() {
-  local ext mime
-  for ext in mp3:audio/mpeg flac:audio/flac ogg:audio/ogg opus:audio/opus m4a:audio/mp4 wav:audio/wav aiff:audio/aiff; do
-    mime=${ext#*:}
-    ext=${ext%%:*}
-    printf 'extension=%s\nmime-type=%s\ndescription=%s audio\n' "$ext" "$mime" "$ext" > "$out/open-$ext.properties"
-    printf -- '--file-associations\n%s\n' "$out/open-$ext.properties"
-  done
-}
 case $type in
   deb)
     resources=$out/resources
@@ -138,13 +143,11 @@ case $type in
       --linux-package-deps "libgtk-3-0 | libgtk-3-0t64" --install-dir /opt --resource-dir "$resources"
     ;;
   msi)
-    mapfile -t fa < <(associations)
     jpackage --type msi "${common[@]}" --win-menu --win-shortcut --win-dir-chooser --win-menu-group Musetag \
-      --win-upgrade-uuid 5b0f3c9e-6f7e-4d55-9a63-2f7d7c1e0a17 "${fa[@]}"
+      --win-upgrade-uuid 5b0f3c9e-6f7e-4d55-9a63-2f7d7c1e0a17 "${associations[@]}"
     ;;
   dmg)
-    mapfile -t fa < <(associations)
-    jpackage --type dmg "${common[@]}" --mac-package-identifier org.musetag "${fa[@]}"
+    jpackage --type dmg "${common[@]}"
     ;;
 esac
 
