@@ -84,6 +84,9 @@ public final class SingleInstance implements AutoCloseable {
       }
     } catch (OverlappingFileLockException heldInThisProcess) {
       // another instance of this JVM holds it (tests run two instances in one process)
+    } catch (IOException e) {
+      channel.close();
+      throw e;
     }
     channel.close();
     return Optional.empty();
