@@ -41,4 +41,9 @@ public record AppDirectories(Path home) {
   public Path logs() {
     return home.resolve("logs");
   }
+
+  /** The lock that makes the desktop app run once per user, and the inbox of files later starts hand to it. */
+  public Path instance() {
+    return home.resolve("instance");
+  }
 }

@@ -1,8 +1,11 @@
 package org.musetag.ui;
 
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.musetag.app.Services;
+import org.musetag.app.SingleInstance;
 import org.musetag.ui.library.MainWindow;
 
 /**
@@ -13,7 +16,24 @@ public final class MusetagApp {
   private MusetagApp() {}
 
   public static void launchWith(Services services) {
+    launchWith(services, List.of(), null);
+  }
+
+  /**
+   * @param open files and folders to open once the window shows, as if dropped on it
+   * @param instance this running instance, whose later starts hand their files to the window; null for none
+   */
+  public static void launchWith(Services services, List<Path> open, SingleInstance instance) {
     Platform.setImplicitExit(true);
-    Platform.startup(() -> new MainWindow(services).show(new Stage()));
+    Platform.startup(() -> {
+      MainWindow window = new MainWindow(services);
+      window.show(new Stage());
+      if (!open.isEmpty()) {
+        window.handOver(open);
+      }
+      if (instance != null) {
+        instance.listen(window::handOver, services.executors().apply(1));
+      }
+    });
   }
 }

@@ -1,6 +1,8 @@
 package org.musetag.ui.library;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
@@ -17,6 +19,7 @@ import org.musetag.ui.circumplex.CircumplexView;
 import org.musetag.ui.circumplex.CircumplexViewModel;
 import org.musetag.ui.classify.ClassifyView;
 import org.musetag.ui.classify.ClassifyViewModel;
+import org.musetag.ui.common.FxTaskRunner;
 import org.musetag.ui.common.Icons;
 import org.musetag.ui.player.PlayerView;
 import org.musetag.ui.player.PlayerViewModel;
@@ -40,6 +43,7 @@ public final class MainWindow {
   private AppViewModels models;
   private LibraryView libraryView;
   private PlayerView playerView;
+  private Stage stage;
 
   public MainWindow(Services services) {
     this(services, StartupOptions.fromSystemProperties());
@@ -51,6 +55,7 @@ public final class MainWindow {
   }
 
   public void show(Stage stage) {
+    this.stage = stage;
     models = new AppViewModels(services, options, () -> stage, this::select);
     libraryView = new LibraryView(models.library);
     Node table = libraryView.build();
@@ -130,6 +135,20 @@ public final class MainWindow {
     if (options.tab() != null) {
       select(options.tab());
     }
+  }
+
+  /**
+   * Opens files and folders handed over by "Open with Musetag" (at start or from a later start while this window
+   * runs, on any thread): brings the window to the front and treats them as dropped on it.
+   */
+  public void handOver(List<Path> paths) {
+    FxTaskRunner.onFxThread(() -> {
+      stage.setIconified(false);
+      stage.toFront();
+      if (!paths.isEmpty()) {
+        models.main.drop(paths);
+      }
+    });
   }
 
   /** Shows the tab {@code id}, building it first if it was never opened. */

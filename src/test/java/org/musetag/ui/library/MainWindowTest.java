@@ -46,6 +46,16 @@ class MainWindowTest {
   }
 
   @Test
+  void filesHandedOverFromAnotherStartAreTreatedAsDropped() throws Exception {
+    Path notAudio = java.nio.file.Files.writeString(home.resolve("notes.txt"), "not music");
+
+    window.handOver(java.util.List.of(notAudio));
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(window.viewModel().statusProperty().get()).startsWith("Nothing to do with what was dropped");
+  }
+
+  @Test
   void theDefaultConstructorStillWorks() {
     assertThat(new MainWindow(Wiring.create())).isNotNull();
   }

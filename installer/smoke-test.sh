@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Smoke test of a built or installed Musetag launcher, headless: --version, classify on a generated tone, and, where
+# xvfb-run exists, the desktop window opening and taking a file from a second start.
+#   installer/smoke-test.sh target/installer/cpu/image/musetag/bin/musetag   (or /usr/bin/musetag once installed)
+set -euo pipefail
+launcher=${1:?usage: installer/smoke-test.sh LAUNCHER}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# the test's own data folder, never the user's
+export JAVA_TOOL_OPTIONS="-Dmusetag.home=$work/home -Dprism.order=sw"
+
+"$launcher" --version 2>/dev/null | grep -qx 'musetag [0-9].*' || { echo "FAIL: --version"; exit 1; }
+ffmpeg -loglevel error -f lavfi -i sine=f=440:d=8 "$work/tone.ogg"
+json=$("$launcher" classify "$work/tone.ogg" 2>"$work/classify.log") || { cat "$work/classify.log"; exit 1; }
+[[ $json == *'"genres":[{"label":'* && $json == *'"quadrant":"Q'* ]] || { echo "FAIL: classify printed $json"; exit 1; }
+echo "ok: $("$launcher" --version 2>/dev/null), classify: ${json:0:120}..."
+
+if command -v xvfb-run >/dev/null; then
+  cat > "$work/window.sh" <<WINDOW
+"$launcher" > "$work/first.log" 2>&1 &
+first=\$!
+for _ in \$(seq 90); do grep -q "window shown" "$work/first.log" && break; sleep 1; done
+"$launcher" "$work/tone.ogg" > "$work/second.log" 2>&1
+for _ in \$(seq 30); do grep -q "handed 1 file" "$work/second.log" && break; sleep 1; done
+kill \$first
+WINDOW
+  xvfb-run -a -s "-screen 0 1280x800x24" bash "$work/window.sh" || true
+  grep -o "window shown .*" "$work/first.log" || { echo "FAIL: no window"; cat "$work/first.log"; exit 1; }
+  grep -q "handed 1 file" "$work/second.log" || { echo "FAIL: second start"; cat "$work/second.log"; exit 1; }
+  echo "ok: a second start handed its file to the window"
+fi
