@@ -61,18 +61,33 @@ public final class PatchModel implements AutoCloseable {
     }
     if (preference != DevicePreference.CPU) {
       String why = cudaUnavailableReason();
+      boolean cudaFailed = false;
       if (why == null) {
         try {
           return new PatchModel(open(onnx, Device.gpu(), threadsPerPredictor, meta), new InferenceDevice("GPU (CUDA device 0)", true, ""), meta);
         } catch (ModelException e) {
-          why = "the GPU could not be used (" + e.getMessage() + "); check CUDA 12 and cuDNN 9";
-          LOG.warn("falling back to the CPU: {}", why, e);
+          why = "CUDA could not be started (" + rootMessage(e) + "): the GPU edition needs an NVIDIA GPU with CUDA 12"
+              + " and cuDNN 9 installed";
+          cudaFailed = true;
+          LOG.warn("falling back to the CPU: {}", why);
+          LOG.debug("CUDA failure in full", e);
         }
       }
-      String notice = preference == DevicePreference.GPU ? "GPU requested but " + why + "; running on the CPU" : "";
+      // The CPU edition on AUTO is the normal case and says nothing; a GPU edition that cannot use its GPU says why.
+      String notice = preference == DevicePreference.GPU ? "GPU requested but " + why + "; running on the CPU"
+          : cudaFailed ? why + "; running on the CPU" : "";
       return new PatchModel(open(onnx, Device.cpu(), threadsPerPredictor, meta), InferenceDevice.cpu(notice), meta);
     }
     return new PatchModel(open(onnx, Device.cpu(), threadsPerPredictor, meta), InferenceDevice.cpu(""), meta);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return m.replaceFirst("^Error code - ORT_FAIL - message: ", "");
   }
 
   private static String cudaUnavailableReason() {
