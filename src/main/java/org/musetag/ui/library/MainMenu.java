@@ -49,7 +49,8 @@ final class MainMenu {
         item("Play / pause", "Shortcut+P", models.player::togglePlay),
         item("Stop", "Shortcut+Period", models.player::stop));
 
-    Menu help = new Menu("_Help", null, item("Last job report…", "Shortcut+J", models.main::showLastReport));
+    Menu help = new Menu("_Help", null, item("Last job report…", "Shortcut+J", models.main::showLastReport),
+        new SeparatorMenuItem(), item("About Musetag", null, models.main::showAbout));
     return new MenuBar(file, view, playback, help);
   }
 
@@ -59,7 +60,9 @@ final class MainMenu {
 
   private static MenuItem item(String text, String accelerator, Runnable action) {
     MenuItem item = new MenuItem(text);
-    item.setAccelerator(KeyCombination.keyCombination(accelerator));
+    if (accelerator != null) {
+      item.setAccelerator(KeyCombination.keyCombination(accelerator));
+    }
     item.setOnAction(e -> action.run());
     return item;
   }

@@ -133,6 +133,25 @@ public final class MainWindowViewModel {
     }
   }
 
+  /** Help → About: what this is, under which licence, what it runs on, and that it never goes online. */
+  public void showAbout() {
+    dialogs.showInfo("About Musetag", aboutText(org.musetag.app.Version.current(), model.get(), device.get(),
+        deviceNotice.get()));
+  }
+
+  static String aboutText(String version, String model, String device, String notice) {
+    return "Musetag " + version + " — a music tagger that listens to the music itself.\n\n"
+        + "Model: " + (model == null || model.isBlank() ? "not loaded yet" : model) + ", running on "
+        + (device == null || device.isBlank() ? "the CPU" : device) + "."
+        + (notice == null || notice.isBlank() ? "" : "\n" + notice + ".")
+        + "\nThe model card (what it learned from, how well it does per class, its limits) is"
+        + " models/musetag-base.card.md in the source.\n\n"
+        + "Musetag works offline: it never opens a network connection. Your library, trained heads and settings"
+        + " stay in your data folder; tags it writes are journalled and can be undone.\n\n"
+        + "Free software under the GNU General Public License, version 3 or later. Built with JavaFX, FFmpeg"
+        + " (JavaCV), ONNX Runtime (DJL), Tribuo, JAudioTagger, TarsosDSP, SQLite and picocli.";
+  }
+
   public void setClassifier(Consumer<List<Path>> classifier) {
     this.classifier = classifier;
   }

@@ -78,4 +78,13 @@ class MainWindowViewModelTest {
         .isEqualTo("Scanned 3 files: 1 added, 0 updated, 1 unchanged, 1 unreadable, 0 missing.");
     assertThat(report.problems()).containsExactly("/m/bad.mp3: not an audio file");
   }
+
+  @Test
+  void aboutSaysVersionModelDeviceLicenceAndOffline() {
+    String text = MainWindowViewModel.aboutText("0.1.0", "musetag-base@1.0.0", "CPU", "");
+    assertThat(text).startsWith("Musetag 0.1.0").contains("musetag-base@1.0.0, running on CPU.")
+        .contains("never opens a network connection").contains("GNU General Public License, version 3 or later");
+    assertThat(MainWindowViewModel.aboutText("0.1.0", "", "", "CUDA could not be started"))
+        .contains("not loaded yet").contains("\nCUDA could not be started.");
+  }
 }
