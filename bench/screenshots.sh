@@ -79,7 +79,7 @@ for r in csv.DictReader(open(os.path.join(data, "clips.csv"))):
         os.symlink(os.path.join(data, r["path"]), os.path.join(out, r["genres"], os.path.basename(r["path"])))
 PY
   "${JAVA[@]}" -jar "$JAR" train --folders "$HOME_DIR/gtzan" --name gtzan-genres --activate > "$OUT/retrain-cli.txt" 2>&1
-  shot retrain 5 -Dmusetag.ui.tab=retrain
+  shot retrain 6 -Dmusetag.ui.retrain="$HOME_DIR/gtzan"
 else
   echo "no shared training data at $DATA: no retrain.png"
 fi

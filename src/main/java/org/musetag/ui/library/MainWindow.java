@@ -13,6 +13,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.musetag.app.Services;
+import org.musetag.ml.heads.HeadKind;
 import org.musetag.ui.bulktag.BulkTagView;
 import org.musetag.ui.bulktag.BulkTagViewModel;
 import org.musetag.ui.circumplex.CircumplexView;
@@ -131,6 +132,10 @@ public final class MainWindow {
     if (options.play() != null) {
       models.player.play(options.play());
       select("player");
+    }
+    if (options.retrain() != null) {
+      models.retrain.load(options.retrain(), HeadKind.LABELS);
+      select("retrain");
     }
     if (options.tab() != null) {
       select(options.tab());

@@ -10,15 +10,18 @@ import java.util.List;
  * {@code bench/screenshots.sh} to photograph every view with real data:
  * {@code -Dmusetag.ui.tab=circumplex} opens a tab, {@code -Dmusetag.ui.classify=a.mp3:b.ogg} classifies files as if
  * dropped, {@code -Dmusetag.ui.play=song.ogg} starts the player, {@code -Dmusetag.ui.bulktag=DIR} runs the bulk-tag
- * wizard on a folder up to its preview.
+ * wizard on a folder up to its preview, {@code -Dmusetag.ui.retrain=DIR} reads a folder of label folders into the
+ * Expert pane (counts and warnings; nothing is trained).
  *
  * @param libraryFile the library database; null for library.db in Musetag's data folder
  * @param tab the tab to open first (library, classify, circumplex, bulktag, player, settings); null for library
  * @param play a file to play at once; null for none
  * @param bulkTag a folder to run the bulk-tag wizard on at once; null for none
+ * @param retrain a folder of label folders to show in the Expert pane; null for none
  */
-public record StartupOptions(Path libraryFile, String tab, List<Path> classify, Path play, Path bulkTag) {
-  public static final StartupOptions NONE = new StartupOptions(null, null, List.of(), null, null);
+public record StartupOptions(Path libraryFile, String tab, List<Path> classify, Path play, Path bulkTag,
+    Path retrain) {
+  public static final StartupOptions NONE = new StartupOptions(null, null, List.of(), null, null, null);
 
   public StartupOptions {
     classify = List.copyOf(classify);
@@ -33,7 +36,7 @@ public record StartupOptions(Path libraryFile, String tab, List<Path> classify, 
       }
     }
     return new StartupOptions(null, System.getProperty("musetag.ui.tab"), files, path("musetag.ui.play"),
-        path("musetag.ui.bulktag"));
+        path("musetag.ui.bulktag"), path("musetag.ui.retrain"));
   }
 
   private static Path path(String property) {

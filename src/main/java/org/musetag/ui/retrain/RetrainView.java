@@ -76,7 +76,9 @@ public final class RetrainView {
     name.textProperty().bindBidirectional(vm.nameProperty());
     TextField field = new TextField();
     field.setId("headTagField");
-    field.setPromptText("the name in capitals");
+    field.promptTextProperty().bind(Bindings.createStringBinding(() -> vm.nameProperty().get().isBlank()
+        ? "the name in capitals" : vm.nameProperty().get().strip().toUpperCase(Locale.ROOT).replace('-', '_'),
+        vm.nameProperty()));
     field.textProperty().bindBidirectional(vm.tagFieldProperty());
     field.disableProperty().bind(vm.kindProperty().isEqualTo(HeadKind.REGRESSION));
     CheckBox activate = new CheckBox("Activate when trained");
@@ -106,10 +108,12 @@ public final class RetrainView {
     Label status = new Label();
     status.setId("retrainStatus");
     status.setWrapText(true);
+    status.setMinHeight(Region.USE_PREF_SIZE);
     status.textProperty().bind(vm.statusProperty());
     Label problem = new Label();
     problem.setId("retrainProblem");
     problem.setWrapText(true);
+    problem.setMinHeight(Region.USE_PREF_SIZE);
     problem.getStyleClass().add("error-text");
     problem.textProperty().bind(vm.problemProperty());
     problem.managedProperty().bind(vm.problemProperty().isNotEmpty());
@@ -121,7 +125,8 @@ public final class RetrainView {
     TableColumn<RetrainViewModel.LabelCount, Integer> n = column("Examples", 80, c -> c.examples());
     n.getStyleClass().add("number-column");
     counts.getColumns().add(n);
-    counts.getColumns().add(column("Warning", 260, c -> c.warning() == null ? "" : c.warning()));
+    counts.getColumns().add(column("Warning", 200, c -> c.warning() == null ? "" : c.warning()));
+    counts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
     counts.setPrefHeight(220);
     ListView<String> warnings = new ListView<>(vm.warnings());
     warnings.setId("trainingWarnings");
