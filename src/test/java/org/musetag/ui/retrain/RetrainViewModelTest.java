@@ -179,6 +179,18 @@ class RetrainViewModelTest {
   }
 
   @Test
+  void cancelledTrainingRegistersNothingAndSaysWhatIsKept() throws Exception {
+    vm.load(folders, HeadKind.LABELS);
+    runner.cancelRequested = true;
+
+    vm.train();
+
+    assertThat(vm.problemProperty().get()).contains("cancelled").contains("kept for the next run");
+    assertThat(vm.trainingProperty().get()).isFalse();
+    assertThat(registryEntries()).isEmpty();
+  }
+
+  @Test
   void oneLabelIsRefusedBeforeAnythingIsHeard() throws Exception {
     vm.load(oneLabel, HeadKind.LABELS);
 
