@@ -88,75 +88,78 @@ final class ModelsCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code musetag models activate NAME VERSION}. */
-  @Command(name = "activate", description = "Make a version of a head the one classify, analyze and tag use.")
-  static final class Activate implements Callable<Integer> {
+  /** A subcommand that changes the registry and says in one line what it did. */
+  abstract static class RegistryChange implements Callable<Integer> {
     private final Services services;
 
     @Spec CommandSpec spec;
 
+    RegistryChange(Services services) {
+      this.services = services;
+    }
+
+    /** Makes the change; returns the sentence that reports it. */
+    abstract String change(HeadRegistry registry) throws Exception;
+
+    @Override
+    public final Integer call() throws Exception {
+      String said = change(registry(services));
+      spec.commandLine().getOut().println(said);
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+
+  /** {@code musetag models activate NAME VERSION}. */
+  @Command(name = "activate", description = "Make a version of a head the one classify, analyze and tag use.")
+  static final class Activate extends RegistryChange {
     @Parameters(index = "0", paramLabel = "NAME") String name;
 
     @Parameters(index = "1", paramLabel = "VERSION") int version;
 
     Activate(Services services) {
-      this.services = services;
+      super(services);
     }
 
     @Override
-    public Integer call() throws Exception {
-      registry(services).activate(name, version);
-      spec.commandLine().getOut().printf("%s version %d is active (roll back with: musetag models rollback %s)%n",
-          name, version, name);
-      spec.commandLine().getOut().flush();
-      return 0;
+    String change(HeadRegistry registry) throws Exception {
+      registry.activate(name, version);
+      return name + " version " + version + " is active (roll back with: musetag models rollback " + name + ")";
     }
   }
 
   /** {@code musetag models rollback NAME}. */
   @Command(name = "rollback", description = "Go back to the version of a head that was active before (or to none).")
-  static final class Rollback implements Callable<Integer> {
-    private final Services services;
-
-    @Spec CommandSpec spec;
-
+  static final class Rollback extends RegistryChange {
     @Parameters(index = "0", paramLabel = "NAME") String name;
 
     Rollback(Services services) {
-      this.services = services;
+      super(services);
     }
 
     @Override
-    public Integer call() throws Exception {
-      Optional<Integer> now = registry(services).rollback(name);
-      spec.commandLine().getOut().println(now.map(v -> name + ": version " + v + " is active again")
-          .orElse(name + ": no version is active now; the bundled model decides alone"));
-      spec.commandLine().getOut().flush();
-      return 0;
+    String change(HeadRegistry registry) throws Exception {
+      Optional<Integer> now = registry.rollback(name);
+      return now.map(v -> name + ": version " + v + " is active again")
+          .orElse(name + ": no version is active now; the bundled model decides alone");
     }
   }
 
   /** {@code musetag models delete NAME VERSION}. */
   @Command(name = "delete", description = "Delete a version of a head (not the active one).")
-  static final class Delete implements Callable<Integer> {
-    private final Services services;
-
-    @Spec CommandSpec spec;
-
+  static final class Delete extends RegistryChange {
     @Parameters(index = "0", paramLabel = "NAME") String name;
 
     @Parameters(index = "1", paramLabel = "VERSION") int version;
 
     Delete(Services services) {
-      this.services = services;
+      super(services);
     }
 
     @Override
-    public Integer call() throws Exception {
-      registry(services).delete(name, version);
-      spec.commandLine().getOut().printf("deleted %s version %d%n", name, version);
-      spec.commandLine().getOut().flush();
-      return 0;
+    String change(HeadRegistry registry) throws Exception {
+      registry.delete(name, version);
+      return "deleted " + name + " version " + version;
     }
   }
 }

@@ -15,23 +15,7 @@ public final class CurrentThreadTaskRunner implements TaskRunner {
   @Override
   public <T> TaskHandle run(BackgroundTask<T> task) {
     titles.add(task.title());
-    TaskContext ctx = new TaskContext() {
-      @Override
-      public void progress(double done, double total) {}
-
-      @Override
-      public void message(String message) {}
-
-      @Override
-      public boolean isCancelled() {
-        return cancelRequested;
-      }
-
-      @Override
-      public void publish(Runnable uiUpdate) {
-        uiUpdate.run();
-      }
-    };
+    TaskContext ctx = new DirectContext(() -> cancelRequested);
     try {
       T result = task.work().run(ctx);
       task.successHandler().accept(result);

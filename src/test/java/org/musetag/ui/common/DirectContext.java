@@ -1,7 +1,22 @@
 package org.musetag.ui.common;
 
-/** A {@link TaskContext} for calling background services directly from a test: no progress, never cancelled. */
+import java.util.function.BooleanSupplier;
+
+/**
+ * A {@link TaskContext} for running background work on the calling thread in a test: no progress, UI updates run at
+ * once, cancelled when the given condition says so (never, by default).
+ */
 public final class DirectContext implements TaskContext {
+  private final BooleanSupplier cancelled;
+
+  public DirectContext() {
+    this(() -> false);
+  }
+
+  public DirectContext(BooleanSupplier cancelled) {
+    this.cancelled = cancelled;
+  }
+
   @Override
   public void progress(double done, double total) {}
 
@@ -10,7 +25,7 @@ public final class DirectContext implements TaskContext {
 
   @Override
   public boolean isCancelled() {
-    return false;
+    return cancelled.getAsBoolean();
   }
 
   @Override
