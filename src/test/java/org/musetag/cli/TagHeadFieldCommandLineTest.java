@@ -2,31 +2,23 @@ package org.musetag.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.musetag.app.AppDirectories;
-import org.musetag.app.Services;
 import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
-import org.musetag.audio.FfmpegAudioDecoder;
 import org.musetag.library.Library;
-import org.musetag.ml.ModelFiles;
 import org.musetag.tags.JaudiotaggerTagStore;
 import org.musetag.tags.TagField;
 import org.musetag.tags.TagOptions;
 import org.musetag.tags.TagStore;
 import org.musetag.tags.TagValues;
-import picocli.CommandLine;
 
 /**
  * A trained, active label head's labels go to its own tag field through {@code musetag tag}, end to end: real files
@@ -38,21 +30,8 @@ class TagHeadFieldCommandLineTest {
 
   @TempDir Path home;
 
-  private record Result(int exit, String out, String err) {}
-
-  private Services services() {
-    return new Services(new FfmpegAudioDecoder(), new AppDirectories(home), new ModelFiles(home.resolve("cache")),
-        Executors::newFixedThreadPool);
-  }
-
-  private Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = MusetagCommand.commandLine(services());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+  private CommandLineRun run(String... args) {
+    return CommandLineRun.in(home, args);
   }
 
   @Test
@@ -71,7 +50,7 @@ class TagHeadFieldCommandLineTest {
     String db = home.resolve("lib.db").toString();
     assertThat(run("scan", folders.toString(), "--db", db).exit()).isZero();
     assertThat(run("analyze", "--db", db).exit()).isZero();
-    Result train = run("train", "--folders", folders.toString(), "--name", "tones", "--activate");
+    CommandLineRun train = run("train", "--folders", folders.toString(), "--name", "tones", "--activate");
     assertThat(train.exit()).as(train.err()).isZero();
     Map<Path, byte[]> bytes = new HashMap<>();
     Map<Path, TagValues> before = new HashMap<>();
@@ -80,10 +59,10 @@ class TagHeadFieldCommandLineTest {
       before.put(f, store.read(f, Set.of(TONES)));
     }
 
-    Result classify = run("classify", files(folders).get(0).toString());
+    CommandLineRun classify = run("classify", files(folders).get(0).toString());
     assertThat(classify.out()).contains("\"head_tag_fields\":{\"tones\":\"TONES\"}");
 
-    Result dry = run("tag", "--db", db, "--dry-run", "--fields", "genre", "--min-genre-p", "0");
+    CommandLineRun dry = run("tag", "--db", db, "--dry-run", "--fields", "genre", "--min-genre-p", "0");
     assertThat(dry.exit()).as(dry.err()).isZero();
     assertThat(dry.out()).contains("USER:TONES: (empty) -> ", "USER:TONES: mine -> mine | ").contains("mood_model: (empty) -> musetag-base@")
         .contains("+tones@1");
@@ -92,7 +71,7 @@ class TagHeadFieldCommandLineTest {
       assertThat(Files.readAllBytes(f)).isEqualTo(bytes.get(f));
     }
 
-    Result tag = run("tag", "--db", db, "--fields", "genre", "--min-genre-p", "0");
+    CommandLineRun tag = run("tag", "--db", db, "--fields", "genre", "--min-genre-p", "0");
     assertThat(tag.exit()).as(tag.err()).isZero();
     String batch = tag.out().lines().filter(l -> l.startsWith("batch ")).findFirst().orElseThrow().split(" ")[1]
         .replace(":", "");
@@ -109,7 +88,7 @@ class TagHeadFieldCommandLineTest {
       assertThat(library.journal().entries(batch)).extracting(e -> e.field()).contains("USER:TONES", "GENRE");
     }
 
-    Result undo = run("undo", "--db", db, batch);
+    CommandLineRun undo = run("undo", "--db", db, batch);
     assertThat(undo.exit()).as(undo.err()).isZero();
     assertThat(undo.out()).contains("6 files restored");
     for (Path f : files(folders)) {

@@ -3,23 +3,17 @@ package org.musetag.ml.heads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.musetag.app.AppDirectories;
-import org.musetag.app.Services;
 import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.FfmpegAudioDecoder;
-import org.musetag.cli.MusetagCommand;
+import org.musetag.cli.CommandLineRun;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.DevicePreference;
 import org.musetag.ml.ModelFiles;
@@ -27,7 +21,6 @@ import org.musetag.ml.PatchModel;
 import org.musetag.ml.PatchPredictor;
 import org.musetag.ml.StageTimes;
 import org.musetag.ml.TrackClassifier;
-import picocli.CommandLine;
 
 /**
  * {@code musetag train} and {@code musetag models} end to end on real audio files, the real bundled model, a real
@@ -39,12 +32,6 @@ class TrainCommandLineTest {
   static Path folders;
 
   @TempDir Path home;
-
-  private record Result(int exit, String out, String err) {
-    List<JsonObject> json() {
-      return out.lines().map(l -> JsonParser.parseString(l).getAsJsonObject()).toList();
-    }
-  }
 
   @BeforeAll
   static void songs() throws Exception {
@@ -59,19 +46,8 @@ class TrainCommandLineTest {
     }
   }
 
-  private Services services() {
-    return new Services(new FfmpegAudioDecoder(), new AppDirectories(home), new ModelFiles(home.resolve("cache")),
-        Executors::newFixedThreadPool);
-  }
-
-  private Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = MusetagCommand.commandLine(services());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+  private CommandLineRun run(String... args) {
+    return CommandLineRun.in(home, args);
   }
 
   private HeadRegistry registry() {
@@ -80,7 +56,7 @@ class TrainCommandLineTest {
 
   @Test
   void trainsShowsCrossValidatedScoresAndASecondRunUsesTheCache() throws Exception {
-    Result first = run("train", "--folders", folders.toString(), "--name", "tones", "--threads", "2");
+    CommandLineRun first = run("train", "--folders", folders.toString(), "--name", "tones", "--threads", "2");
 
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(first.out()).contains("6 files, 6 usable, 2 labels", "label 'high' has only 3 example(s)",
@@ -94,7 +70,7 @@ class TrainCommandLineTest {
     assertThat(card.data().counts()).containsEntry("low", 3).containsEntry("high", 3);
     assertThat(home.resolve("models/tones/1/card.md")).content().contains("Confusion matrix");
 
-    Result second = run("train", "--folders", folders.toString(), "--name", "tones", "--tag-field", "pitch");
+    CommandLineRun second = run("train", "--folders", folders.toString(), "--name", "tones", "--tag-field", "pitch");
     assertThat(second.exit()).as(second.err()).isZero();
     assertThat(second.out()).contains("(6 from the cache, 0 new)", "registered tones version 2");
     assertThat(HeadCard.read(home.resolve("models/tones/2")).tagField()).isEqualTo("PITCH");
@@ -117,9 +93,9 @@ class TrainCommandLineTest {
     assertThat(run("train", "--csv", ratings.toString(), "--name", "va").exit()).isZero();
     Path song = folders.resolve("high/high1.wav");
 
-    try (PatchModel model = PatchModel.load(services().modelFiles().bundled("musetag-base"), DevicePreference.CPU, 1);
+    try (PatchModel model = PatchModel.load(new ModelFiles(home.resolve("cache")).bundled("musetag-base"), DevicePreference.CPU, 1);
         PatchPredictor predictor = model.newPredictor()) {
-      Analysis plain = new TrackClassifier(services().decoder(), model, new StageTimes()).classify(song, predictor);
+      Analysis plain = new TrackClassifier(new FfmpegAudioDecoder(), model, new StageTimes()).classify(song, predictor);
       HeadedAnalysis before = apply(model, plain);
       assertThat(before.analysis()).isSameAs(plain);
       assertThat(before.heads()).isEmpty();
@@ -162,10 +138,10 @@ class TrainCommandLineTest {
     Files.write(broken.resolve("b/y.wav"), new byte[0]);
     Path csv = Files.writeString(home.resolve("bad.csv"), "path,valence,arousal\nx.wav,happy,0.5\ny.wav,0.1,\n");
 
-    Result r1 = run("train", "--folders", empty.toString(), "--name", "x");
-    Result r2 = run("train", "--folders", home.resolve("one").toString(), "--name", "x");
-    Result r3 = run("train", "--folders", broken.toString(), "--name", "x");
-    Result r4 = run("train", "--csv", csv.toString(), "--name", "x");
+    CommandLineRun r1 = run("train", "--folders", empty.toString(), "--name", "x");
+    CommandLineRun r2 = run("train", "--folders", home.resolve("one").toString(), "--name", "x");
+    CommandLineRun r3 = run("train", "--folders", broken.toString(), "--name", "x");
+    CommandLineRun r4 = run("train", "--csv", csv.toString(), "--name", "x");
 
     assertThat(r1.exit()).isEqualTo(2);
     assertThat(r1.err()).contains("musetag: " + empty + " has no label folders with audio files");
@@ -197,7 +173,7 @@ class TrainCommandLineTest {
     }
     Files.writeString(dir.resolve("high/cut.mp3"), "not music");
 
-    Result r = run("train", "--folders", dir.toString(), "--name", "mixed");
+    CommandLineRun r = run("train", "--folders", dir.toString(), "--name", "mixed");
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("7 files, 6 usable", dir.resolve("high/cut.mp3") + ": ", "; not used");
