@@ -1,6 +1,7 @@
 package org.musetag.ui.retrain;
 
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -279,6 +280,7 @@ public final class RetrainViewModel {
   static String suggestedName(Path path) {
     Path file = path.getFileName();
     String base = file == null ? "" : file.toString().replaceFirst("\\.[^.]*$", "");
+    base = Normalizer.normalize(base, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     String cleaned = base.replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("^-+|-+$", "");
     return cleaned.isEmpty() ? "my-labels" : cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned;
   }

@@ -112,7 +112,8 @@ class RetrainViewModelTest {
   void suggestedNamesAreValidHeadNames() {
     assertThat(RetrainViewModel.suggestedName(Path.of("/music/Rainy Day (mix)"))).isEqualTo("Rainy-Day-mix");
     assertThat(RetrainViewModel.suggestedName(Path.of("/r/ratings.csv"))).isEqualTo("ratings");
-    assertThat(RetrainViewModel.suggestedName(Path.of("/r/ÅÄÖ"))).isEqualTo("my-labels");
+    assertThat(RetrainViewModel.suggestedName(Path.of("/r/Ströme"))).isEqualTo("Strome");
+    assertThat(RetrainViewModel.suggestedName(Path.of("/r/雨の日"))).isEqualTo("my-labels");
   }
 
   @Test
@@ -176,6 +177,29 @@ class RetrainViewModelTest {
     assertThat(vm.shownCardProperty().get().kind()).isEqualTo(HeadKind.REGRESSION);
     assertThat(vm.shownCardProperty().get().evaluation().regression()).containsKeys("valence", "arousal");
     assertThat(CardSummary.of(vm.shownCardProperty().get())).contains("Cross-validated valence: Pearson r");
+  }
+
+  @Test
+  void unicodeLabelsAndPathsTrainAndComeBackSpelledAsTheFolders() throws Exception {
+    Path root = home.resolve("Étiquettes — 雨");
+    List<String> labels = List.of("rainy dæy 雨の日", "énergie");
+    for (int i = 0; i < 3; i++) {
+      Files.createDirectories(root.resolve(labels.get(0)));
+      Files.createDirectories(root.resolve(labels.get(1)));
+      AudioFixtures.tone(root.resolve(labels.get(0)), "chanson ü " + i, Encoding.WAV, 120 + 10 * i, 3.0);
+      AudioFixtures.tone(root.resolve(labels.get(1)), "曲 " + i, Encoding.WAV, 2500 + 200 * i, 3.0);
+    }
+    vm.load(root, HeadKind.LABELS);
+    assertThat(vm.nameProperty().get()).isEqualTo("Etiquettes");
+    vm.nameProperty().set("weather");
+
+    vm.train();
+
+    assertThat(vm.problemProperty().get()).isEmpty();
+    assertThat(vm.shownCardProperty().get().outputs()).containsExactlyInAnyOrderElementsOf(labels);
+    vm.activateSelected();
+    Analysis fresh = classify(root.resolve(labels.get(1)).resolve("曲 0.wav"));
+    assertThat(heads.applyAll(fresh).heads().get("weather").labels().get(0).label()).isEqualTo("énergie");
   }
 
   @Test
