@@ -23,6 +23,7 @@ import org.musetag.tags.TagField;
 import org.musetag.tags.TagOptions;
 import org.musetag.ui.classify.ClassifyCardViewModel;
 import org.musetag.ui.common.ChangeLine;
+import org.musetag.ui.common.FxWatchdog;
 import org.musetag.ui.common.TestServices;
 import org.musetag.ui.library.MainWindow;
 import org.musetag.ui.library.StartupOptions;
@@ -69,9 +70,18 @@ class RetrainFlowTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup("#labelCounts").queryTableView().getItems()).hasSize(2);
 
-    robot.clickOn("#trainHead");
-    WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> versions(robot).getItems().size() == 1
-        && !vm.trainingProperty().get() && robot.lookup("#perClassScores").queryTableView().getItems().size() == 2);
+    double worst;
+    String evidence;
+    try (FxWatchdog watchdog = new FxWatchdog()) {
+      robot.clickOn("#trainHead");
+      WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> versions(robot).getItems().size() == 1
+          && !vm.trainingProperty().get() && robot.lookup("#perClassScores").queryTableView().getItems().size() == 2);
+      worst = watchdog.worstBlockedMillis();
+      evidence = watchdog.evidence();
+      org.slf4j.LoggerFactory.getLogger(RetrainFlowTest.class).info("FX watchdog while training: {} pings, worst"
+          + " blocked {} ms", watchdog.pings(), worst);
+    }
+    assertThat(worst).as("longest FX thread stall while training, ms; %s", evidence).isLessThan(100);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(vm.problemProperty().get()).isEmpty();
     assertThat(robot.lookup("#confusionMatrix").query().getBoundsInLocal().getWidth())
