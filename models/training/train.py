@@ -263,7 +263,7 @@ def main():
     ap.add_argument("--workers", type=int, default=2, help="training jobs run side by side (processes)")
     ap.add_argument("--threads", type=int, default=1, help="torch threads per job")
     ap.add_argument("--seed", type=int, default=20250)
-    ap.add_argument("--epochs", type=int, default=22)
+    ap.add_argument("--epochs", type=int, default=40)
     ap.add_argument("--patches-per-clip", type=int, default=4, help="random patches per clip per epoch")
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--lr", type=float, default=3e-3)
@@ -388,7 +388,7 @@ def main():
     final.set_temperatures(t_g, t_q)
     os.makedirs(args.out, exist_ok=True)
     onnx_path = os.path.join(args.out, "musetag-base.onnx")
-    meta = {"name": "musetag-base", "version": "1.0.0", "frontend": "MelSpec-v1", "genres": ",".join(GENRES),
+    meta = {"name": "musetag-base", "version": "1.1.0", "frontend": "MelSpec-v1", "genres": ",".join(GENRES),
             "quadrants": ",".join(QUADRANTS), "patch_frames": str(PATCH_FRAMES), "n_mels": str(N_MELS)}
     shapes = export_onnx(final, onnx_path, meta)
     log(f"exported {onnx_path} ({os.path.getsize(onnx_path)} bytes), output shapes {shapes}")
