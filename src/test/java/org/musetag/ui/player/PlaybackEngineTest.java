@@ -13,6 +13,7 @@ import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.FfmpegAudioDecoder;
 import org.musetag.dsp.LiveFeatures;
+import org.musetag.ui.common.DirectContext;
 import org.musetag.ui.common.TaskContext;
 
 /** Plays a generated tone silently: position follows the clock, the spectrogram fills, TarsosDSP hears 440 Hz. */
@@ -70,22 +71,6 @@ class PlaybackEngineTest {
   }
 
   static TaskContext context(AtomicBoolean stop) {
-    return new TaskContext() {
-      @Override
-      public void progress(double done, double total) {}
-
-      @Override
-      public void message(String message) {}
-
-      @Override
-      public boolean isCancelled() {
-        return stop.get();
-      }
-
-      @Override
-      public void publish(Runnable uiUpdate) {
-        uiUpdate.run();
-      }
-    };
+    return new DirectContext(stop::get);
   }
 }
