@@ -49,8 +49,8 @@ final class Mp4Codec {
   }
 
   /**
-   * Sets every freeform item that is not managed here and holds several text values again, as it is in the file
-   * ({@code items}), so that JAudioTagger does not cut it down to its first value (see {@link #keptList}).
+   * Sets every freeform item that is not managed here and that JAudioTagger would not write back as it is, exactly as
+   * it is in the file ({@code items}; see {@link #keptList}).
    */
   static void keepLists(Mp4Tag tag, List<Mp4Ilst.Item> items, Set<TagField> userFields) {
     for (Mp4Ilst.Item item : items) {
@@ -58,20 +58,21 @@ final class Mp4Codec {
         for (String existing : idsMatching(tag, item.name())) {
           tag.deleteField(existing);
         }
-        tag.addField(new Mp4MultiValueField(item.name(), item.data().stream().map(Mp4Ilst.Data::text).toList()));
+        tag.addField(Mp4MultiValueField.keeping(item.name(), item.data()));
       }
     }
   }
 
   /**
-   * Whether {@link #keepLists} re-writes this item: an unmanaged freeform ({@code ----}) item with several data atoms,
-   * all UTF-8 text, which Musetag writes back byte for byte.
+   * Whether {@link #keepLists} re-writes this item: an unmanaged freeform ({@code ----}) item that is anything but
+   * one UTF-8 text. JAudioTagger 3.0.1 reads a freeform item as one string and writes it back as UTF-8 text, so it
+   * would cut several values down to the first and turn a binary (type 0) or UTF-16 value into different bytes.
    */
   static boolean keptList(Mp4Ilst.Item item, Set<TagField> userFields) {
     return item.name().startsWith("----:")
         && !isManaged(item.name(), userFields)
-        && item.data().size() > 1
-        && item.data().stream().allMatch(d -> d.type() == Mp4Ilst.TYPE_UTF8);
+        && !item.data().isEmpty()
+        && (item.data().size() > 1 || item.data().get(0).type() != Mp4Ilst.TYPE_UTF8);
   }
 
   /**

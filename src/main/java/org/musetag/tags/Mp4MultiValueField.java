@@ -15,12 +15,25 @@ import org.jaudiotagger.tag.mp4.field.Mp4TagTextField;
  * library still does the hard part (resizing {@code moov}, moving chunk offsets).
  */
 final class Mp4MultiValueField extends Mp4TagTextField {
-  private final List<String> values;
+  private final List<Mp4Ilst.Data> values;
 
   /** @param id {@code ©gen} or {@code ----:issuer:name} */
   Mp4MultiValueField(String id, List<String> values) {
-    super(id, values.get(0));
-    this.values = List.copyOf(values);
+    this(values.stream().map(v -> new Mp4Ilst.Data(Mp4Ilst.TYPE_UTF8, v.getBytes(StandardCharsets.UTF_8))).toList(),
+        id);
+  }
+
+  /**
+   * An item written back with exactly these data atoms (type and payload): a freeform item JAudioTagger would
+   * otherwise re-write as one UTF-8 text, such as a binary (type 0) value another tool stored.
+   */
+  static Mp4MultiValueField keeping(String id, List<Mp4Ilst.Data> data) {
+    return new Mp4MultiValueField(List.copyOf(data), id);
+  }
+
+  private Mp4MultiValueField(List<Mp4Ilst.Data> data, String id) {
+    super(id, data.get(0).text());
+    this.values = data;
   }
 
   @Override
@@ -33,10 +46,9 @@ final class Mp4MultiValueField extends Mp4TagTextField {
       box(body, "mean", withVersion(parts[1].getBytes(StandardCharsets.UTF_8)));
       box(body, "name", withVersion(parts[2].getBytes(StandardCharsets.UTF_8)));
     }
-    for (String v : values) {
-      byte[] text = v.getBytes(StandardCharsets.UTF_8);
-      ByteBuffer data = ByteBuffer.allocate(8 + text.length);
-      data.putInt(Mp4Ilst.TYPE_UTF8).putInt(0).put(text);
+    for (Mp4Ilst.Data v : values) {
+      ByteBuffer data = ByteBuffer.allocate(8 + v.payload().length);
+      data.putInt(v.type()).putInt(0).put(v.payload());
       box(body, "data", data.array());
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -46,7 +58,7 @@ final class Mp4MultiValueField extends Mp4TagTextField {
 
   @Override
   public String getContent() {
-    return String.join("; ", values);
+    return String.join("; ", values.stream().map(Mp4Ilst.Data::text).toList());
   }
 
   private static byte[] withVersion(byte[] text) {

@@ -14,6 +14,8 @@ public final class AudioFixtures {
     OGG_VORBIS("ogg", "ogg", "vorbis", "vorbis", 44100),
     OPUS("opus", "ogg", "libopus", "opus", 48000),
     M4A_AAC("m4a", "ipod", "aac", "aac", 44100),
+    /** Apple Lossless in the same container as AAC: the tags are the same ilst, the sample table is not. */
+    M4A_ALAC("m4a", "ipod", "alac", "alac", 44100),
     WAV("wav", "wav", "pcm_s16le", "pcm_s16le", 22050),
     AIFF("aiff", "aiff", "pcm_s16be", "pcm_s16be", 32000);
 
@@ -65,6 +67,9 @@ public final class AudioFixtures {
       }
       if (enc == Encoding.OPUS) {
         rec.setAudioBitrate(96_000);
+      }
+      if (enc == Encoding.M4A_ALAC) {
+        rec.setSampleFormat(org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16P); // the ALAC encoder takes no floats
       }
       // FFmpeg's own Vorbis encoder is marked experimental; the JavaCV build has no libvorbis.
       rec.setAudioOption("strict", "experimental");
