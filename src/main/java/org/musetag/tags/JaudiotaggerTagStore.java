@@ -21,7 +21,8 @@ import java.util.TreeMap;
  *   <li>FLAC, Ogg Vorbis: GENRE, MOOD, VALENCE, AROUSAL, MOODMODEL comments, one per value.
  *   <li>M4A: {@code ©gen} and {@code ----:com.apple.iTunes:MOOD}/{@code VALENCE}/{@code AROUSAL}/{@code MOODMODEL},
  *       one data atom per value.
- *   <li>Opus: read only (JAudioTagger 3.0.1 has no Opus support).
+ *   <li>Opus: GENRE, MOOD, VALENCE, AROUSAL, MOODMODEL comments like FLAC, in the OpusTags header, which Musetag
+ *       reads and writes itself ({@link OggTagWriter}; JAudioTagger 3.0.1 has no Opus support).
  * </ul>
  *
  * A head's user field ({@link TagField#user}) is written like MOOD in v2.3: {@code TXXX:NAME}, Vorbis {@code NAME},
@@ -34,6 +35,7 @@ import java.util.TreeMap;
 public final class JaudiotaggerTagStore implements TagStore {
   private final TagOptions options;
   private final AtomicTagWriter writer;
+  private final OggTagWriter oggWriter = new OggTagWriter();
 
   public JaudiotaggerTagStore(TagOptions options) {
     this(options, new AtomicTagWriter(options));
@@ -50,7 +52,7 @@ public final class JaudiotaggerTagStore implements TagStore {
     TagFormat format = checkedFormat(file);
     try {
       if (format == TagFormat.OPUS) {
-        return OggComments.readOpus(file, userFields);
+        return OggTagWriter.read(file, userFields);
       }
       return OpenTagFile.open(file, format, options, userFields).managed();
     } catch (Exception | LinkageError e) {
@@ -80,7 +82,11 @@ public final class JaudiotaggerTagStore implements TagStore {
     if (isReadOnly(file)) {
       throw TagErrors.readOnly(file);
     }
-    writer.write(file, format, needed, expected);
+    if (format == TagFormat.OPUS) {
+      oggWriter.write(file, format, needed, expected);
+    } else {
+      writer.write(file, format, needed, expected);
+    }
     return true;
   }
 

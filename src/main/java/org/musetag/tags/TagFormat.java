@@ -6,14 +6,14 @@ import java.util.Optional;
 
 /**
  * The file formats Musetag tags, recognised by extension (as players and JAudioTagger do), with the tag family each
- * one carries. Opus can be read (Musetag parses its comment header itself) but not written: JAudioTagger 3.0.1 has
- * no Opus support.
+ * one carries. Opus is read and written by Musetag itself ({@link OggTagWriter}): JAudioTagger 3.0.1 has no Opus
+ * support.
  */
 enum TagFormat {
   MP3("MP3", "mp3", Family.ID3, true, "mp3"),
   FLAC("FLAC", "flac", Family.VORBIS, true, "flac"),
   OGG_VORBIS("Ogg Vorbis", "ogg", Family.VORBIS, true, "ogg", "oga"),
-  OPUS("Opus", "opus", Family.VORBIS, false, "opus"),
+  OPUS("Opus", "opus", Family.VORBIS, true, "opus"),
   MP4("MP4 (M4A)", "m4a", Family.MP4, true, "m4a", "m4b", "mp4"),
   WAV("WAV", "wav", Family.ID3, true, "wav"),
   AIFF("AIFF", "aif", Family.ID3, true, "aif", "aiff", "aifc");

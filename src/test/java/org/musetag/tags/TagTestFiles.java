@@ -38,6 +38,9 @@ final class TagTestFiles {
 
   /** A one-second tone with the user's tags already on it. */
   static Path withUserTags(Path dir, String name, Encoding enc) throws Exception {
+    if (enc == Encoding.OPUS) {
+      return OpusFixture.withUserTags(dir.resolve(name + ".opus"), png());
+    }
     Path file = AudioFixtures.tone(dir, name, enc, 440, 1.0);
     JaudiotaggerSetup.ensure();
     AudioFile audio = AudioFileIO.read(file.toFile());
@@ -64,6 +67,9 @@ final class TagTestFiles {
 
   /** What a user's tags look like through JAudioTagger, independently of Musetag's own snapshot. */
   static List<String> userTags(Path file) throws Exception {
+    if (file.toString().endsWith(".opus")) {
+      return OpusFixture.userTags(file);
+    }
     Tag tag = AudioFileIO.read(file.toFile()).getTag();
     List<String> out = new ArrayList<>();
     for (FieldKey key : List.of(FieldKey.TITLE, FieldKey.ARTIST, FieldKey.ALBUM, FieldKey.TRACK)) {
@@ -75,13 +81,18 @@ final class TagTestFiles {
     return out;
   }
 
-  private static Artwork cover() throws Exception {
+  /** The cover every fixture carries: a 4x4 PNG. */
+  static byte[] png() throws Exception {
     BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
     image.setRGB(1, 2, 0xFF8800);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(image, "png", png);
+    return png.toByteArray();
+  }
+
+  private static Artwork cover() throws Exception {
     Artwork art = ArtworkFactory.getNew();
-    art.setBinaryData(png.toByteArray());
+    art.setBinaryData(png());
     art.setMimeType("image/png");
     art.setPictureType(3);
     art.setDescription("");
@@ -96,6 +107,10 @@ final class TagTestFiles {
 
   /** Adds a user-defined field of the user's own (TXXX, Vorbis comment, MP4 freeform atom), as another tool would. */
   static void addUserDefined(Path file, String name, String value) throws Exception {
+    if (file.toString().endsWith(".opus")) {
+      OpusFixture.addComment(file, name, value);
+      return;
+    }
     AudioFile audio = AudioFileIO.read(file.toFile());
     setUserDefined(audio.getTagOrCreateAndSetDefault(), name, value);
     audio.commit();
@@ -125,6 +140,9 @@ final class TagTestFiles {
   static List<String> userDefined(Path file, String name) throws Exception {
     if (file.toString().endsWith(".m4a")) {
       return Mp4Ilst.texts(Mp4Ilst.read(file), "----:com.apple.iTunes:" + name);
+    }
+    if (file.toString().endsWith(".opus")) {
+      return OpusFixture.values(file, name);
     }
     Tag tag = AudioFileIO.read(file.toFile()).getTag();
     if (tag instanceof Id3SupportingTag wavOrAiff) {
