@@ -46,9 +46,9 @@ public final class FilePlanner {
     if (!Files.exists(file)) {
       return file + ": has vanished since the last scan";
     }
-    if (!store.canWrite(file)) {
-      return file + ": writing tags to " + (t.format() == null ? "this format" : t.format() + " files")
-          + " is not supported";
+    String notWritable = store.whyNotWritable(file);
+    if (notWritable != null) {
+      return file + ": " + notWritable;
     }
     if (!Files.isWritable(file)) {
       return file + ": is read-only";

@@ -37,7 +37,7 @@ final class AudioPayload {
       switch (format) {
         case MP3 -> mp3(ch, md);
         case FLAC -> flac(ch, md);
-        case OGG_VORBIS, OPUS -> ogg(file, md);
+        case OGG_VORBIS, OPUS, OGG_FLAC -> ogg(file, md);
         case MP4 -> Mp4Payload.digest(ch, md);
         case WAV -> iff(ch, md, ByteOrder.LITTLE_ENDIAN);
         case AIFF -> iff(ch, md, ByteOrder.BIG_ENDIAN);

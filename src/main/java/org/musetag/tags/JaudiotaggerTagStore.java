@@ -29,7 +29,12 @@ import java.util.TreeMap;
  * MP4 {@code ----:com.apple.iTunes:NAME}, several values each. It is managed only by the calls that name it; for
  * every other call it is one of the user's other tags, kept bit for bit.
  *
- * Writes go through {@link AtomicTagWriter}; a write that would change nothing does not touch the file.
+ * A file whose content is another format than its name says (a FLAC named .mp3) is read as what it is, and
+ * refused for writing with a message saying what it is: writing its real tags would leave it misnamed, and tools
+ * that trust the name would then add a second, foreign tag (docs/decisions/0004).
+ *
+ * Writes go through {@link AtomicTagWriter} ({@link OggTagWriter} for Opus and Ogg FLAC); a write that would change
+ * nothing does not touch the file.
  * Thread-safe: every call opens the file afresh.
  */
 public final class JaudiotaggerTagStore implements TagStore {
@@ -51,7 +56,7 @@ public final class JaudiotaggerTagStore implements TagStore {
   public TagValues read(Path file, Set<TagField> userFields) throws TagException {
     TagFormat format = checkedFormat(file);
     try {
-      if (format == TagFormat.OPUS) {
+      if (format.ownOgg()) {
         return OggTagWriter.read(file, userFields);
       }
       return OpenTagFile.open(file, format, options, userFields).managed();
@@ -76,13 +81,16 @@ public final class JaudiotaggerTagStore implements TagStore {
       return false;
     }
     TagFormat format = checkedFormat(file);
+    if (FormatSniffer.misnamed(TagFormat.of(file).orElseThrow(), format)) {
+      throw TagErrors.misnamed(file, format);
+    }
     if (!format.writable) {
       throw TagErrors.notWritable(file, format);
     }
     if (isReadOnly(file)) {
       throw TagErrors.readOnly(file);
     }
-    if (format == TagFormat.OPUS) {
+    if (format.ownOgg()) {
       oggWriter.write(file, format, needed, expected);
     } else {
       writer.write(file, format, needed, expected);
@@ -92,7 +100,21 @@ public final class JaudiotaggerTagStore implements TagStore {
 
   @Override
   public boolean canWrite(Path file) {
-    return TagFormat.of(file).map(f -> f.writable).orElse(false);
+    return whyNotWritable(file) == null;
+  }
+
+  /** Unknown formats, and files whose content is another format than their name (see {@link FormatSniffer}). */
+  @Override
+  public String whyNotWritable(Path file) {
+    TagFormat named = TagFormat.of(file).orElse(null);
+    if (named == null) {
+      return TagErrors.UNSUPPORTED;
+    }
+    TagFormat real = FormatSniffer.realFormat(file, named);
+    if (FormatSniffer.misnamed(named, real)) {
+      return TagErrors.misnamedReason(file, real);
+    }
+    return real.writable ? null : TagErrors.notWritableReason(real);
   }
 
   private static TagFormat checkedFormat(Path file) throws TagException {
@@ -102,7 +124,8 @@ public final class JaudiotaggerTagStore implements TagStore {
     if (!Files.isRegularFile(file)) {
       throw new TagException(file, "is not a regular file");
     }
-    return TagFormat.of(file).orElseThrow(() -> TagErrors.unsupported(file));
+    TagFormat named = TagFormat.of(file).orElseThrow(() -> TagErrors.unsupported(file));
+    return FormatSniffer.realFormat(file, named);
   }
 
   /**

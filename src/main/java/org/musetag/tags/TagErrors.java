@@ -27,13 +27,31 @@ final class TagErrors {
     return new TagException(file, "cannot write tags: the file is read-only");
   }
 
+  static final String UNSUPPORTED =
+      "is not a file Musetag can tag (it reads MP3, FLAC, Ogg Vorbis, Opus, M4A, WAV and AIFF files)";
+
   static TagException unsupported(Path file) {
-    return new TagException(
-        file, "is not a file Musetag can tag (it reads MP3, FLAC, Ogg Vorbis, Opus, M4A, WAV and AIFF files)");
+    return new TagException(file, UNSUPPORTED);
   }
 
   static TagException notWritable(Path file, TagFormat format) {
-    return new TagException(file, "writing tags to " + format.displayName + " files is not supported yet");
+    return new TagException(file, notWritableReason(format));
+  }
+
+  static String notWritableReason(TagFormat format) {
+    return "cannot write tags: Musetag does not write " + format.displayName + " tags";
+  }
+
+  /** A file whose content is another format than its name says (see {@link FormatSniffer}). */
+  static TagException misnamed(Path file, TagFormat real) {
+    return new TagException(file, misnamedReason(file, real));
+  }
+
+  static String misnamedReason(Path file, TagFormat real) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    String ext = name.contains(".") ? name.substring(name.lastIndexOf('.')) : "";
+    return "cannot write tags: it is really " + real.withArticle() + " file named " + ext + "; rename it to ."
+        + real.jaudiotaggerExtension + " to tag it";
   }
 
   /** Wraps a failure while reading ({@code writing} false) or writing tags. */

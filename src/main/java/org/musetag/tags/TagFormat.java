@@ -6,14 +6,16 @@ import java.util.Optional;
 
 /**
  * The file formats Musetag tags, recognised by extension (as players and JAudioTagger do), with the tag family each
- * one carries. Opus is read and written by Musetag itself ({@link OggTagWriter}): JAudioTagger 3.0.1 has no Opus
- * support.
+ * one carries. Opus and Ogg FLAC are read and written by Musetag itself ({@link OggTagWriter}): JAudioTagger 3.0.1
+ * cannot. What the content really is can differ from the name; see {@link FormatSniffer}.
  */
 enum TagFormat {
   MP3("MP3", "mp3", Family.ID3, true, "mp3"),
   FLAC("FLAC", "flac", Family.VORBIS, true, "flac"),
   OGG_VORBIS("Ogg Vorbis", "ogg", Family.VORBIS, true, "ogg", "oga"),
   OPUS("Opus", "opus", Family.VORBIS, true, "opus"),
+  /** FLAC in Ogg: no extension of its own (it is named .oga or .ogg), recognised by {@link FormatSniffer}. */
+  OGG_FLAC("Ogg FLAC", "oga", Family.VORBIS, true),
   MP4("MP4 (M4A)", "m4a", Family.MP4, true, "m4a", "m4b", "mp4"),
   WAV("WAV", "wav", Family.ID3, true, "wav"),
   AIFF("AIFF", "aif", Family.ID3, true, "aif", "aiff", "aifc");
@@ -39,6 +41,16 @@ enum TagFormat {
     this.family = family;
     this.writable = writable;
     this.extensions = extensions;
+  }
+
+  /** Whether Musetag, not JAudioTagger, reads and writes this format's tags. */
+  boolean ownOgg() {
+    return this == OPUS || this == OGG_FLAC;
+  }
+
+  /** The format with its article, for sentences: "a FLAC file", "an MP3 file". */
+  String withArticle() {
+    return (this == FLAC || this == WAV ? "a " : "an ") + displayName;
   }
 
   static Optional<TagFormat> of(Path file) {

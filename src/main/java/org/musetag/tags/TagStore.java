@@ -27,6 +27,11 @@ public interface TagStore {
    */
   boolean write(Path file, Map<TagField, List<String>> newValues) throws TagException;
 
-  /** Whether this format can be written at all (Opus cannot with JAudioTagger 3.0.1). */
+  /** Whether this file's tags can be written at all (its format is known and its content is what its name says). */
   boolean canWrite(Path file);
+
+  /** Why this file's tags cannot be written at all, as a sentence for users, or null when they can. */
+  default String whyNotWritable(Path file) {
+    return canWrite(file) ? null : "cannot write tags to this kind of file";
+  }
 }

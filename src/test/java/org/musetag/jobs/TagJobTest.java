@@ -88,13 +88,14 @@ class TagJobTest {
   }
 
   @Test
-  void writesEveryWritableFileJournalsItAndSkipsOpusWithAReason() throws Exception {
+  void writesEveryFileOpusIncludedAndJournalsIt() throws Exception {
     TagJob job = new TagJob(library, store);
     TagJob.Report r = job.write(plan(job), "b1", "m", "{}", listener, () -> false);
 
-    assertThat(r.written()).isEqualTo(4);
-    assertThat(r.skipped()).isEqualTo(1);
-    assertThat(problems).singleElement().asString().contains("song-opus.opus").contains("not supported");
+    assertThat(r.written()).isEqualTo(5);
+    assertThat(r.skipped()).isZero();
+    assertThat(problems).isEmpty();
+    assertThat(store.read(music.resolve("song-opus.opus")).get(TagField.MOOD_MODEL).get(0)).startsWith("musetag-base@");
     TagValues flac = store.read(music.resolve("song-flac.flac"));
     assertThat(flac.get(TagField.GENRE)).isNotEmpty();
     assertThat(flac.get(TagField.MOOD_MODEL).get(0)).startsWith("musetag-base@");
@@ -129,7 +130,7 @@ class TagJobTest {
 
     TagJob.Report r = job.write(plans, "b1", "m", "{}", listener, () -> false);
 
-    assertThat(r.written()).isEqualTo(1); // the Ogg Vorbis file
+    assertThat(r.written()).isEqualTo(2); // the Ogg Vorbis and the Opus file
     assertThat(String.join("\n", problems))
         .contains("song-mp3.mp3: has changed on disk since the last scan")
         .contains("song-m4a_aac.m4a: has vanished")
@@ -148,7 +149,7 @@ class TagJobTest {
 
     try (Library reopened = Library.open(dbFile)) {
       TagJob.Report r = new TagJob(reopened, store).undo("b1", listener);
-      assertThat(r.written()).isEqualTo(4);
+      assertThat(r.written()).isEqualTo(5);
       assertThat(reopened.journal().entries("b1")).allMatch(e -> e.state().equals(TagJournal.UNDONE));
     }
     library = Library.open(dbFile);
