@@ -4,7 +4,7 @@
 # ffmpeg), kid3-cli and python3-mutagen with DIR/expected.json (or, without it, checks the tools agree with mutagen).
 # Exits non-zero on any disagreement.
 # Usage: bench/interop-check.sh [DIR]
-#   Without DIR, builds the test classes and writes one tagged file per format with
+#   Without DIR, builds the test classes and writes one tagged file per format (Opus, ALAC m4a and Ogg FLAC included) with
 #   org.musetag.tags.InteropFixtures into a temporary folder first. BUILD_DIR overrides the Maven output folder;
 #   MVN_FLAGS adds Maven flags (e.g. MVN_FLAGS=-o to stay offline).
 # Needs: ffprobe, kid3-cli, /usr/bin/python3 with mutagen (apt: ffmpeg kid3-cli python3-mutagen).

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Reads an Ogg file page by page and reassembles its packets. Used to compare the audio packets of an Ogg file
  * before and after a tag write (the comment header is the only packet a tag write may change; pages after it may be
- * renumbered), and to read Opus comments, which JAudioTagger 3.0.1 cannot.
+ * renumbered); the test suite reads Opus comments with it independently of the writer.
  */
 final class OggPackets {
 
