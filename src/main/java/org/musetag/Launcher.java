@@ -12,6 +12,7 @@ import org.musetag.app.Services;
 import org.musetag.app.SingleInstance;
 import org.musetag.app.Wiring;
 import org.musetag.cli.MusetagCommand;
+import org.musetag.ml.DjlOffline;
 import org.musetag.ui.MusetagApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) {
+    DjlOffline.ensure();
     Optional<List<Path>> open = args.length > 0 && isSubcommand(args[0])
         ? Optional.empty() : OpenArguments.filesToOpen(args);
     if (open.isPresent()) {
