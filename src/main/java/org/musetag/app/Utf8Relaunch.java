@@ -61,6 +61,7 @@ public final class Utf8Relaunch {
     if (file == null || file.isEmpty()) {
       return args;
     }
+    followParent();
     try {
       Path p = Path.of(file);
       List<byte[]> raw = split(Files.readAllBytes(p));
@@ -70,6 +71,28 @@ public final class Utf8Relaunch {
       LOG.warn("cannot read the arguments handed over in {} ({}); using the ones given", file, e.getMessage());
       return args;
     }
+  }
+
+  /**
+   * The relaunched process ends as soon as the one that started it is gone: whoever stops Musetag (kill -9 included)
+   * knows only the first process, and must not leave the second one working on.
+   */
+  private static void followParent() {
+    ProcessHandle.current().parent().ifPresent(parent -> {
+      Thread watch = new Thread(() -> {
+        // re-parented the moment the parent exits, even before anyone reaps it (isAlive is still true for a zombie)
+        while (parent.isAlive() && ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == parent.pid()) {
+          try {
+            Thread.sleep(100);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+        Runtime.getRuntime().halt(137);
+      }, "musetag-follow-parent");
+      watch.setDaemon(true);
+      watch.start();
+    });
   }
 
   /**
