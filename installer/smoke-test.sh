@@ -15,6 +15,14 @@ json=$("$launcher" classify "$work/tone.ogg" 2>"$work/classify.log") || { cat "$
 [[ $json == *'"genres":[{"label":'* && $json == *'"quadrant":"Q'* ]] || { echo "FAIL: classify printed $json"; exit 1; }
 echo "ok: $("$launcher" --version 2>/dev/null), classify: ${json:0:120}..."
 
+# No locale at all (a bare server, a service): a non-ASCII name still opens (the launcher relaunches in C.UTF-8).
+name=$(printf 'Caf\303\251 \342\200\223 \303\234n\303\257c\303\266d\303\251.ogg')
+cp "$work/tone.ogg" "$work/$name"
+info=$(env -u LANG -u LC_ALL -u LC_CTYPE -u LANGUAGE "$launcher" info "$work/$name" 2>"$work/info.log") \
+  || { echo "FAIL: info on a non-ASCII name with no locale"; cat "$work/info.log"; exit 1; }
+[[ $info == *"\"duration_s\""* ]] || { echo "FAIL: info printed $info"; exit 1; }
+echo "ok: with no locale, info opens $name"
+
 if command -v xvfb-run >/dev/null; then
   cat > "$work/window.sh" <<WINDOW
 "$launcher" > "$work/first.log" 2>&1 &

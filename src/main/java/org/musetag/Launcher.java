@@ -6,12 +6,15 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.musetag.app.AppDirectories;
 import org.musetag.app.OpenArguments;
 import org.musetag.app.Services;
 import org.musetag.app.SingleInstance;
+import org.musetag.app.Utf8Relaunch;
 import org.musetag.app.Wiring;
 import org.musetag.cli.MusetagCommand;
+import org.musetag.ml.DjlOffline;
 import org.musetag.ui.MusetagApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Command;
 /**
  * Entry point of the runnable jar and of the installed app: no arguments, or only files and folders ("Open with
  * Musetag"), start the desktop app, or hand the files to the one already running; anything else runs the command
- * line. Kept free of JavaFX types itself, so a fat jar can start JavaFX without the module path.
+ * line. Offline (DJL) and UTF-8 file names (a relaunch where the locale is not UTF-8) are settled first. Kept free of
+ * JavaFX types itself, so a fat jar can start JavaFX without the module path.
  */
 public final class Launcher {
   private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
@@ -29,7 +33,13 @@ public final class Launcher {
 
   private Launcher() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] given) {
+    DjlOffline.ensure();
+    OptionalInt relaunched = Utf8Relaunch.ifNeeded(given);
+    if (relaunched.isPresent()) {
+      System.exit(relaunched.getAsInt());
+    }
+    String[] args = Utf8Relaunch.arguments(given);
     Optional<List<Path>> open = args.length > 0 && isSubcommand(args[0])
         ? Optional.empty() : OpenArguments.filesToOpen(args);
     if (open.isPresent()) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.musetag.PathProblems;
 
 /**
  * {@link AudioDecoder} on FFmpeg through JavaCV: the FFmpeg libraries ship inside the jar, so no system ffmpeg is
@@ -127,8 +128,9 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
   }
 
   static void checkReadable(Path file) throws AudioFileException {
-    if (!Files.exists(file)) {
-      throw new AudioFileException(file, "does not exist");
+    String missing = PathProblems.whyNotThere(file);
+    if (missing != null) {
+      throw new AudioFileException(file, missing);
     }
     if (Files.isDirectory(file)) {
       throw new AudioFileException(file, "is a folder, not a file");

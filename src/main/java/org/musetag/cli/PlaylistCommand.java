@@ -1,9 +1,5 @@
 package org.musetag.cli;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.musetag.app.Services;
 import org.musetag.library.AnalysisStore.Analysed;
 import org.musetag.library.Library;
+import org.musetag.library.PlaylistFile;
 import org.musetag.ml.Quadrant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,19 +46,13 @@ final class PlaylistCommand implements Callable<Integer> {
       String m = model != null ? model : library.analyses().newestModel();
       tracks = m == null ? List.of() : library.analyses().find(m, quadrant.name(), genre == null ? null : genre.toLowerCase(Locale.ROOT));
     }
-    SpectrogramCommand.writeAtomically(out, stream -> write(tracks, stream));
-    spec.commandLine().getOut().printf("wrote %d tracks to %s%n", tracks.size(), out);
+    PlaylistFile.Written w = PlaylistFile.write(out, tracks.stream()
+        .map(a -> new PlaylistFile.Entry(a.track().path(), a.track().durationSeconds(), a.track().displayName()))
+        .toList());
+    w.skipped().forEach(p -> spec.commandLine().getErr().println("musetag: skipped " + p));
+    spec.commandLine().getErr().flush();
+    spec.commandLine().getOut().printf("wrote %d tracks to %s%n", w.entries(), out);
     spec.commandLine().getOut().flush();
     return 0;
-  }
-
-  private static void write(List<Analysed> tracks, java.io.OutputStream stream) throws IOException {
-    Writer w = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
-    w.write("#EXTM3U\n");
-    for (Analysed a : tracks) {
-      w.write(String.format(Locale.ROOT, "#EXTINF:%d,%s%n", Math.round(a.track().durationSeconds()), a.track().displayName()));
-      w.write(a.track().path().toAbsolutePath() + "\n");
-    }
-    w.flush();
   }
 }

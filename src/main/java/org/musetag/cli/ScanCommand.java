@@ -17,7 +17,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code musetag scan DIR... --db FILE}: index audio files; incremental, parallel, unreadable files recorded. */
+/**
+ * {@code musetag scan DIR... --db FILE}: index audio files; incremental, parallel. Every file that could not be read is
+ * named on stderr with its reason; a folder that cannot be scanned (missing, a loop) is an error, exit 2, after the
+ * other folders are scanned.
+ */
 @Command(name = "scan", description = "Index the audio files under folders into the library (incremental).")
 final class ScanCommand implements Callable<Integer> {
   private final Services services;
@@ -47,6 +51,7 @@ final class ScanCommand implements Callable<Integer> {
       pool.shutdownNow();
     }
     r.problems().forEach(p -> spec.commandLine().getErr().println("musetag: " + p));
+    spec.commandLine().getErr().flush();
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("files", r.files());
     row.put("added", r.added());
@@ -56,6 +61,6 @@ final class ScanCommand implements Callable<Integer> {
     row.put("missing", r.missing());
     row.put("moved", r.moved());
     new JsonLines(spec.commandLine().getOut()).write(row);
-    return 0;
+    return r.failedRoots().isEmpty() ? 0 : 2;
   }
 }

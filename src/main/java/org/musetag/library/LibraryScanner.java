@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
+import org.musetag.PathProblems;
 import org.musetag.audio.AudioDecoder;
 import org.musetag.audio.AudioFileException;
 import org.musetag.audio.AudioInfo;
@@ -21,7 +22,8 @@ import org.musetag.audio.AudioInfo;
 /**
  * Indexes folders into the library. Incremental: a file whose size and modification time match the library is not
  * opened again. Files are probed in parallel on the given executor and written by the calling thread in
- * transactions of {@link #BATCH}. Unreadable files are recorded with the reason; files gone since the last scan are
+ * transactions of {@link #BATCH}. Symbolic links are followed (loops reported, not followed). Unreadable files are
+ * recorded with the reason and listed in the report, as are folders given that cannot be scanned; files gone since the last scan are
  * marked missing, and a new file that matches a missing one (same size and duration) is taken as that file moved.
  */
 public final class LibraryScanner {
@@ -41,16 +43,30 @@ public final class LibraryScanner {
       throws LibraryException, IOException {
     Counts n = new Counts();
     List<String> problems = new ArrayList<>();
+    List<String> failedRoots = new ArrayList<>();
     for (Path root : roots) {
       Path abs = root.toAbsolutePath().normalize();
-      if (!Files.exists(abs)) {
-        problems.add(abs + ": does not exist");
+      String why = rootProblem(abs);
+      if (why != null) {
+        problems.add(abs + ": " + why);
+        failedRoots.add(abs + ": " + why);
         continue;
       }
       scanRoot(abs, n, problems, progress, cancelled);
+      problems.addAll(n.problems);
+      n.problems.clear();
     }
     return new ScanReport(n.files, n.added, n.updated, n.unchanged, n.unreadable, n.missing, n.moved,
-        cancelled.getAsBoolean(), List.copyOf(problems));
+        cancelled.getAsBoolean(), List.copyOf(problems), List.copyOf(failedRoots));
+  }
+
+  /** Why a folder (or file) given to scan cannot be scanned, or null. A missing folder must not look like an empty one. */
+  private static String rootProblem(Path root) {
+    String why = PathProblems.whyNotThere(root);
+    if (why == null && Files.isRegularFile(root) && !AudioFiles.looksLikeAudio(root)) {
+      return "is not an audio file (by its extension) nor a folder";
+    }
+    return why;
   }
 
   private void scanRoot(Path root, Counts n, List<String> problems, ScanProgress progress, BooleanSupplier cancelled)
@@ -109,6 +125,7 @@ public final class LibraryScanner {
         library.tracks().upsert(f, now);
         if (!f.readable()) {
           n.unreadable++;
+          n.problems.add(f.path() + ": " + f.problem());
         } else if (isNew) {
           n.added++;
         } else {
@@ -157,5 +174,7 @@ public final class LibraryScanner {
     int unreadable;
     int missing;
     int moved;
+    /** "path: reason" of the files probed and found unreadable, in the order they were stored. */
+    final List<String> problems = new ArrayList<>();
   }
 }

@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
 public final class PatchModel implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PatchModel.class);
 
+  static {
+    DjlOffline.ensure(); // before any DJL method runs: Engine.getEngine would otherwise call home
+  }
+
   private final ZooModel<float[], PatchOutputs> model;
   private final InferenceDevice device;
   private final String name;

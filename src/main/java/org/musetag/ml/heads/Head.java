@@ -9,6 +9,7 @@ import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.musetag.ml.DjlOffline;
 
 /**
  * One trained head loaded from its ONNX file through DJL's ONNX Runtime engine (like the bundled model), on the
@@ -17,6 +18,10 @@ import java.util.List;
  * used under a lock: heads are tiny, so threads queuing here cost nothing measurable.
  */
 public final class Head implements AutoCloseable {
+  static {
+    DjlOffline.ensure(); // before any DJL method runs (see DjlOffline)
+  }
+
   private final HeadCard card;
   private final ZooModel<float[], float[]> model;
   private final Predictor<float[], float[]> predictor;

@@ -1,0 +1,46 @@
+package org.musetag.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A path that cannot be opened says why, not "does not exist" for every reason. */
+class PathMessagesTest {
+  @TempDir Path dir;
+
+  @Test
+  void aLoopOfSymbolicLinksIsCalledOne() throws Exception {
+    Path a = dir.resolve("a.mp3");
+    Files.createSymbolicLink(a, dir.resolve("b.mp3"));
+    Files.createSymbolicLink(dir.resolve("b.mp3"), a);
+
+    CommandLineRun r = CommandLineRun.in(dir, "info", a.toString());
+
+    assertThat(r.json().get(0).get("error").getAsString()).isEqualTo("is a loop of symbolic links");
+  }
+
+  @Test
+  void aPathOf4353CharactersIsTooLongNotMissing() {
+    StringBuilder p = new StringBuilder(dir.toString());
+    while (p.length() < 4353 - 4) {
+      p.append("/abc");
+    }
+    p.setLength(4353 - 4);
+    p.append(".mp3");
+    assertThat(p).hasSize(4353);
+
+    CommandLineRun r = CommandLineRun.in(dir, "info", p.toString());
+
+    assertThat(r.json().get(0).get("error").getAsString()).isEqualTo("its path is too long for the file system");
+  }
+
+  @Test
+  void aMissingFileStillSaysItDoesNotExist() {
+    CommandLineRun r = CommandLineRun.in(dir, "info", dir.resolve("nothing.mp3").toString());
+
+    assertThat(r.json().get(0).get("error").getAsString()).isEqualTo("does not exist");
+  }
+}
