@@ -3,6 +3,8 @@ package org.musetag.audio;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -23,6 +25,7 @@ final class DecodingSession implements AutoCloseable {
   private final FfmpegLogBridge.ErrorTally errors = FfmpegLogBridge.startCounting();
   /** Index (at the file's own rate) of the next sample the grabber will deliver; -1 when unknown (after a seek). */
   private long position;
+  private TruncationCheck.Extent extent;
 
   /** Within this distance ahead, reading forward is cheaper and surer than seeking. */
   static final long FORWARD_READ_MICROS = 10_000_000;
@@ -34,11 +37,41 @@ final class DecodingSession implements AutoCloseable {
     this.grabber = grabber;
   }
 
-  /** Opens the file for decoding at its own rate and channel count, as interleaved floats. */
+  /**
+   * Opens the file for decoding at its own rate and channel count, as interleaved floats: as the container its
+   * signature or name says (see {@link ContainerSniffer}), or, if that holds no audio, as FFmpeg recognises it.
+   */
   static DecodingSession open(Path file) throws AudioFileException {
     FfmpegLogBridge.install();
     FfmpegAudioDecoder.checkReadable(file);
+    String chosen;
+    try {
+      chosen = ContainerSniffer.choose(file);
+    } catch (IOException e) {
+      throw new AudioFileException(file, "cannot be read (" + e.getMessage() + ")", e);
+    }
+    DecodingSession open;
+    try {
+      open = start(file, chosen);
+    } catch (AudioFileException e) {
+      if (chosen == null) {
+        throw e;
+      }
+      open = start(file, null);
+    }
+    // Errors so far were met reading the header (tags, pictures) or in packets the decode reads again: the tags
+    // are not the audio, and damaged audio reports itself again when decoded.
+    open.errors.count = 0;
+    open.errors.first = null;
+    open.measure();
+    return open;
+  }
+
+  private static DecodingSession start(Path file, String demuxer) throws AudioFileException {
     FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile());
+    if (demuxer != null) {
+      g.setFormat(demuxer);
+    }
     g.setSampleMode(FrameGrabber.SampleMode.FLOAT);
     // Verify checksums where the codec has them (FLAC frames), so damage is reported rather than played.
     g.setAudioOption("err_detect", "crccheck");
@@ -54,7 +87,6 @@ final class DecodingSession implements AutoCloseable {
       open.close();
       throw new AudioFileException(file, "contains no audio stream");
     }
-    open.checkComplete();
     return open;
   }
 
@@ -122,17 +154,40 @@ final class DecodingSession implements AutoCloseable {
       if (!maySeek || targetMicros <= READ_FROM_START_MICROS) {
         // Decode from the beginning and count samples: no seek, no timestamp to trust.
         if (position != 0) {
-          grabber.restart();
+          restart();
           position = 0;
         }
         return 0;
       }
-      grabber.setTimestamp(micros, false);
-      position = -1;
-      return -1;
+      try {
+        grabber.setTimestamp(micros, false);
+        position = -1;
+        return -1;
+      } catch (FrameGrabber.Exception | RuntimeException e) {
+        // A header that claims more audio than the file holds sends the seek past the end; players then read on
+        // from the start, and so does this (what lies beyond the real end comes back short, and is reported so).
+        LOG.debug("cannot seek to {} s in {}, reading from the start: {}", micros / 1e6, file, e.getMessage());
+        restart();
+        position = 0;
+        return 0;
+      }
     } catch (FrameGrabber.Exception | RuntimeException e) {
       throw new AudioFileException(file, "cannot seek to " + micros / 1e6 + " s (" + FfmpegAudioDecoder.firstLine(e) + ")", e);
     }
+  }
+
+  /** Starts over from the beginning. FFmpeg reopens the file, so the header's errors (tags) are not counted again. */
+  private void restart() throws FrameGrabber.Exception {
+    int count = errors.count;
+    String first = errors.first;
+    grabber.restart();
+    errors.count = count;
+    errors.first = first;
+  }
+
+  /** Where the stream stands, in seconds from the start: after a read to the end, the length of what is there. */
+  double positionSeconds() {
+    return position >= 0 ? position / (double) grabber.getSampleRate() : Double.NaN;
   }
 
   /** After a seek, MP3 timestamps still count the encoder's priming samples; this shifts them back. */
@@ -151,17 +206,20 @@ final class DecodingSession implements AutoCloseable {
     }
   }
 
-  private void checkComplete() throws AudioFileException {
-    String problem;
+  private void measure() throws AudioFileException {
     try {
-      problem = TruncationCheck.problem(file, grabber.getFormat());
+      AVFormatContext oc = grabber.getFormatContext();
+      AVStream audio = oc.streams(grabber.getAudioStream());
+      extent = FfmpegProbe.extent(file, grabber.getFormat(), audio, FfmpegProbe.seconds(oc, audio));
     } catch (IOException e) {
+      close();
       throw new AudioFileException(file, "cannot be read (" + e.getMessage() + ")", e);
     }
-    if (problem != null) {
-      close();
-      throw new AudioFileException(file, problem);
-    }
+  }
+
+  /** How much of the declared audio the file holds, and why it is incomplete when it is. */
+  TruncationCheck.Extent extent() {
+    return extent;
   }
 
   @Override
