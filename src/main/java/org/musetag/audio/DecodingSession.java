@@ -51,20 +51,38 @@ final class DecodingSession implements AutoCloseable {
       throw new AudioFileException(file, "cannot be read (" + e.getMessage() + ")", e);
     }
     DecodingSession open;
+    String demuxer = chosen;
     try {
       open = start(file, chosen);
     } catch (AudioFileException e) {
       if (chosen == null) {
         throw e;
       }
+      demuxer = null;
       open = start(file, null);
     }
-    // Errors so far were met reading the header (tags, pictures) or in packets the decode reads again: the tags
-    // are not the audio, and damaged audio reports itself again when decoded.
-    open.errors.count = 0;
-    open.errors.first = null;
+    open.forgetHeaderErrors(demuxer);
     open.measure();
     return open;
+  }
+
+  /**
+   * Errors met while reading the container's header are damage to the tags or pictures there, not to the audio
+   * (the probe reports them apart): they are taken off the tally. Opening also decodes the first packets, whose
+   * errors are kept. The header alone is read again only when there were errors, so a sound file pays nothing.
+   */
+  private void forgetHeaderErrors(String demuxer) {
+    if (errors.count == 0) {
+      return;
+    }
+    int header = FfmpegProbe.headerErrors(file, demuxer);
+    FfmpegLogBridge.continueCounting(errors);
+    if (header >= errors.count) {
+      errors.count = 0;
+      errors.first = null;
+    } else {
+      errors.count -= header;
+    }
   }
 
   private static DecodingSession start(Path file, String demuxer) throws AudioFileException {

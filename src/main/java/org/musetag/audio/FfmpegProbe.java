@@ -81,6 +81,17 @@ final class FfmpegProbe {
     return TruncationCheck.check(file, ffmpegFormat, declared);
   }
 
+  /** How many errors FFmpeg reports reading only the header of {@code file} as {@code demuxer} (null: probe). */
+  static int headerErrors(Path file, String demuxer) {
+    FfmpegLogBridge.ErrorTally tally = FfmpegLogBridge.startCounting();
+    AVInputFormat format = demuxer == null ? null : avformat.av_find_input_format(demuxer);
+    AVFormatContext oc = new AVFormatContext(null);
+    if (avformat.avformat_open_input(oc, file.toString(), format, null) >= 0) {
+      avformat.avformat_close_input(oc);
+    }
+    return tally.count;
+  }
+
   /** An opened container (null when FFmpeg could not open it), its audio stream, and the errors met on the way. */
   private static final class Opened implements AutoCloseable {
     AVFormatContext oc;
