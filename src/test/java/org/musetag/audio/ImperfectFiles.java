@@ -39,6 +39,23 @@ public final class ImperfectFiles {
   }
 
   /**
+   * A copy of an MP3 file whose Xing/Info header claims twice its frames and keeps no byte count, so nothing in
+   * the file's header shows the claim is false: only decoding finds where the audio ends.
+   */
+  public static Path mp3ClaimingTwiceItsLength(Path mp3) throws Exception {
+    byte[] b = Files.readAllBytes(mp3);
+    String text = new String(b, 0, Math.min(b.length, 8192), StandardCharsets.ISO_8859_1);
+    int at = Math.max(text.indexOf("Info"), text.indexOf("Xing"));
+    ByteBuffer header = ByteBuffer.wrap(b);
+    if (at < 0 || (header.getInt(at + 4) & 1) == 0) {
+      throw new IllegalStateException(mp3 + " has no Xing/Info frame count");
+    }
+    header.putInt(at + 4, 1); // frames only
+    header.putInt(at + 8, header.getInt(at + 8) * 2);
+    return Files.write(mp3.resolveSibling("claims-twice-" + mp3.getFileName()), b);
+  }
+
+  /**
    * A copy of a FLAC file with a PICTURE block inserted after STREAMINFO whose MIME-type length says 2 GB: the
    * picture cannot be read; the audio is untouched.
    */

@@ -51,6 +51,18 @@ class ImperfectFilesCommandLineTest {
   }
 
   @Test
+  void aFileWhoseHeaderOverstatesItsLengthUndetectedIsHeardWhereItsAudioEnds() throws Exception {
+    Path dir = Files.createDirectories(home.resolve("music"));
+    Path mp3 = ImperfectFiles.mp3ClaimingTwiceItsLength(AudioFixtures.tone(dir, "long", Encoding.MP3, 220, 30.0));
+    assertThat(run("info", mp3.toString()).json().get(0).get("duration_s").getAsDouble()).isGreaterThan(59.0);
+
+    CommandLineRun r = run("classify", mp3.toString());
+
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.json().get(0).get("notes").toString()).contains("holds only 30.", "analysed on the 30.");
+  }
+
+  @Test
   void analyzeListensToACutFileAndSaysSo() throws Exception {
     Path dir = Files.createDirectories(home.resolve("music"));
     ImperfectFiles.firstHalf(AudioFixtures.tone(dir, "whole", Encoding.FLAC, 440, 30.0), "cut.flac");
