@@ -31,8 +31,12 @@ final class Mp3Extent {
         }
         int at = i + 8 + ((flags & 1) != 0 ? 4 : 0);
         long declared = Integer.toUnsignedLong(ByteBuffer.wrap(b, at, 4).getInt());
+        if (declared <= 0 || ch.size() >= declared) {
+          // Some encoders count the whole file, tags included: a file at least that long is whole either way.
+          return declared <= 0 ? Double.NaN : 1.0;
+        }
         long present = ch.size() - start - trailingTags(ch);
-        return declared <= 0 ? Double.NaN : Math.min(1.0, present / (double) declared);
+        return Math.min(1.0, present / (double) declared);
       }
     }
     return Double.NaN;
