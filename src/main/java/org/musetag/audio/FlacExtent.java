@@ -78,8 +78,8 @@ final class FlacExtent {
     }
     int p = i + 4;
     int first = b[p] & 0xff;
-    int extra = first < 0x80 ? 0 : first >= 0xfe ? (first == 0xfe ? 6 : -1) : Integer.numberOfLeadingZeros(~first << 24) - 1;
-    if (extra < 0 || extra == 0 && first >= 0x80 || p + 1 + extra + 5 > length) {
+    int extra = continuationBytes(first);
+    if (extra < 0 || p + 1 + extra + 5 > length) {
       return null;
     }
     long number = extra == 0 ? first : first & (0x3f >> extra);
@@ -104,6 +104,18 @@ final class FlacExtent {
       return null;
     }
     return new long[] {variable ? number : number * nominalBlock, block};
+  }
+
+  /**
+   * How many continuation bytes follow {@code first} in FLAC's UTF-8-like number coding (0xxxxxxx: none, 110xxxxx:
+   * one, ... 11111110: six), or -1 when it cannot start a number.
+   */
+  private static int continuationBytes(int first) {
+    if (first < 0x80) {
+      return 0;
+    }
+    int ones = Integer.numberOfLeadingZeros(~first << 24);
+    return ones >= 2 && ones <= 7 ? ones - 1 : -1;
   }
 
   private static int u16(byte[] b, int at) {

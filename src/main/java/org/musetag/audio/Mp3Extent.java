@@ -2,6 +2,7 @@ package org.musetag.audio;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 
 /**
@@ -30,7 +31,7 @@ final class Mp3Extent {
           return Double.NaN;
         }
         int at = i + 8 + ((flags & 1) != 0 ? 4 : 0);
-        long declared = Integer.toUnsignedLong(ByteBuffer.wrap(b, at, 4).getInt());
+        long declared = Integer.toUnsignedLong(ByteBuffer.wrap(b).getInt(at));
         if (declared <= 0 || ch.size() >= declared) {
           // Some encoders count the whole file, tags included: a file at least that long is whole either way.
           return declared <= 0 ? Double.NaN : 1.0;
@@ -52,7 +53,7 @@ final class Mp3Extent {
     if (size - tags >= 32) {
       byte[] ape = read(ch, size - tags - 32, 32);
       if (isTag(ape, 0, "APET") && isTag(ape, 4, "AGEX")) {
-        long length = Integer.toUnsignedLong(ByteBuffer.wrap(ape, 12, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt());
+        long length = Integer.toUnsignedLong(ByteBuffer.wrap(ape).order(ByteOrder.LITTLE_ENDIAN).getInt(12));
         boolean header = (ape[23] & 0x80) != 0;
         tags += length + (header ? 32 : 0);
       }

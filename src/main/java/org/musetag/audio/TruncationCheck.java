@@ -56,7 +56,8 @@ final class TruncationCheck {
 
   /** The verdict for a measured length: incomplete when clearly less than declared. */
   static Extent shorterThanDeclared(String format, double declared, double present) {
-    if (Double.isNaN(present) || declared <= 0 || present >= declared - FfmpegAudioDecoder.lengthTolerance(format, declared)) {
+    double tolerance = FfmpegAudioDecoder.lengthTolerance(format, declared);
+    if (Double.isNaN(present) || declared <= 0 || present >= declared - tolerance) {
       return new Extent(declared, null);
     }
     return new Extent(present, String.format(Locale.ROOT,

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +79,8 @@ class BadAudioFilesTest {
     assertThat(info.codec()).isEqualTo(enc.codec);
     assertThat(info.format()).isEqualTo(decoder.probe(right).format());
     assertThat(info.durationSeconds()).isEqualTo(decoder.probe(right).durationSeconds());
-    assertThat(info.misnamed()).contains("." + wrongExtension).contains(info.format().toUpperCase(java.util.Locale.ROOT));
+    assertThat(info.misnamed())
+        .isEqualTo("is named ." + wrongExtension + " but its content is " + info.format().toUpperCase(Locale.ROOT));
     assertThat(decoder.probe(right).misnamed()).isNull();
     float[] expected = decoder.decode(right, RATE).samples();
     float[] actual = decoder.decode(wrong, RATE).samples();

@@ -90,7 +90,8 @@ public final class ImperfectFiles {
     text.write(new byte[] {0, 0}); // the damaged BOM
     text.write("Title".getBytes(StandardCharsets.UTF_16LE));
     ByteBuffer frame = ByteBuffer.allocate(10 + text.size());
-    frame.put("TIT2".getBytes(StandardCharsets.US_ASCII)).putInt(text.size()).putShort((short) 0).put(text.toByteArray());
+    frame.put("TIT2".getBytes(StandardCharsets.US_ASCII)).putInt(text.size()).putShort((short) 0);
+    frame.put(text.toByteArray());
     int size = frame.capacity() + 64; // with padding
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(new byte[] {'I', 'D', '3', 3, 0, 0,
