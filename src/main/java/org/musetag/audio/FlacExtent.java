@@ -32,14 +32,38 @@ final class FlacExtent {
     if (rate <= 0 || minBlock <= 0) {
       return Double.NaN;
     }
-    long size = ch.size();
+    long size = endOfData(ch, flacStart);
     int tail = (int) Math.min(size - flacStart, Math.max(MIN_TAIL, 3L * maxFrame + 64));
-    ByteBuffer buf = ByteBuffer.allocate(tail);
-    while (buf.hasRemaining() && ch.read(buf, size - tail + buf.position()) > 0) {
-      // a channel may deliver fewer bytes than asked
-    }
+    ByteBuffer buf = read(ch, size - tail, tail);
     long end = lastFrameEnd(buf.array(), buf.position(), minBlock);
     return end < 0 ? Double.NaN : end / (double) rate;
+  }
+
+  /**
+   * Where the file's bytes stop being zeros: a download cut short is often left at its full size with the missing
+   * part zero-filled. A sound file ends in a frame's CRC, so this reads one block.
+   */
+  private static long endOfData(FileChannel ch, long from) throws IOException {
+    long end = ch.size();
+    while (end > from) {
+      int n = (int) Math.min(MIN_TAIL, end - from);
+      byte[] b = read(ch, end - n, n).array();
+      for (int i = n - 1; i >= 0; i--) {
+        if (b[i] != 0) {
+          return end - n + i + 1;
+        }
+      }
+      end -= n;
+    }
+    return from;
+  }
+
+  private static ByteBuffer read(FileChannel ch, long at, int n) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(n);
+    while (buf.hasRemaining() && ch.read(buf, at + buf.position()) > 0) {
+      // a channel may deliver fewer bytes than asked
+    }
+    return buf;
   }
 
   /**

@@ -102,8 +102,17 @@ class BadAudioFilesTest {
     assertCutCopyIsDescribedAsTruncated(ImperfectFiles.audiobook(dir, "book", 20.0), "cut.m4b");
   }
 
+  @Test
+  void aFlacDownloadLeftZeroFilledIsDescribedAsTruncatedWithTheAudioThatIsThere() throws Exception {
+    Path whole = AudioFixtures.tone(dir, "whole", Encoding.FLAC, 440, 20.0);
+    assertCopyIsDescribedAsTruncated(whole, ImperfectFiles.zeroFilledAfterHalf(whole, "zeros.flac"));
+  }
+
   private void assertCutCopyIsDescribedAsTruncated(Path whole, String name) throws Exception {
-    Path cut = ImperfectFiles.firstHalf(whole, name);
+    assertCopyIsDescribedAsTruncated(whole, ImperfectFiles.firstHalf(whole, name));
+  }
+
+  private void assertCopyIsDescribedAsTruncated(Path whole, Path cut) throws Exception {
 
     AudioInfo info = decoder.probe(cut);
     assertThat(decoder.probe(whole).truncation()).isNull();

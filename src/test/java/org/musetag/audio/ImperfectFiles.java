@@ -21,6 +21,13 @@ public final class ImperfectFiles {
     return Files.write(whole.resolveSibling(name), Arrays.copyOf(bytes, bytes.length / 2));
   }
 
+  /** {@code whole} as a download cut at half leaves it: at full size, the second half zero bytes. */
+  public static Path zeroFilledAfterHalf(Path whole, String name) throws Exception {
+    byte[] bytes = Files.readAllBytes(whole);
+    Arrays.fill(bytes, bytes.length / 2, bytes.length, (byte) 0);
+    return Files.write(whole.resolveSibling(name), bytes);
+  }
+
   /** A copy of {@code file} under a name ending in {@code .ext}. */
   public static Path namedAs(Path file, String ext) throws Exception {
     String name = file.getFileName().toString();
