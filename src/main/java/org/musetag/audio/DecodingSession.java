@@ -3,6 +3,8 @@ package org.musetag.audio;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -23,6 +25,7 @@ final class DecodingSession implements AutoCloseable {
   private final FfmpegLogBridge.ErrorTally errors = FfmpegLogBridge.startCounting();
   /** Index (at the file's own rate) of the next sample the grabber will deliver; -1 when unknown (after a seek). */
   private long position;
+  private TruncationCheck.Extent extent;
 
   /** Within this distance ahead, reading forward is cheaper and surer than seeking. */
   static final long FORWARD_READ_MICROS = 10_000_000;
@@ -34,11 +37,59 @@ final class DecodingSession implements AutoCloseable {
     this.grabber = grabber;
   }
 
-  /** Opens the file for decoding at its own rate and channel count, as interleaved floats. */
+  /**
+   * Opens the file for decoding at its own rate and channel count, as interleaved floats: as the container its
+   * signature or name says (see {@link ContainerSniffer}), or, if that holds no audio, as FFmpeg recognises it.
+   */
   static DecodingSession open(Path file) throws AudioFileException {
     FfmpegLogBridge.install();
     FfmpegAudioDecoder.checkReadable(file);
+    String chosen;
+    try {
+      chosen = ContainerSniffer.choose(file);
+    } catch (IOException e) {
+      throw new AudioFileException(file, "cannot be read (" + e.getMessage() + ")", e);
+    }
+    DecodingSession open;
+    String demuxer = chosen;
+    try {
+      open = start(file, chosen);
+    } catch (AudioFileException e) {
+      if (chosen == null) {
+        throw e;
+      }
+      demuxer = null;
+      open = start(file, null);
+    }
+    open.forgetHeaderErrors(demuxer);
+    open.measure();
+    return open;
+  }
+
+  /**
+   * Errors met while reading the container's header are damage to the tags or pictures there, not to the audio
+   * (the probe reports them apart): they are taken off the tally. Opening also decodes the first packets, whose
+   * errors are kept. The header alone is read again only when there were errors, so a sound file pays nothing.
+   */
+  private void forgetHeaderErrors(String demuxer) {
+    if (errors.count == 0) {
+      return;
+    }
+    int header = FfmpegProbe.headerErrors(file, demuxer);
+    FfmpegLogBridge.continueCounting(errors);
+    if (header >= errors.count) {
+      errors.count = 0;
+      errors.first = null;
+    } else {
+      errors.count -= header;
+    }
+  }
+
+  private static DecodingSession start(Path file, String demuxer) throws AudioFileException {
     FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile());
+    if (demuxer != null) {
+      g.setFormat(demuxer);
+    }
     g.setSampleMode(FrameGrabber.SampleMode.FLOAT);
     // Verify checksums where the codec has them (FLAC frames), so damage is reported rather than played.
     g.setAudioOption("err_detect", "crccheck");
@@ -54,7 +105,6 @@ final class DecodingSession implements AutoCloseable {
       open.close();
       throw new AudioFileException(file, "contains no audio stream");
     }
-    open.checkComplete();
     return open;
   }
 
@@ -122,17 +172,40 @@ final class DecodingSession implements AutoCloseable {
       if (!maySeek || targetMicros <= READ_FROM_START_MICROS) {
         // Decode from the beginning and count samples: no seek, no timestamp to trust.
         if (position != 0) {
-          grabber.restart();
+          restart();
           position = 0;
         }
         return 0;
       }
-      grabber.setTimestamp(micros, false);
-      position = -1;
-      return -1;
+      try {
+        grabber.setTimestamp(micros, false);
+        position = -1;
+        return -1;
+      } catch (FrameGrabber.Exception | RuntimeException e) {
+        // A header that claims more audio than the file holds sends the seek past the end; players then read on
+        // from the start, and so does this (what lies beyond the real end comes back short, and is reported so).
+        LOG.debug("cannot seek to {} s in {}, reading from the start: {}", micros / 1e6, file, e.getMessage());
+        restart();
+        position = 0;
+        return 0;
+      }
     } catch (FrameGrabber.Exception | RuntimeException e) {
       throw new AudioFileException(file, "cannot seek to " + micros / 1e6 + " s (" + FfmpegAudioDecoder.firstLine(e) + ")", e);
     }
+  }
+
+  /** Starts over from the beginning. FFmpeg reopens the file, so the header's errors (tags) are not counted again. */
+  private void restart() throws FrameGrabber.Exception {
+    int count = errors.count;
+    String first = errors.first;
+    grabber.restart();
+    errors.count = count;
+    errors.first = first;
+  }
+
+  /** Where the stream stands, in seconds from the start: after a read to the end, the length of what is there. */
+  double positionSeconds() {
+    return position >= 0 ? position / (double) grabber.getSampleRate() : Double.NaN;
   }
 
   /** After a seek, MP3 timestamps still count the encoder's priming samples; this shifts them back. */
@@ -151,17 +224,20 @@ final class DecodingSession implements AutoCloseable {
     }
   }
 
-  private void checkComplete() throws AudioFileException {
-    String problem;
+  private void measure() throws AudioFileException {
     try {
-      problem = TruncationCheck.problem(file, grabber.getFormat());
+      AVFormatContext oc = grabber.getFormatContext();
+      AVStream audio = oc.streams(grabber.getAudioStream());
+      extent = FfmpegProbe.extent(file, grabber.getFormat(), audio, FfmpegProbe.seconds(oc, audio));
     } catch (IOException e) {
+      close();
       throw new AudioFileException(file, "cannot be read (" + e.getMessage() + ")", e);
     }
-    if (problem != null) {
-      close();
-      throw new AudioFileException(file, problem);
-    }
+  }
+
+  /** How much of the declared audio the file holds, and why it is incomplete when it is. */
+  TruncationCheck.Extent extent() {
+    return extent;
   }
 
   @Override

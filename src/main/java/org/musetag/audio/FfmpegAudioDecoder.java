@@ -34,6 +34,11 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
   public PcmBuffer decode(Path file, int sampleRate) throws AudioFileException {
     requirePositive(sampleRate);
     try (DecodingSession open = DecodingSession.open(file)) {
+      TruncationCheck.Extent extent = open.extent();
+      if (!extent.complete()) {
+        // The whole file was asked for and it is not all there; windows within the audio present can still be had.
+        throw AudioFileException.endsEarly(file, extent.problem(), extent.presentSeconds());
+      }
       double declared = open.declaredSeconds();
       if (declared > MAX_WHOLE_DECODE_SECONDS) {
         throw new AudioFileException(
@@ -66,26 +71,30 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
     requirePositive(sampleRate);
     List<PcmBuffer> out = new ArrayList<>(windows.size());
     try (DecodingSession open = DecodingSession.open(file)) {
-      double declared = open.declaredSeconds();
+      TruncationCheck.Extent extent = open.extent();
+      double end = extent.complete() ? open.declaredSeconds() : extent.presentSeconds();
       for (TimeWindow w : windows) {
+        if (!extent.complete() && w.startSeconds() >= end) {
+          throw AudioFileException.endsEarly(file, String.format(Locale.ROOT,
+              "%s, so there is nothing at %.1f s", extent.problem(), w.startSeconds()), end);
+        }
         int wanted = (int) Math.round(w.lengthSeconds() * sampleRate);
         SampleAccumulator acc = new SampleAccumulator(wanted, wanted);
         open.readFrom(w.startSeconds(), sampleRate, acc, true);
         open.checkNoErrors();
-        if (cameShort(acc, w, declared, sampleRate)) {
+        if (cameShort(acc, w, end, sampleRate)) {
           // Some files seek badly (FFmpeg lands past the target or at the end): read from the start instead.
           acc = new SampleAccumulator(wanted, wanted);
           open.readFrom(w.startSeconds(), sampleRate, acc, false);
           open.checkNoErrors();
         }
-        if (cameShort(acc, w, declared, sampleRate)) {
-          throw new AudioFileException(
-              file,
-              String.format(
-                  Locale.ROOT,
-                  "is truncated or damaged: nothing could be decoded at %.1f s of the %.1f s it declares",
-                  w.startSeconds() + acc.size() / (double) sampleRate,
-                  declared));
+        if (cameShort(acc, w, end, sampleRate)) {
+          double got = acc.size() / (double) sampleRate;
+          double at = open.positionSeconds();
+          double stopped = got > 0 || Double.isNaN(at) ? w.startSeconds() + got : Math.min(w.startSeconds(), at);
+          throw AudioFileException.endsEarly(file, String.format(Locale.ROOT,
+              "is truncated or damaged: nothing could be decoded at %.1f s of the %.1f s it declares",
+              w.startSeconds() + got, end), stopped);
         }
         out.add(new PcmBuffer(acc.toArray(), sampleRate));
       }

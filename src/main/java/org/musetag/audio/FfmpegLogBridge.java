@@ -57,6 +57,11 @@ final class FfmpegLogBridge extends LogCallback {
     return line.contains("invalid pts");
   }
 
+  /** Makes {@code tally} the current thread's again, after a nested open counted into a tally of its own. */
+  static void continueCounting(ErrorTally tally) {
+    TALLY.set(tally);
+  }
+
   @Override
   public void call(int level, BytePointer message) {
     String line = message.getString().strip();

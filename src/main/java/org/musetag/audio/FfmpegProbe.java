@@ -4,6 +4,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,74 +22,120 @@ import org.bytedeco.ffmpeg.global.avutil;
 /**
  * Reads a file's container header only: format, codec, rate, channels, duration and tags. Library scans call this
  * for every file, so it skips FFmpeg's stream analysis (which decodes packets) unless the header leaves the rate,
- * channel count or duration unknown (e.g. an MP3 without a Xing header).
+ * channel count or duration unknown (e.g. an MP3 without a Xing header). A file cut short is still described, with
+ * the audio that is there ({@link TruncationCheck}); errors FFmpeg reports while reading the header are damage to
+ * the tags, reported apart from the audio.
  */
 final class FfmpegProbe {
   private FfmpegProbe() {}
 
   static AudioInfo probe(Path file) throws AudioFileException {
-    AVFormatContext oc = open(file);
     try {
-      AVStream audio = audioStream(oc);
-      if (audio == null || incomplete(oc, audio.codecpar())) {
-        if (avformat.avformat_find_stream_info(oc, (AVDictionary) null) < 0) {
-          throw new AudioFileException(file, "is not a recognised audio file (no stream information)");
-        }
-        audio = audioStream(oc);
+      String chosen = ContainerSniffer.choose(file);
+      Opened o = open(file, chosen);
+      if (o.audio == null && chosen != null) {
+        // The container the name or signature suggested holds no audio: let FFmpeg recognise the content.
+        o.close();
+        o = open(file, null);
       }
-      if (audio == null || audio.codecpar().sample_rate() <= 0) {
-        throw new AudioFileException(file, "contains no audio stream");
+      try {
+        return describe(file, o);
+      } finally {
+        o.close();
       }
-      AVCodecParameters par = audio.codecpar();
-      String format = FfmpegAudioDecoder.formatName(oc.iformat().name().getString());
-      String problem = TruncationCheck.problem(file, oc.iformat().name().getString());
-      if (problem != null) {
-        throw new AudioFileException(file, problem);
-      }
-      Map<String, String> tags = new LinkedHashMap<>();
-      copy(oc.metadata(), tags);
-      copy(audio.metadata(), tags);
-      return new AudioInfo(file, format, avcodec.avcodec_get_name(par.codec_id()).getString(), par.sample_rate(),
-          par.ch_layout().nb_channels(), seconds(oc, audio), tags);
     } catch (IOException e) {
       throw new AudioFileException(file, "cannot be read (" + e.getMessage() + ")", e);
-    } finally {
+    }
+  }
+
+  private static AudioInfo describe(Path file, Opened o) throws AudioFileException, IOException {
+    if (o.oc == null) {
+      throw new AudioFileException(file, "is not a recognised audio file");
+    }
+    if (o.audio == null || o.audio.codecpar().sample_rate() <= 0) {
+      throw new AudioFileException(file, "contains no audio stream");
+    }
+    AVFormatContext oc = o.oc;
+    AVCodecParameters par = o.audio.codecpar();
+    String ffmpegFormat = oc.iformat().name().getString();
+    double declared = seconds(oc, o.audio);
+    TruncationCheck.Extent extent = extent(file, ffmpegFormat, o.audio, declared);
+    Map<String, String> tags = new LinkedHashMap<>();
+    copy(oc.metadata(), tags);
+    copy(o.audio.metadata(), tags);
+    String tagProblem = o.headerErrors == 0 ? null
+        : "has damaged tags (FFmpeg reported " + o.headerErrors + " error(s) reading them, first: "
+            + o.firstError.replaceFirst("^\\[[^]]* @ [^]]*\\] ", "") + ")";
+    return new AudioInfo(file, FfmpegAudioDecoder.formatName(ffmpegFormat),
+        avcodec.avcodec_get_name(par.codec_id()).getString(), par.sample_rate(), par.ch_layout().nb_channels(),
+        extent.presentSeconds(), tags, declared, extent.problem(), ContainerSniffer.misnamed(file, ffmpegFormat),
+        tagProblem);
+  }
+
+  /** How much of the declared audio is there; MP4 is measured from FFmpeg's sample index, the rest from bytes. */
+  static TruncationCheck.Extent extent(Path file, String ffmpegFormat, AVStream audio, double declared)
+      throws IOException {
+    if (ffmpegFormat.startsWith("mov,")) {
+      return TruncationCheck.shorterThanDeclared("mp4", declared, MovExtent.presentSeconds(audio, Files.size(file)));
+    }
+    return TruncationCheck.check(file, ffmpegFormat, declared);
+  }
+
+  /** How many errors FFmpeg reports reading only the header of {@code file} as {@code demuxer} (null: probe). */
+  static int headerErrors(Path file, String demuxer) {
+    FfmpegLogBridge.ErrorTally tally = FfmpegLogBridge.startCounting();
+    AVInputFormat format = demuxer == null ? null : avformat.av_find_input_format(demuxer);
+    AVFormatContext oc = new AVFormatContext(null);
+    if (avformat.avformat_open_input(oc, file.toString(), format, null) >= 0) {
       avformat.avformat_close_input(oc);
+    }
+    return tally.count;
+  }
+
+  /** An opened container (null when FFmpeg could not open it), its audio stream, and the errors met on the way. */
+  private static final class Opened implements AutoCloseable {
+    AVFormatContext oc;
+    AVStream audio;
+    int headerErrors;
+    String firstError;
+
+    @Override
+    public void close() {
+      if (oc != null) {
+        avformat.avformat_close_input(oc);
+        oc = null;
+      }
     }
   }
 
   /**
-   * Opens the container, first as the format its extension names (which skips FFmpeg's content probing, the
-   * larger part of a probe's cost), and, if that fails (a misnamed file), letting FFmpeg recognise the content.
+   * Opens the container as {@code demuxer} (which skips FFmpeg's content probing, the larger part of a probe's
+   * cost), or, when that is null or fails, letting FFmpeg recognise the content.
    */
-  private static AVFormatContext open(Path file) throws AudioFileException {
-    AVInputFormat hinted = hintFor(file);
-    if (hinted != null) {
-      AVFormatContext oc = new AVFormatContext(null);
-      if (avformat.avformat_open_input(oc, file.toString(), hinted, null) >= 0) {
-        return oc;
+  private static Opened open(Path file, String demuxer) {
+    Opened o = new Opened();
+    FfmpegLogBridge.ErrorTally tally = FfmpegLogBridge.startCounting();
+    AVInputFormat hinted = demuxer == null ? null : avformat.av_find_input_format(demuxer);
+    AVFormatContext oc = new AVFormatContext(null);
+    if (hinted == null || avformat.avformat_open_input(oc, file.toString(), hinted, null) < 0) {
+      tally = FfmpegLogBridge.startCounting();
+      oc = new AVFormatContext(null);
+      if (avformat.avformat_open_input(oc, file.toString(), null, null) < 0) {
+        return o;
       }
     }
-    AVFormatContext oc = new AVFormatContext(null);
-    if (avformat.avformat_open_input(oc, file.toString(), null, null) < 0) {
-      throw new AudioFileException(file, "is not a recognised audio file");
+    o.oc = oc;
+    o.headerErrors = tally.count;
+    o.firstError = tally.first;
+    AVStream audio = audioStream(oc);
+    if (audio == null || incomplete(oc, audio.codecpar())) {
+      if (avformat.avformat_find_stream_info(oc, (AVDictionary) null) < 0) {
+        return o;
+      }
+      audio = audioStream(oc);
     }
-    return oc;
-  }
-
-  private static AVInputFormat hintFor(Path file) {
-    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    String ext = name.substring(name.lastIndexOf('.') + 1);
-    String format = switch (ext) {
-      case "ogg", "oga", "opus" -> "ogg";
-      case "mp3" -> "mp3";
-      case "flac" -> "flac";
-      case "m4a", "m4b", "mp4" -> "mov";
-      case "wav" -> "wav";
-      case "aif", "aiff", "aifc" -> "aiff";
-      default -> null;
-    };
-    return format == null ? null : avformat.av_find_input_format(format);
+    o.audio = audio;
+    return o;
   }
 
   private static boolean incomplete(AVFormatContext oc, AVCodecParameters par) {

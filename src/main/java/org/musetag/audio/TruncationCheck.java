@@ -6,11 +6,15 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 
 /**
- * Finds files cut short where FFmpeg cannot tell: it takes an Ogg file's duration from its last page and a WAV
- * file's from its size, so a truncated file looks like a shorter, valid one. The container's own bookkeeping (the
- * Ogg end-of-stream page, the RIFF size field) still tells the truth.
+ * Finds files cut short, or whose header claims more audio than they hold, where FFmpeg cannot tell: it takes an
+ * Ogg file's duration from its last page and a WAV file's from its size, so a truncated file looks like a shorter,
+ * valid one; and it takes a FLAC, AIFF or MP3 file's duration from its header, so a truncated file still reports its
+ * full length. The container's own bookkeeping (the Ogg end-of-stream page, the RIFF size field, FLAC frame headers,
+ * the AIFF sound-data size, the MP3 Xing byte count) tells the truth. MP4 is measured from FFmpeg's sample index
+ * ({@link MovExtent}).
  */
 final class TruncationCheck {
   /** Largest possible Ogg page: 27-byte header, 255 lacing values, 255 segments of 255 bytes. */
@@ -18,17 +22,46 @@ final class TruncationCheck {
 
   private static final String CUT = "is truncated: ";
 
+  /**
+   * How much audio is there: {@code presentSeconds} (what can be decoded; the declared length when nothing says
+   * otherwise) and, when the file is incomplete, the reason (null when it looks whole).
+   */
+  record Extent(double presentSeconds, String problem) {
+    boolean complete() {
+      return problem == null;
+    }
+  }
+
   private TruncationCheck() {}
 
-  /** Returns null when the file's container looks complete, or the reason it does not. */
-  static String problem(Path file, String ffmpegFormat) throws IOException {
+  /** Measures {@code file}, whose container FFmpeg opened as {@code ffmpegFormat} and says is {@code declared} s. */
+  static Extent check(Path file, String ffmpegFormat, double declared) throws IOException {
     if ("ogg".equals(ffmpegFormat)) {
-      return oggProblem(file);
+      return new Extent(declared, oggProblem(file));
     }
     if ("wav".equals(ffmpegFormat)) {
-      return riffProblem(file);
+      return new Extent(declared, riffProblem(file));
     }
-    return null;
+    double present;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      present = switch (ffmpegFormat == null ? "" : ffmpegFormat) {
+        case "flac" -> FlacExtent.presentSeconds(ch, Id3v2.length(ch));
+        case "aiff" -> declared * AiffExtent.presentFraction(ch);
+        case "mp3" -> declared * Mp3Extent.presentFraction(ch);
+        default -> Double.NaN;
+      };
+    }
+    return shorterThanDeclared(FfmpegAudioDecoder.formatName(ffmpegFormat), declared, present);
+  }
+
+  /** The verdict for a measured length: incomplete when clearly less than declared. */
+  static Extent shorterThanDeclared(String format, double declared, double present) {
+    double tolerance = FfmpegAudioDecoder.lengthTolerance(format, declared);
+    if (Double.isNaN(present) || declared <= 0 || present >= declared - tolerance) {
+      return new Extent(declared, null);
+    }
+    return new Extent(present, String.format(Locale.ROOT,
+        CUT + "its header declares %.1f s of audio but only %.1f s is there", declared, present));
   }
 
   private static String riffProblem(Path file) throws IOException {

@@ -84,6 +84,9 @@ final class ClassifyCommand implements Callable<Integer> {
     row.put("confidence", round(a.confidence()));
     row.put("model", a.model());
     row.put("device", dev.gpu() ? "gpu" : "cpu");
+    if (!a.notes().isEmpty()) {
+      row.put("notes", a.notes());
+    }
   }
 
   private static double round(double x) {

@@ -13,7 +13,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code musetag info FILE...}: what each file is, one JSON object per line; bad files are reported and skipped. */
+/**
+ * {@code musetag info FILE...}: what each file is, one JSON object per line; bad files are reported and skipped. A
+ * file holding less audio than it declares is described with the audio that is there and reported as an error; a
+ * misleading name and damaged tags are shown in their own fields.
+ */
 @Command(name = "info", description = "Show format, codec, rate, channels, duration and tags of audio files as JSON lines.")
 final class InfoCommand implements Callable<Integer> {
   private final Services services;
@@ -40,8 +44,18 @@ final class InfoCommand implements Callable<Integer> {
         row.put("codec", info.codec());
         row.put("sample_rate", info.sampleRate());
         row.put("channels", info.channels());
-        row.put("duration_s", Math.round(info.durationSeconds() * 1000) / 1000.0);
+        row.put("duration_s", millis(info.durationSeconds()));
+        if (Math.abs(info.declaredSeconds() - info.durationSeconds()) >= 0.001) {
+          row.put("declared_duration_s", millis(info.declaredSeconds()));
+        }
         row.put("tags", info.tags());
+        putIfPresent(row, "misnamed", info.misnamed());
+        putIfPresent(row, "tag_problem", info.tagProblem());
+        if (info.truncation() != null) {
+          // Reported as an error, as for a file that cannot be read at all, but with what is there described.
+          row.put("error", info.truncation());
+          failed++;
+        }
       } catch (AudioFileException e) {
         row.put("error", e.reason());
         failed++;
@@ -49,5 +63,15 @@ final class InfoCommand implements Callable<Integer> {
       out.write(row);
     }
     return failed == 0 ? 0 : 1;
+  }
+
+  private static double millis(double seconds) {
+    return Math.round(seconds * 1000) / 1000.0;
+  }
+
+  private static void putIfPresent(Map<String, Object> row, String key, String value) {
+    if (value != null) {
+      row.put(key, value);
+    }
   }
 }

@@ -57,6 +57,8 @@ public final class AnalyzeJob {
         pending.add(track);
         results.add(outcome.analysis());
         counts[0]++;
+        // Analysed, but not on a sound file (cut short, misnamed, damaged tags): the user is told.
+        outcome.analysis().notes().forEach(note -> listener.problem(outcome.file(), outcome.file() + ": " + note));
       } else {
         counts[1]++;
         listener.problem(outcome.file(), outcome.problem().getMessage());

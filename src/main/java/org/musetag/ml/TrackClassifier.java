@@ -6,9 +6,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.musetag.audio.AudioDecoder;
 import org.musetag.audio.AudioFileException;
+import org.musetag.audio.AudioInfo;
 import org.musetag.audio.PcmBuffer;
 import org.musetag.audio.TimeWindow;
 import org.musetag.dsp.MelParameters;
@@ -38,7 +40,8 @@ public final class TrackClassifier {
 
   public Analysis classify(Path file, PatchPredictor predictor) throws AudioFileException, ModelException {
     long t0 = System.nanoTime();
-    float[][] windows = decodePatches(file);
+    Patches heard = decodePatches(file);
+    float[][] windows = heard.pcm();
     long t1 = System.nanoTime();
     float[][][] patches = new float[windows.length][][];
     for (int i = 0; i < windows.length; i++) {
@@ -55,35 +58,67 @@ public final class TrackClassifier {
     times.addDecode(t1 - t0);
     times.addFrontEnd(t2 - t1);
     times.addInference(t3 - t2);
-    return aggregate(out);
+    return aggregate(out, heard.notes());
   }
 
   /** Decodes the patches of {@code file} and nothing else: the decode-only baseline of the classify benchmark. */
   public int decodePatchesForBenchmark(Path file) throws AudioFileException {
-    return decodePatches(file).length;
+    return decodePatches(file).pcm().length;
   }
 
-  /** The PCM of every patch, each exactly one patch long (zero-padded at the end of a short track). */
-  float[][] decodePatches(Path file) throws AudioFileException {
+  /** The PCM of every patch, and what the listener should know about the file (see {@link Analysis#notes()}). */
+  record Patches(float[][] pcm, List<String> notes) {}
+
+  /**
+   * The PCM of every patch, each exactly one patch long (zero-padded at the end of a short track). The patches are
+   * planned over the audio that is there: a file holding less than its header declares (cut short, or a header
+   * that overstates) is heard on what it holds, as a player would play it, and the notes say so.
+   */
+  Patches decodePatches(Path file) throws AudioFileException {
     int rate = MEL.sampleRate();
     int patchSamples = (int) MEL.samplesForFrames(model.patchFrames());
-    long trackSamples = Math.round(decoder.probe(file).durationSeconds() * rate);
-    List<TimeWindow> windows = new ArrayList<>();
-    for (long start : PatchPlan.starts(trackSamples, patchSamples)) {
-      windows.add(new TimeWindow(start / (double) rate, patchSamples / (double) rate));
+    AudioInfo info = decoder.probe(file);
+    double seconds = info.durationSeconds();
+    String shortfall = info.truncation();
+    List<PcmBuffer> pcm;
+    try {
+      pcm = decodeWindows(file, seconds, rate, patchSamples);
+    } catch (AudioFileException e) {
+      double end = e.audioEndsAt().orElse(Double.NaN);
+      if (!(end < seconds)) {
+        throw e;
+      }
+      // The header promised more than the file holds and the probe could not tell: plan again within the audio.
+      shortfall = String.format(Locale.ROOT, "holds only %.1f s of the %.1f s of audio it declares", end, seconds);
+      seconds = end;
+      pcm = decodeWindows(file, seconds, rate, patchSamples);
     }
-    List<PcmBuffer> pcm = decoder.decodeWindows(file, rate, windows);
     if (pcm.stream().allMatch(b -> b.samples().length == 0)) {
       throw new AudioFileException(file, "contains no audio where the model listens");
+    }
+    List<String> notes = new ArrayList<>(info.caveats());
+    notes.remove(info.truncation());
+    if (shortfall != null) {
+      notes.add(0, String.format(Locale.ROOT, "%s (analysed on the %.1f s there)", shortfall, seconds));
     }
     float[][] out = new float[pcm.size()][];
     for (int i = 0; i < out.length; i++) {
       out[i] = Arrays.copyOf(pcm.get(i).samples(), patchSamples);
     }
-    return out;
+    return new Patches(out, List.copyOf(notes));
   }
 
-  private Analysis aggregate(PatchOutputs out) {
+  private List<PcmBuffer> decodeWindows(Path file, double seconds, int rate, int patchSamples)
+      throws AudioFileException {
+    long trackSamples = Math.round(seconds * rate);
+    List<TimeWindow> windows = new ArrayList<>();
+    for (long start : PatchPlan.starts(trackSamples, patchSamples)) {
+      windows.add(new TimeWindow(start / (double) rate, patchSamples / (double) rate));
+    }
+    return decoder.decodeWindows(file, rate, windows);
+  }
+
+  private Analysis aggregate(PatchOutputs out, List<String> notes) {
     double[] genre = mean(out.genre());
     double[] quadrant = mean(out.quadrant());
     double[] va = mean(out.va());
@@ -104,7 +139,7 @@ public final class TrackClassifier {
       embedding[i] = (float) emb[i];
     }
     return new Analysis(List.copyOf(genres), model.quadrants().get(best), quadrants, va[0], va[1], quadrant[best],
-        embedding, model.id());
+        embedding, model.id(), notes);
   }
 
   private static double[] mean(float[][] rows) {

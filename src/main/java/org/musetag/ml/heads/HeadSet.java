@@ -110,7 +110,7 @@ public final class HeadSet implements AutoCloseable {
         double ar = clamp(out[card.outputs().indexOf(LinearHead.AROUSAL)]);
         outputs.put(card.name(), new HeadOutput(card.id(), card.kind(), List.of(), null, v, ar));
         result = new Analysis(result.genres(), result.quadrant(), result.quadrants(), v, ar, result.confidence(),
-            result.embedding(), result.model() + "+" + card.id());
+            result.embedding(), result.model() + "+" + card.id(), result.notes());
       } else {
         List<LabelScore> scores = new ArrayList<>();
         for (int i = 0; i < out.length; i++) {
@@ -141,7 +141,7 @@ public final class HeadSet implements AutoCloseable {
     }
     LabelScore best = scores.get(0);
     return new Analysis(a.genres(), best.label().toUpperCase(Locale.ROOT), q, a.valence(), a.arousal(), best.p(),
-        a.embedding(), a.model() + "+" + head);
+        a.embedding(), a.model() + "+" + head, a.notes());
   }
 
   private static double clamp(double x) {

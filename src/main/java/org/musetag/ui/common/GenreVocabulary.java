@@ -46,6 +46,6 @@ public record GenreVocabulary(Map<String, String> renames, Set<String> drops) {
     merged.forEach((label, p) -> genres.add(new LabelScore(label, p)));
     genres.sort(Comparator.comparingDouble(LabelScore::p).reversed());
     return new Analysis(List.copyOf(genres), a.quadrant(), a.quadrants(), a.valence(), a.arousal(), a.confidence(),
-        a.embedding(), a.model());
+        a.embedding(), a.model(), a.notes());
   }
 }
