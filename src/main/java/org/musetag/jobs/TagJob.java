@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
+import org.musetag.FileFailure;
 import org.musetag.library.AnalysisStore.Analysed;
 import org.musetag.library.Library;
 import org.musetag.library.LibraryException;
@@ -142,6 +143,8 @@ public final class TagJob {
         store.write(file, values);
       } catch (TagException e) {
         problem = e.getMessage();
+      } catch (RuntimeException | OutOfMemoryError | StackOverflowError | LinkageError e) {
+        problem = FileFailure.message(file, e);
       }
     }
     String outcome = problem;
@@ -221,6 +224,10 @@ public final class TagJob {
     } catch (TagException e) {
       library.inTransaction(() -> library.journal().mark(ids, TagJournal.UNDO_FAILED, e.getMessage()));
       return e.getMessage();
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError | LinkageError e) {
+      String why = FileFailure.message(file, e);
+      library.inTransaction(() -> library.journal().mark(ids, TagJournal.UNDO_FAILED, why));
+      return why;
     }
   }
 
