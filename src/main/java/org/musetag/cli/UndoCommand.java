@@ -37,7 +37,7 @@ final class UndoCommand implements Callable<Integer> {
     try (Library library = db.open(services)) {
       if (batch == null) {
         for (TagJournal.Batch b : library.journal().batches()) {
-          out.printf("%s  %s  %-9s  %d changes, %d written, %d failed  %s%n", b.id(), Instant.ofEpochMilli(b.createdAt()),
+          out.printf("%s  %s  %-11s  %d changes, %d written, %d failed  %s%n", b.id(), Instant.ofEpochMilli(b.createdAt()),
               b.state(), b.changes(), b.written(), b.failed(), b.settings());
         }
         return 0;

@@ -10,12 +10,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.musetag.FileFailure;
 import org.musetag.MusetagException;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.PatchPredictor;
 import org.musetag.ml.TrackClassifier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Classifies many files with a fixed number of workers, each holding its own predictor for its whole life (DJL's
@@ -25,8 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class ClassifyJob {
   /** The result for one file: an analysis, or the problem that stopped it. */
   public record Outcome(Path file, Analysis analysis, MusetagException problem) {}
-
-  private static final Logger LOG = LoggerFactory.getLogger(ClassifyJob.class);
 
   private final TrackClassifier classifier;
   private final ExecutorService executor;
@@ -97,11 +94,9 @@ public final class ClassifyJob {
       return new Outcome(file, classifier.classify(file, predictor), null);
     } catch (MusetagException e) {
       return new Outcome(file, null, e);
-    } catch (RuntimeException e) {
-      // A bug met on one file must not stop the batch: report it with a code to find in the log.
-      String code = "E-" + Integer.toHexString(System.identityHashCode(e));
-      LOG.error("unexpected failure on {} [{}]", file, code, e);
-      return new Outcome(file, null, new MusetagException("unexpected failure (" + e.getClass().getSimpleName() + "), error code " + code, e));
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError | LinkageError e) {
+      // A bug or a damaged file met on one file must not stop the batch: report it with a code to find in the log.
+      return new Outcome(file, null, FileFailure.exception(file, e));
     }
   }
 }

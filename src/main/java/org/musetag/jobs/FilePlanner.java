@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
+import org.musetag.FileFailure;
 import org.musetag.jobs.TagJob.FilePlan;
 import org.musetag.library.Track;
 import org.musetag.tags.TagChangePlanner;
@@ -37,6 +38,8 @@ public final class FilePlanner {
       return new FilePlan(track, TagChangePlanner.plan(track.path(), current, new TagValues(proposed), policy), null);
     } catch (TagException e) {
       return new FilePlan(track, List.of(), e.getMessage());
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError | LinkageError e) {
+      return new FilePlan(track, List.of(), FileFailure.message(track.path(), e));
     }
   }
 

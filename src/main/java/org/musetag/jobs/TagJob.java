@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
+import org.musetag.FileFailure;
 import org.musetag.library.AnalysisStore.Analysed;
 import org.musetag.library.Library;
 import org.musetag.library.LibraryException;
@@ -23,6 +24,7 @@ import org.musetag.tags.TagChange;
 import org.musetag.tags.TagException;
 import org.musetag.tags.TagField;
 import org.musetag.tags.TagStore;
+import org.musetag.tags.TagTemporaries;
 import org.musetag.tags.TagValues;
 import org.musetag.tags.WritePolicy;
 
@@ -90,6 +92,7 @@ public final class TagJob {
   public Report write(List<FilePlan> plans, String batchId, String model, String settings, JobListener listener,
       BooleanSupplier cancelled) throws LibraryException {
     TagJournal journal = library.journal();
+    removeStaleTemporaries(plans.stream().map(p -> p.track().path()).toList());
     library.inTransaction(() -> journal.startBatch(batchId, model, settings, System.currentTimeMillis()));
     int written = 0;
     int unchanged = 0;
@@ -142,6 +145,8 @@ public final class TagJob {
         store.write(file, values);
       } catch (TagException e) {
         problem = e.getMessage();
+      } catch (RuntimeException | OutOfMemoryError | StackOverflowError | LinkageError e) {
+        problem = FileFailure.message(file, e);
       }
     }
     String outcome = problem;
@@ -156,14 +161,19 @@ public final class TagJob {
 
   /** Restores the tags a batch changed, as they were, where the file still holds what the batch wrote. */
   public Report undo(String batchId, JobListener listener) throws LibraryException {
+    TagJournal.Batch batch = library.journal().batches().stream().filter(b -> b.id().equals(batchId)).findFirst()
+        .orElseThrow(() -> new LibraryException("there is no tag batch " + batchId));
+    if (batch.runningElsewhere()) {
+      throw new LibraryException("the tag batch " + batchId + " is still being written by process "
+          + batch.owner().pid() + "; undo it once that has finished");
+    }
     Map<Path, List<TagJournal.Entry>> byFile = new LinkedHashMap<>();
-    for (TagJournal.Entry e : library.journal().entries(batchId)) {
+    List<TagJournal.Entry> entries = library.journal().entries(batchId);
+    removeStaleTemporaries(entries.stream().map(TagJournal.Entry::path).toList());
+    for (TagJournal.Entry e : entries) {
       if (e.state().equals(TagJournal.WRITTEN) || e.state().equals(TagJournal.PLANNED)) {
         byFile.computeIfAbsent(e.path(), p -> new ArrayList<>()).add(e);
       }
-    }
-    if (library.journal().batches().stream().noneMatch(b -> b.id().equals(batchId))) {
-      throw new LibraryException("there is no tag batch " + batchId);
     }
     int restored = 0;
     int failed = 0;
@@ -221,7 +231,17 @@ public final class TagJob {
     } catch (TagException e) {
       library.inTransaction(() -> library.journal().mark(ids, TagJournal.UNDO_FAILED, e.getMessage()));
       return e.getMessage();
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError | LinkageError e) {
+      String why = FileFailure.message(file, e);
+      library.inTransaction(() -> library.journal().mark(ids, TagJournal.UNDO_FAILED, why));
+      return why;
     }
+  }
+
+  /** Copies a killed Musetag left beside these files (see {@link TagTemporaries}); each folder is listed once. */
+  private static void removeStaleTemporaries(List<Path> files) {
+    files.stream().map(Path::getParent).filter(java.util.Objects::nonNull).distinct()
+        .forEach(TagTemporaries::removeStale);
   }
 
   /** The library's size and mtime follow the file after a tag write, so its analyses stay current (audio unchanged). */

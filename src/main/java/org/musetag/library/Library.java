@@ -41,10 +41,10 @@ public final class Library implements AutoCloseable {
       }
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
       try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA busy_timeout=10000"); // first: another process may be creating or migrating this file
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=NORMAL");
         s.execute("PRAGMA foreign_keys=ON");
-        s.execute("PRAGMA busy_timeout=10000");
       }
       Migrations.apply(c);
       return new Library(file, c);

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
+import org.musetag.FileFailure;
 import org.musetag.PathProblems;
 import org.musetag.audio.AudioDecoder;
 import org.musetag.audio.AudioFileException;
@@ -152,6 +153,9 @@ public final class LibraryScanner {
           info.durationSeconds(), info.sampleRate(), info.channels(), info.tags());
     } catch (AudioFileException e) {
       return new ScannedFile(f.path(), f.size(), f.mtimeMs(), e.reason(), null, null, 0, 0, 0, null);
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError | LinkageError e) {
+      return new ScannedFile(f.path(), f.size(), f.mtimeMs(), FileFailure.reason(f.path(), e), null, null, 0, 0, 0,
+          null);
     }
   }
 

@@ -10,38 +10,50 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * Numbered schema migrations (resources {@code V<n>__*.sql}), applied in order, each in its own transaction, and
- * recorded in SQLite's {@code user_version}. A database newer than this Musetag is refused rather than damaged.
+ * Numbered schema migrations (resources {@code V<n>__*.sql}), applied in order, each in its own exclusive
+ * transaction, and recorded in SQLite's {@code user_version}. A database newer than this Musetag is refused rather than damaged.
  */
 final class Migrations {
-  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__embeddings_cache.sql");
+  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__embeddings_cache.sql", "V3__batch_owner.sql");
 
   private Migrations() {}
 
+  /**
+   * Brings the schema up to date. Each step runs in a {@code BEGIN IMMEDIATE} transaction, which takes SQLite's write
+   * lock before anything is read, and reads the version again inside it: two processes opening a new library at once
+   * then run each migration exactly once, the second waiting (busy timeout) and finding the work done.
+   */
   static void apply(Connection c) throws SQLException, IOException {
-    int current;
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-      current = rs.getInt(1);
-    }
-    if (current > SCRIPTS.size()) {
-      throw new SQLException("the library was written by a newer Musetag (schema " + current + ", this one knows "
-          + SCRIPTS.size() + ")");
-    }
-    for (int v = current + 1; v <= SCRIPTS.size(); v++) {
-      String sql = read(SCRIPTS.get(v - 1));
-      c.setAutoCommit(false);
+    while (true) {
       try (Statement s = c.createStatement()) {
-        for (String statement : statements(sql)) {
-          s.execute(statement);
+        s.execute("BEGIN IMMEDIATE");
+        try {
+          int current = version(s);
+          if (current > SCRIPTS.size()) {
+            throw new SQLException("the library was written by a newer Musetag (schema " + current
+                + ", this one knows " + SCRIPTS.size() + ")");
+          }
+          if (current == SCRIPTS.size()) {
+            s.execute("COMMIT");
+            return;
+          }
+          int v = current + 1;
+          for (String statement : statements(read(SCRIPTS.get(v - 1)))) {
+            s.execute(statement);
+          }
+          s.execute("PRAGMA user_version = " + v);
+          s.execute("COMMIT");
+        } catch (SQLException | IOException | RuntimeException e) {
+          s.execute("ROLLBACK");
+          throw e;
         }
-        s.execute("PRAGMA user_version = " + v);
-        c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
+    }
+  }
+
+  private static int version(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      return rs.getInt(1);
     }
   }
 

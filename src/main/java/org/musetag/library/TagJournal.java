@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.musetag.ProcessOwner;
 
 /**
  * The journal of tag batches: every change is recorded ({@code planned}) before its file is touched and marked
@@ -25,6 +26,10 @@ public final class TagJournal {
   public static final String UNDONE = "undone";
   public static final String UNDO_FAILED = "undo_failed";
 
+  /** Batch states. {@code interrupted} is never stored: it is a running batch whose process is gone. */
+  public static final String RUNNING = "running";
+  public static final String INTERRUPTED = "interrupted";
+
   private final Connection c;
 
   TagJournal(Connection c) {
@@ -35,17 +40,29 @@ public final class TagJournal {
   public record Entry(long id, String batchId, Path path, String field, List<String> oldValues,
       List<String> newValues, String state, String message) {}
 
-  /** A batch as listed in the history. */
+  /**
+   * A batch as listed in the history. {@code owner} is the process writing it while it is {@code running} (null for
+   * batches from before schema 3); a running batch whose owner is gone is listed as {@link #INTERRUPTED}.
+   */
   public record Batch(String id, long createdAt, String model, String settings, String state, int changes,
-      int written, int failed) {}
+      int written, int failed, ProcessOwner owner) {
+    /** Whether another live process is writing this batch now. */
+    public boolean runningElsewhere() {
+      return state.equals(RUNNING) && owner != null && !owner.isCurrent();
+    }
+  }
 
+  /** Records a new batch as running, owned by this process. */
   public void startBatch(String id, String model, String settings, long now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO tag_batches(id, created_at, model, settings, state) VALUES (?,?,?,?,'running')")) {
+    ProcessOwner owner = ProcessOwner.current();
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO tag_batches(id, created_at, model, settings, state,"
+        + " owner_pid, owner_start_ms) VALUES (?,?,?,?,'running',?,?)")) {
       ps.setString(1, id);
       ps.setLong(2, now);
       ps.setString(3, model);
       ps.setString(4, settings);
+      ps.setLong(5, owner.pid());
+      ps.setLong(6, owner.startMs());
       ps.executeUpdate();
     }
   }
@@ -112,16 +129,23 @@ public final class TagJournal {
     }
   }
 
+  /** A running batch whose process is gone (or that a Musetag before schema 3 started) was interrupted. */
+  private static String state(String stored, ProcessOwner owner) {
+    return stored.equals(RUNNING) && (owner == null || !owner.isAlive()) ? INTERRUPTED : stored;
+  }
+
   public List<Batch> batches() throws LibraryException {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT b.id, b.created_at, b.model, b.settings, b.state, count(j.id),"
-            + " sum(j.state='written'), sum(j.state='failed')"
+            + " sum(j.state='written'), sum(j.state='failed'), b.owner_pid, b.owner_start_ms"
             + " FROM tag_batches b LEFT JOIN tag_journal j ON j.batch_id=b.id GROUP BY b.id ORDER BY b.created_at DESC")) {
       List<Batch> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Batch(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getInt(6), rs.getInt(7), rs.getInt(8)));
+          long pid = rs.getLong(9);
+          ProcessOwner owner = rs.wasNull() ? null : new ProcessOwner(pid, rs.getLong(10));
+          out.add(new Batch(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+              state(rs.getString(5), owner), rs.getInt(6), rs.getInt(7), rs.getInt(8), owner));
         }
       }
       return out;

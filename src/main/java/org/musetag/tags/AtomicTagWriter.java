@@ -33,6 +33,7 @@ final class AtomicTagWriter {
 
   private final TagOptions options;
   private final CopyHook hook;
+  private final TagTemporaries temporaries = new TagTemporaries();
 
   AtomicTagWriter(TagOptions options) {
     this(options, copy -> { });
@@ -68,7 +69,7 @@ final class AtomicTagWriter {
       refuseWhatJaudiotaggerWouldDamage(file, format, real, userFields);
       String audio = AudioPayload.digest(real, format);
 
-      temp = Files.createTempFile(real.getParent(), ".musetag-", ".tmp");
+      temp = temporaries.create(real.getParent());
       Files.copy(real, temp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
       OpenTagFile copy = OpenTagFile.open(temp, format, options, userFields);
       copy.apply(changes, expected);

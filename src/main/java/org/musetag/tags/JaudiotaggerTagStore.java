@@ -59,6 +59,7 @@ public final class JaudiotaggerTagStore implements TagStore {
       if (format.ownOgg()) {
         return OggTagWriter.read(file, userFields);
       }
+      HeaderClaims.check(file, format);
       return OpenTagFile.open(file, format, options, userFields).managed();
     } catch (Exception | LinkageError e) {
       throw TagErrors.wrap(file, format, false, e);

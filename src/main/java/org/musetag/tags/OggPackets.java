@@ -28,6 +28,9 @@ final class OggPackets {
     default void pageEnd(int serial, long granule, int packetsCompleted) throws IOException {}
   }
 
+  /** Far above any real packet (a comment header with large cover art is a few MB); a damaged file's can be endless. */
+  static final int MAX_PACKET = 256 << 20;
+
   private OggPackets() {}
 
   static void read(Path file, Listener listener) throws IOException {
@@ -56,6 +59,9 @@ final class OggPackets {
           byte[] seg = new byte[len];
           in.readFully(seg);
           packet.writeBytes(seg);
+          if (packet.size() > MAX_PACKET) {
+            throw new IOException("an Ogg packet runs on past " + (MAX_PACKET >> 20) + " MB (the file is damaged)");
+          }
           if (len < 255) {
             int index = counts.merge(serial, 1, Integer::sum) - 1;
             if (!listener.packet(serial, index, packet.toByteArray())) {

@@ -60,8 +60,13 @@ public final class BatchHistoryViewModel {
         .onFailure(e -> dialogs.showError("Undo", UserErrors.describe(e))));
   }
 
+  /**
+   * Written changes can be undone, and so can an interrupted batch whatever its counts say (its last file may have
+   * been written before the journal could mark it); a batch another live process is writing cannot, yet.
+   */
   public static boolean undoable(TagJournal.Batch b) {
-    return !"undone".equals(b.state()) && b.written() > 0;
+    return !"undone".equals(b.state()) && !b.runningElsewhere()
+        && (b.written() > 0 || TagJournal.INTERRUPTED.equals(b.state()));
   }
 
   /** "2026-01-21 14:25 · 37 changes written · done". */
