@@ -62,6 +62,7 @@ final class AtomicTagWriter {
     try {
       Set<TagField> userFields = new TreeSet<>(expected.userFields());
       changes.keySet().stream().filter(TagField::isUser).forEach(userFields::add);
+      TagIntegrity.Snapshot own = TagIntegrity.check(file, real, format);
       OpenTagFile original = OpenTagFile.open(real, format, options, userFields);
       boolean byMeaning = original.convertsId3();
       List<String> otherTags = original.otherTags(byMeaning);
@@ -73,9 +74,13 @@ final class AtomicTagWriter {
       OpenTagFile copy = OpenTagFile.open(temp, format, options, userFields);
       copy.apply(changes, expected);
       copy.commit();
+      if (own != null && own.id3Major() > 0 && !byMeaning) {
+        Id3Splice.restoreOthers(temp, format, own, userFields);
+      }
       hook.afterWrite(temp);
 
       verify(file, format, temp, expected, userFields, otherTags, byMeaning, audio);
+      verifyOwn(file, format, temp, own, userFields, byMeaning);
       keepPermissions(real, temp);
       BasicFileAttributes now = Files.readAttributes(real, BasicFileAttributes.class);
       if (now.size() != before.size() || !now.lastModifiedTime().equals(before.lastModifiedTime())) {
@@ -120,6 +125,31 @@ final class AtomicTagWriter {
     if (!AudioPayload.digest(temp, format).equals(audio)) {
       throw new TagException(
           file, "cannot write tags: the tag library would have altered the audio, nothing was changed");
+    }
+  }
+
+  /**
+   * Checks the copy with Musetag's own reader: its tag must read in full, and every frame or comment that is not a
+   * managed field must be there byte for byte as before (by meaning only when the ID3 version is converted, which
+   * {@link #verify} covers). This is what catches a library that drops or re-encodes what it did not understand.
+   */
+  private static void verifyOwn(Path file, TagFormat format, Path temp, TagIntegrity.Snapshot before,
+      Set<TagField> userFields, boolean byMeaning) throws Exception {
+    if (before == null) {
+      return;
+    }
+    TagIntegrity.Snapshot after;
+    try {
+      after = TagIntegrity.read(temp, format);
+    } catch (TagDamage d) {
+      throw new TagException(file, "cannot write tags: the tag library wrote a " + TagIntegrity.kind(format)
+          + " Musetag cannot read back (" + d.getMessage() + "), nothing was changed", d);
+    }
+    String changed = byMeaning ? null : before.changedIn(after, userFields);
+    if (changed != null) {
+      LOG.debug("{}: before {}, after {}", file, before.others(userFields), after.others(userFields));
+      throw new TagException(file,
+          "cannot write tags: the tag library would have altered other tags (" + changed + "), nothing was changed");
     }
   }
 

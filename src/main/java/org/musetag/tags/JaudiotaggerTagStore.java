@@ -85,6 +85,19 @@ public final class JaudiotaggerTagStore implements TagStore {
   }
 
   @Override
+  public void checkSafeToRewrite(Path file) throws TagException {
+    TagFormat format = checkedFormat(file);
+    if (!format.writable) {
+      return;
+    }
+    try {
+      TagIntegrity.check(file, file.toRealPath(), format);
+    } catch (java.io.IOException e) {
+      throw TagErrors.wrap(file, format, true, e);
+    }
+  }
+
+  @Override
   public boolean canWrite(Path file) {
     return TagFormat.of(file).map(f -> f.writable).orElse(false);
   }

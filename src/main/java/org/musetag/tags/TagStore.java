@@ -27,6 +27,13 @@ public interface TagStore {
    */
   boolean write(Path file, Map<TagField, List<String>> newValues) throws TagException;
 
+  /**
+   * Refuses, with the reason, a file whose existing tag cannot be read in full and so must not be rewritten (a
+   * damaged frame id, an impossible comment count); the same check {@link #write} makes first. Lets a plan or a dry
+   * run show the refusal before anything is written.
+   */
+  default void checkSafeToRewrite(Path file) throws TagException {}
+
   /** Whether this format can be written at all (Opus cannot with JAudioTagger 3.0.1). */
   boolean canWrite(Path file);
 }
