@@ -173,7 +173,7 @@ final class AtomicTagWriter {
     }
   }
 
-  private static void keepPermissions(Path real, Path temp) {
+  static void keepPermissions(Path real, Path temp) {
     PosixFileAttributeView view = Files.getFileAttributeView(real, PosixFileAttributeView.class);
     if (view == null) {
       return;

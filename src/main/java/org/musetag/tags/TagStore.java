@@ -34,6 +34,23 @@ public interface TagStore {
    */
   default void checkSafeToRewrite(Path file) throws TagException {}
 
+  /**
+   * Whether the file holds a tag of its format at all (for MP3, WAV and AIFF: an ID3v2 tag). Recorded before a
+   * first write so that undo can give back a file with no tag, not one with an empty tag; true where the question
+   * does not arise.
+   */
+  default boolean hasTag(Path file) throws TagException {
+    return true;
+  }
+
+  /**
+   * Removes the file's tag when it holds nothing at all (no frames), as undo does for a file that had no tag before
+   * the batch; returns whether it did. A tag holding anything is left as it is.
+   */
+  default boolean removeTagIfEmpty(Path file) throws TagException {
+    return false;
+  }
+
   /** Whether this format can be written at all (Opus cannot with JAudioTagger 3.0.1). */
   boolean canWrite(Path file);
 }
