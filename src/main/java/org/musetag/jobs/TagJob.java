@@ -134,22 +134,15 @@ public final class TagJob {
       news.add(c.newValues());
       values.put(c.field(), c.newValues());
     }
+    List<Long> ids = new ArrayList<>();
+    library.inTransaction(() -> ids.addAll(library.journal().plan(batchId, file, fields, olds, news)));
     String problem = planner.problemWith(plan.track());
     if (problem == null) {
       try {
         if (!store.hasTag(file)) {
-          fields.add(TagJournal.NO_TAG);
-          olds.add(List.of());
-          news.add(List.of());
+          library.inTransaction(() -> ids.addAll(library.journal().plan(batchId, file, List.of(TagJournal.NO_TAG),
+              List.of(List.of()), List.of(List.of()))));
         }
-      } catch (TagException e) {
-        problem = e.getMessage();
-      }
-    }
-    List<Long> ids = new ArrayList<>();
-    library.inTransaction(() -> ids.addAll(library.journal().plan(batchId, file, fields, olds, news)));
-    if (problem == null) {
-      try {
         store.write(file, values);
       } catch (TagException e) {
         problem = e.getMessage();
