@@ -89,27 +89,36 @@ final class Id3Bytes {
 
   /** Replaces an AIFF's ID3 chunk (if any) with one holding {@code tag}, at the end of the FORM. */
   static void putOnAiff(Path aiff, byte[] tag) throws Exception {
+    putInChunk(aiff, tag, ByteOrder.BIG_ENDIAN, "ID3 ");
+  }
+
+  /** Replaces a WAV's ID3 chunk (if any) with one holding {@code tag}, at the end of the RIFF. */
+  static void putOnWav(Path wav, byte[] tag) throws Exception {
+    putInChunk(wav, tag, ByteOrder.LITTLE_ENDIAN, "id3 ");
+  }
+
+  private static void putInChunk(Path aiff, byte[] tag, ByteOrder order, String chunkId) throws Exception {
     byte[] file = Files.readAllBytes(aiff);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(file, 0, 12);
     int pos = 12;
     while (pos + 8 <= file.length) {
       String id = new String(file, pos, 4, StandardCharsets.US_ASCII);
-      int size = ByteBuffer.wrap(file, pos + 4, 4).getInt();
+      int size = ByteBuffer.wrap(file, pos + 4, 4).order(order).getInt();
       int end = Math.min(file.length, pos + 8 + size + (size & 1));
       if (!id.equalsIgnoreCase("ID3 ")) {
         out.write(file, pos, end - pos);
       }
       pos = end;
     }
-    out.write("ID3 ".getBytes(StandardCharsets.US_ASCII));
-    out.write(ByteBuffer.allocate(4).putInt(tag.length).array());
+    out.write(chunkId.getBytes(StandardCharsets.US_ASCII));
+    out.write(ByteBuffer.allocate(4).order(order).putInt(tag.length).array());
     out.write(tag);
     if ((tag.length & 1) != 0) {
       out.write(0);
     }
     byte[] result = out.toByteArray();
-    ByteBuffer.wrap(result).order(ByteOrder.BIG_ENDIAN).putInt(4, result.length - 8);
+    ByteBuffer.wrap(result).order(order).putInt(4, result.length - 8);
     Files.write(aiff, result);
   }
 
