@@ -76,6 +76,8 @@ final class AtomicTagWriter {
       copy.commit();
       if (own != null && own.id3Major() > 0 && !byMeaning) {
         Id3Splice.restoreOthers(temp, format, own, userFields);
+      } else if (own != null && format == TagFormat.FLAC) {
+        FlacCommentSplice.restoreOthers(temp, own, userFields);
       }
       hook.afterWrite(temp);
 

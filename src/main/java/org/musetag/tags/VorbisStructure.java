@@ -23,8 +23,15 @@ final class VorbisStructure {
   private static final int VORBIS_COMMENT = 4;
   private static final byte[] VORBIS_HEADER = {3, 'v', 'o', 'r', 'b', 'i', 's'};
 
-  /** The vendor string and every comment, in order; each comment's id is its name as written. */
-  record Comments(String vendor, List<RawItem> comments) {}
+  /**
+   * The vendor string and every comment, in order (each comment's id is its name as written), and for FLAC where
+   * the comment block's header starts in the file (-1 for Ogg).
+   */
+  record Comments(String vendor, List<RawItem> comments, long block) {
+    Comments at(long blockHeader) {
+      return new Comments(vendor, comments, blockHeader);
+    }
+  }
 
   private VorbisStructure() {}
 
@@ -72,7 +79,7 @@ final class VorbisStructure {
                 + " which one holds the tags");
           }
           byte[] block = Mp4Boxes.read(ch, pos + 4, (int) length).array();
-          found = parse(block, 0, block.length, pos + 4, false);
+          found = parse(block, 0, block.length, pos + 4, false).at(pos);
         }
         pos += 4 + length;
       }
@@ -133,7 +140,7 @@ final class VorbisStructure {
     if (left > 0) {
       throw new TagDamage(left + " bytes follow the last of its " + count + " comments" + where);
     }
-    return new Comments(vendor, comments);
+    return new Comments(vendor, comments, -1);
   }
 
   /** Whether a comment holds a managed field (GENRE, MOOD, VALENCE, AROUSAL, MOODMODEL, {@code userFields}). */
