@@ -15,10 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes tags the way a user's only copy of a file deserves: JAudioTagger works on a copy in the same folder, the
- * copy is read back and checked (managed fields as asked, every other tag and the audio bit-for-bit as before), and
- * only then does it replace the original, in one atomic rename. Whatever goes wrong, the original is untouched and
- * the copy is removed.
+ * Writes tags the way a user's only copy of a file deserves: a tag Musetag's own reader cannot account for in full
+ * is refused before anything is written; JAudioTagger works on a copy in the same folder; the user's ID3 frames and
+ * FLAC comments are put back as they were where JAudioTagger re-encoded them; the copy is read back and checked
+ * (managed fields as asked, every other frame or comment byte for byte by Musetag's own reader, the audio
+ * bit-for-bit as before), and only then does it replace the original, in one atomic rename. Whatever goes wrong,
+ * the original is untouched and the copy is removed (docs/decisions/0008-when-a-tag-is-safe-to-rewrite.md).
  *
  * <p>The rename keeps the original's permissions but gives the file a new inode: hard links to it keep the old
  * content, and only root can keep another user's ownership. Symbolic links are followed, so the link stays a link.

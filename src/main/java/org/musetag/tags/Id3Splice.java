@@ -37,12 +37,12 @@ final class Id3Splice {
     }
     List<RawItem> frames = new ArrayList<>();
     for (RawItem f : before.items()) {
-      if (!Id3Structure.isManaged(f, before.id3Major(), userFields)) {
+      if (!Id3ManagedFrames.isManaged(f, before.id3Major(), userFields)) {
         frames.add(f);
       }
     }
     for (RawItem f : after.frames()) {
-      if (Id3Structure.isManaged(f, after.major(), userFields)) {
+      if (Id3ManagedFrames.isManaged(f, after.major(), userFields)) {
         frames.add(f);
       }
     }

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Musetag's own structural reader of ID3v2 tags (v2.2, v2.3, v2.4), independent of JAudioTagger. It accounts for
@@ -191,64 +189,6 @@ final class Id3Structure {
       pos = to;
     }
     return frames;
-  }
-
-  /**
-   * Whether a frame holds a field this write manages: TCON, TMOO, or a TXXX whose description is a managed name
-   * ({@link FieldNames#isCustom}). A TXXX whose description cannot be read (compressed, encrypted) is the user's.
-   */
-  static boolean isManaged(RawItem frame, int major, Set<TagField> userFields) {
-    String id = frame.id();
-    if (id.equals("TCON") || id.equals("TMOO") || id.equals("TCO")) {
-      return true;
-    }
-    if (!id.equals("TXXX") && !id.equals("TXX")) {
-      return false;
-    }
-    return FieldNames.isCustom(txxxDescription(frame.bytes(), major), userFields);
-  }
-
-  private static String txxxDescription(byte[] frame, int major) {
-    byte[] data = frame;
-    if (major >= 3) {
-      int status = frame.length > 1 ? frame[1] & 0xFF : 0;
-      int skip = 2;
-      if (major == 3) {
-        if ((status & 0xC0) != 0) {
-          return null;
-        }
-        skip += (status & 0x20) != 0 ? 1 : 0;
-      } else {
-        if ((status & 0x0C) != 0) {
-          return null;
-        }
-        skip += ((status & 0x40) != 0 ? 1 : 0) + ((status & 0x01) != 0 ? 4 : 0);
-      }
-      if (skip > frame.length) {
-        return null;
-      }
-      data = java.util.Arrays.copyOfRange(frame, skip, frame.length);
-      if (major == 4 && (status & 0x02) != 0) {
-        data = deUnsynchronise(data);
-      }
-    }
-    if (data.length < 1) {
-      return null;
-    }
-    int encoding = data[0];
-    boolean wide = encoding == 1 || encoding == 2;
-    int end = 1;
-    while (end < data.length && !(wide ? end + 1 < data.length && data[end] == 0 && data[end + 1] == 0
-        : data[end] == 0)) {
-      end += wide ? 2 : 1;
-    }
-    Charset cs = switch (encoding) {
-      case 1 -> StandardCharsets.UTF_16;
-      case 2 -> StandardCharsets.UTF_16BE;
-      case 3 -> StandardCharsets.UTF_8;
-      default -> StandardCharsets.ISO_8859_1;
-    };
-    return new String(data, 1, Math.min(end, data.length) - 1, cs);
   }
 
   private static boolean validId(String id) {

@@ -29,7 +29,7 @@ final class TagIntegrity {
     List<RawItem> others(Set<TagField> userFields) {
       List<RawItem> out = new ArrayList<>();
       for (RawItem item : items) {
-        boolean managed = id3Major > 0 ? Id3Structure.isManaged(item, id3Major, userFields)
+        boolean managed = id3Major > 0 ? Id3ManagedFrames.isManaged(item, id3Major, userFields)
             : VorbisStructure.isManaged(item, userFields);
         if (!managed) {
           out.add(id3Major > 0 ? item : caseFolded(item));
