@@ -76,11 +76,7 @@ final class AtomicTagWriter {
       OpenTagFile copy = OpenTagFile.open(temp, format, options, userFields);
       copy.apply(changes, expected);
       copy.commit();
-      if (own != null && own.id3Major() > 0 && !byMeaning) {
-        Id3Splice.restoreOthers(temp, format, own, userFields);
-      } else if (own != null && format == TagFormat.FLAC) {
-        FlacCommentSplice.restoreOthers(temp, own, userFields);
-      }
+      restoreOthers(file, format, temp, own, userFields, byMeaning);
       hook.afterWrite(temp);
 
       verify(file, format, temp, expected, userFields, otherTags, byMeaning, audio);
@@ -129,6 +125,21 @@ final class AtomicTagWriter {
     if (!AudioPayload.digest(temp, format).equals(audio)) {
       throw new TagException(
           file, "cannot write tags: the tag library would have altered the audio, nothing was changed");
+    }
+  }
+
+  /** Puts back the user's frames or comments that JAudioTagger re-encoded ({@link Id3Splice}, {@link FlacCommentSplice}). */
+  private static void restoreOthers(Path file, TagFormat format, Path temp, TagIntegrity.Snapshot own,
+      Set<TagField> userFields, boolean byMeaning) throws Exception {
+    try {
+      if (own != null && own.id3Major() > 0 && !byMeaning) {
+        Id3Splice.restoreOthers(temp, format, own, userFields);
+      } else if (own != null && format == TagFormat.FLAC) {
+        FlacCommentSplice.restoreOthers(temp, own, userFields);
+      }
+    } catch (TagDamage d) {
+      throw new TagException(file, "cannot write tags: the tag library wrote a " + TagIntegrity.kind(format)
+          + " Musetag cannot read back (" + d.getMessage() + "), nothing was changed", d);
     }
   }
 
