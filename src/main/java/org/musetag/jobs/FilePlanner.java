@@ -18,7 +18,8 @@ import org.musetag.tags.WritePolicy;
 
 /**
  * Plans one file: its current tags against the proposed values, or the reason it cannot be written (vanished,
- * unsupported format, read-only, changed on disk since the scan). Shared by bulk tagging and the app's one-file and
+ * unsupported format, read-only, changed on disk since the scan, a damaged tag that must not be rewritten: see
+ * {@link TagStore#checkSafeToRewrite}, so a dry run shows the same refusal a write would give). Shared by bulk tagging and the app's one-file and
  * selection tagging, so every path skips the same files with the same words.
  */
 public final class FilePlanner {
@@ -34,6 +35,7 @@ public final class FilePlanner {
       return new FilePlan(track, List.of(), problem);
     }
     try {
+      store.checkSafeToRewrite(track.path());
       TagValues current = store.read(track.path(), proposed.keySet());
       return new FilePlan(track, TagChangePlanner.plan(track.path(), current, new TagValues(proposed), policy), null);
     } catch (TagException e) {

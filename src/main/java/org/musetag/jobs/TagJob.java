@@ -142,6 +142,10 @@ public final class TagJob {
     String problem = planner.problemWith(plan.track());
     if (problem == null) {
       try {
+        if (!store.hasTag(file)) {
+          library.inTransaction(() -> ids.addAll(library.journal().plan(batchId, file, List.of(TagJournal.NO_TAG),
+              List.of(List.of()), List.of(List.of()))));
+        }
         store.write(file, values);
       } catch (TagException e) {
         problem = e.getMessage();
@@ -199,6 +203,8 @@ public final class TagJob {
   /** null when restored, "" when there was nothing to restore, otherwise the problem. */
   private String undoFile(Path file, List<TagJournal.Entry> entries) throws LibraryException {
     List<Long> ids = entries.stream().map(TagJournal.Entry::id).toList();
+    boolean hadNoTag = entries.stream().anyMatch(e -> e.field().equals(TagJournal.NO_TAG));
+    entries = entries.stream().filter(e -> !e.field().equals(TagJournal.NO_TAG)).toList();
     try {
       Set<TagField> fields = new TreeSet<>();
       entries.forEach(e -> fields.add(TagField.valueOf(e.field())));
@@ -219,7 +225,8 @@ public final class TagJob {
         library.inTransaction(() -> library.journal().mark(ids, TagJournal.UNDO_FAILED, why));
         return why;
       }
-      boolean changed = !revert.isEmpty() && store.write(file, revert);
+      boolean reverted = !revert.isEmpty() && store.write(file, revert);
+      boolean changed = hadNoTag && store.removeTagIfEmpty(file) || reverted;
       library.inTransaction(() -> {
         library.journal().mark(ids, TagJournal.UNDONE, null);
         Track t = library.tracks().byPath(file);

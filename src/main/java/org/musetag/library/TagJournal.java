@@ -30,6 +30,13 @@ public final class TagJournal {
   public static final String RUNNING = "running";
   public static final String INTERRUPTED = "interrupted";
 
+  /**
+   * The field name of a row that records, with the planned changes of a file, that the file had no tag at all
+   * before this batch wrote one; undo then removes the (by then empty) tag rather than leave an empty one behind.
+   * Not a change of its own: the batch counts leave these rows out.
+   */
+  public static final String NO_TAG = "#no-tag";
+
   private final Connection c;
 
   TagJournal(Connection c) {
@@ -138,7 +145,8 @@ public final class TagJournal {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT b.id, b.created_at, b.model, b.settings, b.state, count(j.id),"
             + " sum(j.state='written'), sum(j.state='failed'), b.owner_pid, b.owner_start_ms"
-            + " FROM tag_batches b LEFT JOIN tag_journal j ON j.batch_id=b.id GROUP BY b.id ORDER BY b.created_at DESC")) {
+            + " FROM tag_batches b LEFT JOIN tag_journal j ON j.batch_id=b.id AND j.field<>'" + NO_TAG + "'"
+            + " GROUP BY b.id ORDER BY b.created_at DESC")) {
       List<Batch> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

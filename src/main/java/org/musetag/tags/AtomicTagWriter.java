@@ -15,10 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes tags the way a user's only copy of a file deserves: JAudioTagger works on a copy in the same folder, the
- * copy is read back and checked (managed fields as asked, every other tag and the audio bit-for-bit as before), and
- * only then does it replace the original, in one atomic rename. Whatever goes wrong, the original is untouched and
- * the copy is removed.
+ * Writes tags the way a user's only copy of a file deserves: a tag Musetag's own reader cannot account for in full
+ * is refused before anything is written; JAudioTagger works on a copy in the same folder; the user's ID3 frames and
+ * FLAC comments are put back as they were where JAudioTagger re-encoded them; the copy is read back and checked
+ * (managed fields as asked, every other frame or comment byte for byte by Musetag's own reader, the audio
+ * bit-for-bit as before), and only then does it replace the original, in one atomic rename. Whatever goes wrong,
+ * the original is untouched and the copy is removed (docs/decisions/0008-when-a-tag-is-safe-to-rewrite.md).
  *
  * <p>The rename keeps the original's permissions but gives the file a new inode: hard links to it keep the old
  * content, and only root can keep another user's ownership. Symbolic links are followed, so the link stays a link.
@@ -63,6 +65,7 @@ final class AtomicTagWriter {
     try {
       Set<TagField> userFields = new TreeSet<>(expected.userFields());
       changes.keySet().stream().filter(TagField::isUser).forEach(userFields::add);
+      TagIntegrity.Snapshot own = TagIntegrity.check(file, real, format);
       OpenTagFile original = OpenTagFile.open(real, format, options, userFields);
       boolean byMeaning = original.convertsId3();
       List<String> otherTags = original.otherTags(byMeaning);
@@ -74,9 +77,11 @@ final class AtomicTagWriter {
       OpenTagFile copy = OpenTagFile.open(temp, format, options, userFields);
       copy.apply(changes, expected);
       copy.commit();
+      restoreOthers(file, format, temp, own, userFields, byMeaning);
       hook.afterWrite(temp);
 
       verify(file, format, temp, expected, userFields, otherTags, byMeaning, audio);
+      verifyOwn(file, format, temp, own, userFields, byMeaning);
       keepPermissions(real, temp);
       BasicFileAttributes now = Files.readAttributes(real, BasicFileAttributes.class);
       if (now.size() != before.size() || !now.lastModifiedTime().equals(before.lastModifiedTime())) {
@@ -121,6 +126,46 @@ final class AtomicTagWriter {
     if (!AudioPayload.digest(temp, format).equals(audio)) {
       throw new TagException(
           file, "cannot write tags: the tag library would have altered the audio, nothing was changed");
+    }
+  }
+
+  /** Puts back the user's frames or comments that JAudioTagger re-encoded ({@link Id3Splice}, {@link FlacCommentSplice}). */
+  private static void restoreOthers(Path file, TagFormat format, Path temp, TagIntegrity.Snapshot own,
+      Set<TagField> userFields, boolean byMeaning) throws Exception {
+    try {
+      if (own != null && own.id3Major() > 0 && !byMeaning) {
+        Id3Splice.restoreOthers(temp, format, own, userFields);
+      } else if (own != null && format == TagFormat.FLAC) {
+        FlacCommentSplice.restoreOthers(temp, own, userFields);
+      }
+    } catch (TagDamage d) {
+      throw new TagException(file, "cannot write tags: the tag library wrote a " + TagIntegrity.kind(format)
+          + " Musetag cannot read back (" + d.getMessage() + "), nothing was changed", d);
+    }
+  }
+
+  /**
+   * Checks the copy with Musetag's own reader: its tag must read in full, and every frame or comment that is not a
+   * managed field must be there byte for byte as before (by meaning only when the ID3 version is converted, which
+   * {@link #verify} covers). This is what catches a library that drops or re-encodes what it did not understand.
+   */
+  private static void verifyOwn(Path file, TagFormat format, Path temp, TagIntegrity.Snapshot before,
+      Set<TagField> userFields, boolean byMeaning) throws Exception {
+    if (before == null) {
+      return;
+    }
+    TagIntegrity.Snapshot after;
+    try {
+      after = TagIntegrity.read(temp, format);
+    } catch (TagDamage d) {
+      throw new TagException(file, "cannot write tags: the tag library wrote a " + TagIntegrity.kind(format)
+          + " Musetag cannot read back (" + d.getMessage() + "), nothing was changed", d);
+    }
+    String changed = byMeaning ? null : before.changedIn(after, userFields);
+    if (changed != null) {
+      LOG.debug("{}: before {}, after {}", file, before.others(userFields), after.others(userFields));
+      throw new TagException(file,
+          "cannot write tags: the tag library would have altered other tags (" + changed + "), nothing was changed");
     }
   }
 

@@ -100,6 +100,40 @@ public final class JaudiotaggerTagStore implements TagStore {
   }
 
   @Override
+  public void checkSafeToRewrite(Path file) throws TagException {
+    TagFormat format = checkedFormat(file);
+    if (!format.writable) {
+      return;
+    }
+    try {
+      TagIntegrity.check(file, file.toRealPath(), format);
+    } catch (java.io.IOException e) {
+      throw TagErrors.wrap(file, format, true, e);
+    }
+  }
+
+  @Override
+  public boolean hasTag(Path file) throws TagException {
+    TagFormat format = checkedFormat(file);
+    if (format.family != TagFormat.Family.ID3) {
+      return true;
+    }
+    try {
+      return Id3Structure.read(file, format) != null;
+    } catch (TagDamage d) {
+      return true;
+    } catch (java.io.IOException e) {
+      throw TagErrors.wrap(file, format, false, e);
+    }
+  }
+
+  @Override
+  public boolean removeTagIfEmpty(Path file) throws TagException {
+    TagFormat format = checkedFormat(file);
+    return format.family == TagFormat.Family.ID3 && format.writable && Id3Removal.removeIfEmpty(file, format);
+  }
+
+  @Override
   public boolean canWrite(Path file) {
     return whyNotWritable(file) == null;
   }

@@ -27,6 +27,30 @@ public interface TagStore {
    */
   boolean write(Path file, Map<TagField, List<String>> newValues) throws TagException;
 
+  /**
+   * Refuses, with the reason, a file whose existing tag cannot be read in full and so must not be rewritten (a
+   * damaged frame id, an impossible comment count); the same check {@link #write} makes first. Lets a plan or a dry
+   * run show the refusal before anything is written.
+   */
+  default void checkSafeToRewrite(Path file) throws TagException {}
+
+  /**
+   * Whether the file holds a tag of its format at all (for MP3, WAV and AIFF: an ID3v2 tag). Recorded before a
+   * first write so that undo can give back a file with no tag, not one with an empty tag; true where the question
+   * does not arise.
+   */
+  default boolean hasTag(Path file) throws TagException {
+    return true;
+  }
+
+  /**
+   * Removes the file's tag when it holds nothing at all (no frames), as undo does for a file that had no tag before
+   * the batch; returns whether it did. A tag holding anything is left as it is.
+   */
+  default boolean removeTagIfEmpty(Path file) throws TagException {
+    return false;
+  }
+
   /** Whether this file's tags can be written at all (its format is known and its content is what its name says). */
   boolean canWrite(Path file);
 
