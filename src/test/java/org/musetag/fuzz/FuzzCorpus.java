@@ -57,7 +57,10 @@ final class FuzzCorpus {
     return out;
   }
 
-  /** {@code perBase} damaged copies of each base, in {@code into}, named for the base and the damage. */
+  /**
+   * An undamaged copy of each base (named {@code -clean}, which every run must be able to tag) and {@code perBase}
+   * damaged copies, in {@code into}, named for the base and the damage.
+   */
   static List<Path> mutate(List<Path> bases, Path into, int perBase, long seed) throws IOException {
     Files.createDirectories(into);
     Random random = new Random(seed);
@@ -68,6 +71,7 @@ final class FuzzCorpus {
       String name = base.getFileName().toString();
       String stem = name.substring(0, name.lastIndexOf('.'));
       String ext = name.substring(name.lastIndexOf('.'));
+      out.add(Files.write(into.resolve(stem + "-clean" + ext), original));
       for (int i = 0; i < perBase; i++) {
         byte[] bytes = original.clone();
         String kind;
