@@ -23,6 +23,8 @@ final class CommentPacket {
   enum Kind {
     /** RFC 7845: "OpusTags", then a Vorbis comment without framing bit; data after it is kept. */
     OPUS("OpusTags".getBytes(StandardCharsets.US_ASCII)),
+    /** Vorbis I: packet type 3, "vorbis", then a Vorbis comment and the framing bit (and any padding), kept. */
+    VORBIS(new byte[] {3, 'v', 'o', 'r', 'b', 'i', 's'}),
     /** Ogg FLAC: a VORBIS_COMMENT metadata block, its 4-byte block header first (type 4, 24-bit length). */
     FLAC(new byte[0]);
 
@@ -62,7 +64,7 @@ final class CommentPacket {
       prefix = Arrays.copyOf(packet, 4);
     } else {
       if (!Arrays.equals(packet, 0, Math.min(packet.length, kind.magic.length), kind.magic, 0, kind.magic.length)) {
-        throw new IOException("no OpusTags header");
+        throw new IOException(kind == Kind.OPUS ? "no OpusTags header" : "no Vorbis comment header");
       }
       prefix = kind.magic.clone();
     }

@@ -65,14 +65,20 @@ final class Mp4Codec {
 
   /**
    * Whether {@link #keepLists} re-writes this item: an unmanaged freeform ({@code ----}) item that is anything but
-   * one UTF-8 text. JAudioTagger 3.0.1 reads a freeform item as one string and writes it back as UTF-8 text, so it
-   * would cut several values down to the first and turn a binary (type 0) or UTF-16 value into different bytes.
+   * one UTF-8 text, or a standard text item ({@code ©ART}, {@code ©nam}...) holding several text values, as mutagen
+   * and Picard write several artists. JAudioTagger 3.0.1 reads such an item as one string and writes it back as one
+   * UTF-8 text, so it would cut several values down to the first and turn a binary (type 0) or UTF-16 value into
+   * different bytes.
    */
   static boolean keptList(Mp4Ilst.Item item, Set<TagField> userFields) {
-    return item.name().startsWith("----:")
-        && !isManaged(item.name(), userFields)
-        && !item.data().isEmpty()
-        && (item.data().size() > 1 || item.data().get(0).type() != Mp4Ilst.TYPE_UTF8);
+    if (isManaged(item.name(), userFields) || item.data().isEmpty()) {
+      return false;
+    }
+    if (item.name().startsWith("----:")) {
+      return item.data().size() > 1 || item.data().get(0).type() != Mp4Ilst.TYPE_UTF8;
+    }
+    return item.name().startsWith("\u00a9") && item.data().size() > 1
+        && item.data().stream().allMatch(d -> d.type() == Mp4Ilst.TYPE_UTF8 || d.type() == Mp4Ilst.TYPE_UTF16);
   }
 
   /**

@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * Where the comment header of an Ogg file's first stream sits, and how to write the file again with another one.
  *
- * <p>The comment is the stream's second packet (Opus: OpusTags; Ogg FLAC: the VORBIS_COMMENT block). It starts on a
+ * <p>The comment is the stream's second packet (Vorbis: the comment header; Opus: OpusTags; Ogg FLAC: the VORBIS_COMMENT block). It starts on a
  * page of its own and may span several; the last of them may hold further header packets (carried over as they are)
  * but must end at a packet boundary, as RFC 7845 and the Ogg FLAC mapping require. Only those pages are rebuilt; the
  * stream's later pages get new sequence numbers when the count of comment pages changes (and so new checksums), and
@@ -31,6 +31,7 @@ import java.util.Map;
 final class OggCommentHeader {
   private static final byte[] OPUS_HEAD = "OpusHead".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] OGG_FLAC = {0x7F, 'F', 'L', 'A', 'C'};
+  private static final byte[] VORBIS_ID = {1, 'v', 'o', 'r', 'b', 'i', 's'};
 
   final CommentPacket.Kind kind;
   final CommentPacket comment;
@@ -59,7 +60,7 @@ final class OggCommentHeader {
     this.following = following;
   }
 
-  /** Finds and parses the comment header of {@code file}'s first stream, which must be Opus or FLAC. */
+  /** Finds and parses the comment header of {@code file}'s first stream, which must be Opus, Vorbis or FLAC. */
   static OggCommentHeader read(Path file) throws IOException {
     try (Counting counting = new Counting(Files.newInputStream(file));
         DataInputStream in = new DataInputStream(counting)) {
@@ -70,9 +71,10 @@ final class OggCommentHeader {
       int serial = first.serial();
       byte[] id = first.body();
       CommentPacket.Kind kind = startsWith(id, OPUS_HEAD) ? CommentPacket.Kind.OPUS
-          : startsWith(id, OGG_FLAC) ? CommentPacket.Kind.FLAC : null;
+          : startsWith(id, OGG_FLAC) ? CommentPacket.Kind.FLAC
+          : startsWith(id, VORBIS_ID) ? CommentPacket.Kind.VORBIS : null;
       if (kind == null) {
-        throw new IOException("the first Ogg stream is neither Opus nor FLAC");
+        throw new IOException("the first Ogg stream is neither Opus, Vorbis nor FLAC");
       }
       if (first.lacing().length == 0 || first.endsInsidePacket() || packetsOn(first) != 1) {
         throw new IOException("the first Ogg page does not hold exactly the stream's identification header");

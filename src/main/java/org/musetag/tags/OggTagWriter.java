@@ -13,10 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the comments of Opus (and Ogg FLAC) files, which JAudioTagger 3.0.1 cannot, with the guarantees of
+ * Writes the comments of Ogg Vorbis, Opus and Ogg FLAC files, with the guarantees of
  * {@link AtomicTagWriter}: the new file is written next to the original, then read back by Musetag's own reader (every
  * page's checksum and sequence number, the managed fields as asked, the vendor and every other comment byte for byte
- * and in order, the audio packets and granule positions as before) and only then renamed over it.
+ * and in order, the audio packets and granule positions as before) and only then renamed over it. JAudioTagger 3.0.1
+ * cannot write Opus or Ogg FLAC at all, and writes Ogg Vorbis with every comment name upper-cased ({@code encoder}
+ * becomes {@code ENCODER}), which changes comments Musetag was not asked to touch.
  */
 final class OggTagWriter {
   private static final Logger LOG = LoggerFactory.getLogger(OggTagWriter.class);
@@ -31,7 +33,7 @@ final class OggTagWriter {
     this.hook = hook;
   }
 
-  /** The managed fields of an Opus or Ogg FLAC file. */
+  /** The managed fields of an Ogg Vorbis, Opus or Ogg FLAC file. */
   static TagValues read(Path file, Set<TagField> userFields) throws IOException {
     return OggCommentHeader.read(file).comment.managed(userFields);
   }

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * The file formats Musetag tags, recognised by extension (as players and JAudioTagger do), with the tag family each
- * one carries. Opus and Ogg FLAC are read and written by Musetag itself ({@link OggTagWriter}): JAudioTagger 3.0.1
- * cannot. What the content really is can differ from the name; see {@link FormatSniffer}.
+ * one carries. Every Ogg format (Vorbis, Opus, FLAC) is read and written by Musetag itself ({@link OggTagWriter}):
+ * JAudioTagger 3.0.1 cannot write Opus or Ogg FLAC, and re-spells the names of Ogg Vorbis comments it does not manage.
+ * What the content really is can differ from the name; see {@link FormatSniffer}.
  */
 enum TagFormat {
   MP3("MP3", "mp3", Family.ID3, true, "mp3"),
@@ -45,7 +46,7 @@ enum TagFormat {
 
   /** Whether Musetag, not JAudioTagger, reads and writes this format's tags. */
   boolean ownOgg() {
-    return this == OPUS || this == OGG_FLAC;
+    return this == OPUS || this == OGG_VORBIS || this == OGG_FLAC;
   }
 
   /** The format with its article, for sentences: "a FLAC file", "an MP3 file". */

@@ -136,6 +136,9 @@ final class VorbisStructure {
         throw new TagDamage("its comment header lacks the framing bit after the last comment");
       }
       left--;
+      if (allZero(data, b.position() + 1, b.limit())) {
+        left = 0; // padding after the framing bit, as mutagen leaves room to grow; decoders ignore it
+      }
     }
     if (left > 0) {
       throw new TagDamage(left + " bytes follow the last of its " + count + " comments" + where);
@@ -161,5 +164,14 @@ final class VorbisStructure {
       throw new TagDamage(damage);
     }
     return Integer.toUnsignedLong(b.getInt());
+  }
+
+  private static boolean allZero(byte[] data, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (data[i] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -35,12 +35,12 @@ record TagSnapshot(String error, String kind, boolean hasTag, List<String> other
   }
 
   /**
-   * Whether the other items are the same: in the same order for Vorbis comments and MP4 items (the order of a field's
-   * values is its meaning), as a set of frames for ID3v2, where frames are keyed by id and taggers (mutagen too)
-   * reorder them freely.
+   * Whether the other items are the same: in the same order for Vorbis comments (the order of a field's comments is
+   * the order of its values), as a set for ID3v2 frames and MP4 items, which are keyed by name (each holding its
+   * values in order) and which taggers, mutagen too, reorder freely.
    */
   boolean sameOther(TagSnapshot o) {
-    if (kind.equals("MP3") || kind.equals("WAVE") || kind.equals("AIFF")) {
+    if (kind.equals("MP3") || kind.equals("WAVE") || kind.equals("AIFF") || kind.equals("MP4")) {
       return new java.util.TreeSet<>(other).equals(new java.util.TreeSet<>(o.other))
           && other.size() == o.other.size();
     }

@@ -61,8 +61,8 @@ class DamagedFileInBatchTest {
         "--min-genre-p", "0", "--min-mood-confidence", "0");
 
     assertThat(run.out())
-        .contains("skip " + bad + ": cannot read tags: its 'id3 ' chunk claims 2147483632 bytes but the file holds only "
-            + damaged.length)
+        .containsPattern("skip " + java.util.regex.Pattern.quote(bad.toString())
+            + ": cannot (read|write) tags: .*chunk claims 2147483632 bytes but the file holds only \\d+")
         .contains("4 files written");
     assertThat(run.err()).doesNotContain("Exception", "Error");
     assertThat(run.exit()).isEqualTo(1);

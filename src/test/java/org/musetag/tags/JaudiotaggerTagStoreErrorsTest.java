@@ -150,7 +150,7 @@ class JaudiotaggerTagStoreErrorsTest {
 
   @Test
   void aFileThatDisappearsDuringTheWriteIsReportedAndNothingIsLeftBehind() throws Exception {
-    Path file = AudioFixtures.tone(dir, "song", Encoding.OGG_VORBIS, 440, 0.5);
+    Path file = AudioFixtures.tone(dir, "song", Encoding.FLAC, 440, 0.5);
     TagStore racing = new JaudiotaggerTagStore(
         TagOptions.defaults(), new AtomicTagWriter(TagOptions.defaults(), copy -> Files.delete(file)));
 

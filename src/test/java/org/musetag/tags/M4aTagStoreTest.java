@@ -51,6 +51,24 @@ class M4aTagStoreTest extends TagStoreContractTest {
     assertThat(store.write(file, Map.of(TagField.GENRE, List.of("jazz")))).isTrue();
   }
 
+  @Test
+  void aStandardTextItemWithSeveralValuesKeepsThemAll() throws Exception {
+    AudioFile audio = AudioFileIO.read(file.toFile());
+    Mp4Tag tag = (Mp4Tag) audio.getTag();
+    tag.deleteField("\u00a9ART");
+    tag.addField(new Mp4MultiValueField("\u00a9ART", List.of("piman", "jzig")));
+    audio.commit();
+    List<Mp4Ilst.Data> before = Mp4Ilst.read(file).stream().filter(i -> i.name().equals("\u00a9ART"))
+        .findFirst().orElseThrow().data();
+    assertThat(before).hasSize(2);
+
+    assertThat(store.write(file, ANALYSIS)).isTrue();
+
+    assertThat(Mp4Ilst.read(file)).filteredOn(i -> i.name().equals("\u00a9ART")).singleElement()
+        .satisfies(i -> assertThat(i.data()).containsExactlyElementsOf(before));
+    assertThat(store.read(file)).isEqualTo(new TagValues(ANALYSIS));
+  }
+
   /** Adds a freeform item with one data atom of the given type, as iTunes or another tool may leave it. */
   private static void addRawFreeform(Path file, String name, int type, byte[] payload) throws Exception {
     ByteArrayOutputStream body = new ByteArrayOutputStream();

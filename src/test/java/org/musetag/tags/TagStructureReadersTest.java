@@ -57,6 +57,18 @@ class TagStructureReadersTest {
   }
 
   @Test
+  void anOggCommentHeaderMayBePaddedWithZerosAfterItsFramingBit() throws Exception {
+    byte[] comment = commentBytes(1, "A=1");
+    byte[] padded = java.util.Arrays.copyOf(comment, comment.length + 1 + 512);
+    padded[comment.length] = 1; // the framing bit; mutagen leaves zeros after it to grow into
+    assertThat(VorbisStructure.parse(padded, 0, padded.length, 0, true).comments()).extracting(RawItem::id)
+        .containsExactly("A");
+    padded[padded.length - 1] = 9;
+    assertThatThrownBy(() -> VorbisStructure.parse(padded, 0, padded.length, 0, true))
+        .hasMessageContaining("512 bytes follow the last of its 1 comments");
+  }
+
+  @Test
   void noMutationMakesTheReadersThrowAnythingButTagDamage() {
     Random random = new Random(11);
     byte[] id3 = DamagedTagRefusalTest.richTag();
