@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.musetag.app.Services;
-import org.musetag.audio.AudioFileException;
 import org.musetag.jobs.ClassifyJob;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.InferenceDevice;
@@ -58,7 +57,7 @@ final class ClassifyCommand implements Callable<Integer> {
           HeadColumns.put(headed, row);
         } else {
           failed.incrementAndGet();
-          row.put("error", outcome.problem() instanceof AudioFileException a ? a.reason() : outcome.problem().getMessage());
+          row.put("error", outcome.error());
         }
         out.write(row);
       });

@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.musetag.FileFailure;
 import org.musetag.MusetagException;
+import org.musetag.audio.AudioFileException;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.PatchPredictor;
 import org.musetag.ml.TrackClassifier;
@@ -23,7 +24,19 @@ import org.musetag.ml.TrackClassifier;
  */
 public final class ClassifyJob {
   /** The result for one file: an analysis, or the problem that stopped it. */
-  public record Outcome(Path file, Analysis analysis, MusetagException problem) {}
+  public record Outcome(Path file, Analysis analysis, MusetagException problem) {
+    /**
+     * Why the file could not be heard, in the words {@code musetag classify} prints as its {@code error} and the
+     * app's card shows: a file's own problem without its name (which is shown beside it), anything else whole;
+     * null when it was heard.
+     */
+    public String error() {
+      if (problem == null) {
+        return null;
+      }
+      return problem instanceof AudioFileException a ? a.reason() : problem.getMessage();
+    }
+  }
 
   private final TrackClassifier classifier;
   private final ExecutorService executor;

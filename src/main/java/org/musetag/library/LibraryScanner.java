@@ -126,7 +126,7 @@ public final class LibraryScanner {
         library.tracks().upsert(f, now);
         if (!f.readable()) {
           n.unreadable++;
-          n.problems.add(f.path() + ": " + f.problem());
+          n.problems.add(Track.problemLine(f.path(), f.problem()));
         } else if (isNew) {
           n.added++;
         } else {

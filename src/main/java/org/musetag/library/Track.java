@@ -26,6 +26,16 @@ public record Track(
   public static final String UNREADABLE = "unreadable";
   public static final String MISSING = "missing";
 
+  /** "path: why" for an unreadable file, as scan reports it and the app lists it; null for a readable one. */
+  public String problemLine() {
+    return problem == null ? null : problemLine(path, problem);
+  }
+
+  /** "path: why": how a file's scan problem is told, wherever it is told. */
+  public static String problemLine(Path file, String problem) {
+    return file + ": " + problem;
+  }
+
   /** "Artist – Title", or the file name when the tags say nothing. */
   public String displayName() {
     boolean hasArtist = artist != null && !artist.isBlank();

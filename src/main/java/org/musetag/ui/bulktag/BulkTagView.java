@@ -3,6 +3,7 @@ package org.musetag.ui.bulktag;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -169,7 +170,16 @@ public final class BulkTagView {
     Label validation = new Label();
     validation.getStyleClass().add("validation");
     validation.textProperty().bind(vm.validationProperty());
-    VBox box = new VBox(8, policies, table, new HBox(8, summary, spring(), validation, back, write));
+    // What the scan and the analysis met (files not read, files heard although cut short or misnamed), shown
+    // before anything is written, in the words the command line prints.
+    Label heardHeading = new Label("Found while reading the folders, file by file:");
+    ListView<String> heard = new ListView<>(vm.problems());
+    heard.setId("previewProblems");
+    heard.setPrefHeight(96);
+    VBox heardBox = new VBox(4, heardHeading, heard);
+    heardBox.visibleProperty().bind(Bindings.isNotEmpty(vm.problems()));
+    heardBox.managedProperty().bind(heardBox.visibleProperty());
+    VBox box = new VBox(8, policies, table, heardBox, new HBox(8, summary, spring(), validation, back, write));
     VBox.setVgrow(table, Priority.ALWAYS);
     return box;
   }

@@ -111,7 +111,7 @@ public final class BulkTagViewModel {
         return null;
       }
       ProgressRate rate = new ProgressRate(System.nanoTime(), "tracks");
-      return jobs.analyze(ctx, new AnalyzeJob.Listener() {
+      return new Heard(scan, jobs.analyze(ctx, new AnalyzeJob.Listener() {
         @Override
         public void progress(int done, int total) {
           String text = "Analysed " + rate.describe(done, total, System.nanoTime());
@@ -123,11 +123,15 @@ public final class BulkTagViewModel {
 
         @Override
         public void problem(Path file, String reason) {}
-      }, roots);
+      }, roots));
     }).listed().onSuccess(this::analysed).onFailure(this::failed));
   }
 
-  private void analysed(LibraryJobs.Analysis a) {
+  /** What step 2 did: the scan (with the files it could not read) and the analysis (with its problems). */
+  private record Heard(ScanReport scan, LibraryJobs.Analysis analysis) {}
+
+  private void analysed(Heard heard) {
+    LibraryJobs.Analysis a = heard == null ? null : heard.analysis();
     running.set(false);
     if (a == null || a.report().cancelled()) {
       stopped.set(true);
@@ -136,7 +140,9 @@ public final class BulkTagViewModel {
           + " from there, now or another day.");
       return;
     }
-    problems.setAll(a.problems());
+    // As 'musetag scan' and 'analyze' print them: the files not read, then those heard although not quite right.
+    problems.setAll(heard.scan().problems());
+    problems.addAll(a.problems());
     preview();
   }
 

@@ -44,14 +44,14 @@ public final class ChangePreview {
       });
       if (p.skipReason() != null) {
         skipped++;
-        out.add(new PreviewRow(file, "", "", "skipped: " + p.skipReason(), on, true));
+        out.add(PreviewRow.skip(file, p.skipReason(), on));
       } else if (p.changes().isEmpty()) {
         unchanged++;
       } else {
         changing++;
         for (TagChange c : p.changes()) {
           out.add(new PreviewRow(file, Formats.field(c.field()),
-              Formats.values(c.oldValues()), Formats.values(c.newValues()), on, false));
+              Formats.values(c.oldValues()), Formats.values(c.newValues()), on, null));
         }
       }
     }

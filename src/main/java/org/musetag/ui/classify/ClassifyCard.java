@@ -1,5 +1,6 @@
 package org.musetag.ui.classify;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -46,6 +47,13 @@ final class ClassifyCard {
     message.textProperty().bind(vm.messageProperty());
     message.setWrapText(true);
     message.getStyleClass().add("classify-message");
+    Label notes = new Label();
+    notes.setId("notes");
+    notes.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", vm.notes()), vm.notes()));
+    notes.setWrapText(true);
+    notes.getStyleClass().add("note-text");
+    notes.visibleProperty().bind(Bindings.isNotEmpty(vm.notes()));
+    notes.managedProperty().bind(notes.visibleProperty());
     ProgressIndicator busy = new ProgressIndicator();
     busy.setPrefSize(18, 18);
     busy.visibleProperty().bind(vm.stateProperty().isEqualTo(ClassifyCardViewModel.State.WAITING));
@@ -65,11 +73,13 @@ final class ClassifyCard {
     Label writeStatus = new Label();
     writeStatus.textProperty().bind(vm.writeStatusProperty());
     writeStatus.getStyleClass().add("subtle");
+    writeStatus.setWrapText(true);
 
     bars.setHgap(6);
     bars.setVgap(3);
-    VBox left = new VBox(4, new HBox(6, busy, title), path, message, bars, new HBox(8, write, writeStatus));
-    ((HBox) left.getChildren().get(4)).setAlignment(Pos.CENTER_LEFT);
+    HBox writeRow = new HBox(8, write, writeStatus);
+    writeRow.setAlignment(Pos.CENTER_LEFT);
+    VBox left = new VBox(4, new HBox(6, busy, title), path, message, notes, bars, writeRow);
     VBox middle = new VBox(4, circumplex, numbers);
     middle.setAlignment(Pos.TOP_CENTER);
     mel.setFitHeight(132);

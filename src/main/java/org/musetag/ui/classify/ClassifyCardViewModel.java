@@ -11,6 +11,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.musetag.jobs.TagJob.FilePlan;
 import org.musetag.jobs.TagProposal;
 import org.musetag.ml.Analysis;
@@ -32,7 +34,10 @@ import org.musetag.ui.common.UserErrors;
 /**
  * One dropped file: waiting, then what the model heard (genre probabilities, quadrant, valence/arousal,
  * confidence, the mel spectrogram it listened to) or why it could not, and "Write tags", which shows the exact
- * change and writes it as a one-file, undoable batch.
+ * change and writes it as a one-file, undoable batch. What it says is wrong with the file (the notes of a file heard
+ * although cut short, misnamed or with damaged tags; why one cannot be heard or tagged) are the command line's own
+ * sentences for that file, from the same source, so the app and {@code musetag classify} / {@code tag --dry-run}
+ * never tell a user two different things.
  */
 public final class ClassifyCardViewModel {
   /** Where a card is. */
@@ -52,6 +57,8 @@ public final class ClassifyCardViewModel {
   private final ObjectProperty<MelPicture> picture = new SimpleObjectProperty<>();
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Listening…");
   private final ReadOnlyStringWrapper writeStatus = new ReadOnlyStringWrapper("");
+  private final ObservableList<String> notes = FXCollections.observableArrayList();
+  private final ObservableList<String> notesView = FXCollections.unmodifiableObservableList(notes);
   private final ReadOnlyObjectWrapper<Boolean> writing = new ReadOnlyObjectWrapper<>(false);
 
   ClassifyCardViewModel(Path file, TaskRunner runner, DialogService dialogs, TagBatches batches,
@@ -83,10 +90,13 @@ public final class ClassifyCardViewModel {
         .append(": ").append(String.join(", ", h.labels().stream().limit(3)
             .map(l -> l.label() + " " + Formats.percent(l.p())).toList())));
     message.set(text.toString());
+    notes.setAll(bundled.notes());
     state.set(State.DONE);
   }
 
+  /** Shows why the file could not be heard, e.g. {@code ClassifyJob.Outcome.error()}. */
   void fail(String sentence) {
+    notes.clear();
     message.set(sentence);
     state.set(State.FAILED);
   }
@@ -118,7 +128,7 @@ public final class ClassifyCardViewModel {
   private void confirmAndWrite(FilePlan plan, String model, Settings s) {
     if (plan.skipReason() != null) {
       writing.set(false);
-      writeStatus.set("Not written");
+      writeStatus.set("Not written: " + plan.skipReason());
       dialogs.showError("Cannot write tags", plan.skipReason());
       return;
     }
@@ -179,6 +189,14 @@ public final class ClassifyCardViewModel {
 
   public ReadOnlyStringProperty messageProperty() {
     return message.getReadOnlyProperty();
+  }
+
+  /**
+   * What the listener should know about the file it heard (see {@code Analysis.notes()}), as
+   * {@code musetag classify} prints them; empty for a sound file.
+   */
+  public ObservableList<String> notes() {
+    return notesView;
   }
 
   public ReadOnlyStringProperty writeStatusProperty() {

@@ -93,7 +93,7 @@ public final class ClassifyViewModel {
           HeadedAnalysis headed = heads.apply(outcome.analysis());
           ctx.publish(() -> card.show(outcome.analysis(), headed, mel));
         } else {
-          String why = UserErrors.sentence(outcome.problem().getMessage());
+          String why = outcome.error();
           ctx.publish(() -> card.fail(why));
         }
         finished.add(outcome.file());

@@ -68,10 +68,21 @@ public final class TagPlans {
     return plans;
   }
 
-  /** A track for a file the library does not hold (a dropped file), with its size and time stamp as now. */
-  public static Track looseTrack(Path file) throws IOException {
-    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-    return new Track(-1, file, a.size(), a.lastModifiedTime().toMillis(), Track.OK, null, null, null, 0, null, null,
-        null, null, null);
+  /**
+   * A track for a file the library does not hold (a dropped file), with its size and time stamp as now. A file
+   * that cannot be looked at (gone since it was dropped) still gets a track, so that the planner refuses it in the
+   * words {@code musetag tag} uses ("has vanished since the last scan") instead of a generic file error.
+   */
+  public static Track looseTrack(Path file) {
+    long size = -1;
+    long mtime = -1;
+    try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      size = a.size();
+      mtime = a.lastModifiedTime().toMillis();
+    } catch (IOException e) {
+      // The planner looks again and names the problem.
+    }
+    return new Track(-1, file, size, mtime, Track.OK, null, null, null, 0, null, null, null, null, null);
   }
 }

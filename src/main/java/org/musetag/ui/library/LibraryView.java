@@ -1,6 +1,7 @@
 package org.musetag.ui.library;
 
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
@@ -75,6 +76,11 @@ public final class LibraryView {
     summary.setId("librarySummary");
     summary.textProperty().bind(vm.summaryProperty());
     summary.setMinWidth(Region.USE_PREF_SIZE);
+    Tooltip unreadable = new Tooltip();
+    unreadable.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", vm.unreadable()),
+        vm.unreadable()));
+    summary.tooltipProperty().bind(Bindings.createObjectBinding(() -> vm.unreadable().isEmpty() ? null : unreadable,
+        vm.unreadable()));
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.SOMETIMES);
 

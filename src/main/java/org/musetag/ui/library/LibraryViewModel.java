@@ -40,14 +40,23 @@ public final class LibraryViewModel {
   /** Search results kept at most; more than a table can usefully show. */
   static final int SEARCH_LIMIT = 200_000;
 
-  /** What the table needs from the library, loaded in one go on the reader connection. */
-  public record Snapshot(List<TrackRow> rows, String model) {}
+  /**
+   * What the table needs from the library, loaded in one go on the reader connection.
+   *
+   * @param unreadable "path: why" for each file the last scan could not read, as {@code musetag scan} prints it
+   */
+  public record Snapshot(List<TrackRow> rows, String model, List<String> unreadable) {
+    public Snapshot(List<TrackRow> rows, String model) {
+      this(rows, model, List.of());
+    }
+  }
 
   private final LibraryGateway gateway;
   private final TaskRunner runner;
   private final ObservableList<TrackRow> rows = FXCollections.observableArrayList();
   private final FilteredList<TrackRow> visible = new FilteredList<>(rows);
   private final ObservableList<String> genres = FXCollections.observableArrayList();
+  private final ObservableList<String> unreadable = FXCollections.observableArrayList();
   private final StringProperty search = new SimpleStringProperty("");
   private final ObjectProperty<String> genre = new SimpleObjectProperty<>();
   private final ObjectProperty<Quadrant> quadrant = new SimpleObjectProperty<>();
@@ -98,12 +107,14 @@ public final class LibraryViewModel {
     for (Track t : library.tracks().all(Track.OK)) {
       out.add(TrackRow.of(t, analyses.get(t.id())));
     }
-    return new Snapshot(out, newest == null ? "" : newest);
+    List<String> unreadable = library.tracks().all(Track.UNREADABLE).stream().map(Track::problemLine).toList();
+    return new Snapshot(out, newest == null ? "" : newest, unreadable);
   }
 
   /** Shows a loaded snapshot (UI thread). */
   public void show(Snapshot snapshot) {
     rows.setAll(snapshot.rows());
+    unreadable.setAll(snapshot.unreadable());
     model.set(snapshot.model());
     genres.setAll(snapshot.rows().stream().map(TrackRow::topGenre).filter(g -> g != null)
         .collect(Collectors.toCollection(TreeSet::new)));
@@ -134,9 +145,10 @@ public final class LibraryViewModel {
     int shown = visible.size();
     int total = rows.size();
     long analysed = rows.stream().filter(TrackRow::analysed).count();
-    summary.set(shown == total && only == null
+    summary.set((shown == total && only == null
         ? String.format("%,d tracks · %,d analysed", total, analysed)
-        : String.format("Showing %,d of %,d tracks", shown, total));
+        : String.format("Showing %,d of %,d tracks", shown, total))
+        + (unreadable.isEmpty() ? "" : String.format(" · %,d could not be read", unreadable.size())));
   }
 
   Predicate<TrackRow> predicate() {
@@ -192,6 +204,11 @@ public final class LibraryViewModel {
 
   public ObservableList<String> genres() {
     return genres;
+  }
+
+  /** "path: why" for each file the last scan could not read (the table lists only readable ones). */
+  public ObservableList<String> unreadable() {
+    return unreadable;
   }
 
   public StringProperty searchProperty() {

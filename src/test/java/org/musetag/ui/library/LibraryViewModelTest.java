@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.FfmpegAudioDecoder;
+import org.musetag.cli.CommandLineRun;
 import org.musetag.library.LibraryScanner;
 import org.musetag.ml.Quadrant;
 import org.musetag.ui.common.CurrentThreadTaskRunner;
@@ -82,6 +83,30 @@ class LibraryViewModelTest {
       vm.searchProperty().set("");
       assertThat(vm.visibleRows()).hasSize(2);
       assertThat(runner.failures).isEmpty();
+    }
+  }
+
+  @Test
+  void listsTheFilesTheScanCouldNotReadAsScanPrintsThem(@TempDir Path dir) throws Exception {
+    Path music = Files.createDirectories(dir.resolve("music"));
+    AudioFixtures.tone(music, "fine", Encoding.WAV, 440, 1.0);
+    Files.write(music.resolve("broken.mp3"), new byte[] {1, 2, 3, 4});
+    CommandLineRun printed = CommandLineRun.in(dir.resolve("cli"), "scan", music.toString(), "--db",
+        dir.resolve("cli.db").toString());
+    List<String> expected = printed.err().lines().filter(l -> l.startsWith("musetag: "))
+        .map(l -> l.substring("musetag: ".length())).toList();
+    assertThat(expected).singleElement().asString().startsWith(music.resolve("broken.mp3") + ": ");
+    LibraryGateway gateway = TestServices.gateway(dir.resolve("library.db"));
+    try (gateway) {
+      gateway.write(lib -> new LibraryScanner(lib, new FfmpegAudioDecoder(), Executors.newFixedThreadPool(2))
+          .scan(List.of(music), (d, t) -> {}, () -> false));
+      LibraryViewModel vm = new LibraryViewModel(gateway, runner);
+
+      vm.reload();
+
+      assertThat(vm.allRows()).hasSize(1);
+      assertThat(vm.unreadable()).containsExactlyElementsOf(expected);
+      assertThat(vm.summaryProperty().get()).isEqualTo("1 tracks · 0 analysed · 1 could not be read");
     }
   }
 
