@@ -56,10 +56,10 @@ public final class JaudiotaggerTagStore implements TagStore {
   public TagValues read(Path file, Set<TagField> userFields) throws TagException {
     TagFormat format = checkedFormat(file);
     try {
+      HeaderClaims.check(file, format);
       if (format.ownOgg()) {
         return OggTagWriter.read(file, userFields);
       }
-      HeaderClaims.check(file, format);
       return OpenTagFile.open(file, format, options, userFields).managed();
     } catch (Exception | LinkageError e) {
       throw TagErrors.wrap(file, format, false, e);

@@ -53,9 +53,10 @@ class Mp4MultiValueTest {
   }
 
   @Test
-  void aFileWhoseOtherTagsHoldSeveralValuesIsNotWrittenRatherThanLosingThem() throws Exception {
+  void aFileWhoseOtherItemHoldsSeveralValuesThatAreNotTextIsNotWrittenRatherThanLosingThem() throws Exception {
     Path file = AudioFixtures.tone(dir, "song", Encoding.M4A_AAC, 440, 0.5);
-    addItem(file, new Mp4MultiValueField("\u00a9ART", List.of("A", "B")));
+    addItem(file, Mp4MultiValueField.keeping("\u00a9ART", List.of(new Mp4Ilst.Data(0, new byte[] {1, 2}),
+        new Mp4Ilst.Data(0, new byte[] {3, 4}))));
     byte[] before = Files.readAllBytes(file);
 
     assertThatThrownBy(() -> store.write(file, Map.of(TagField.GENRE, List.of("rock"))))

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.app.Services;
@@ -103,8 +102,6 @@ class ClassifyCardMessagesTest {
   }
 
   @Test
-  @Disabled("until the damaged-tag refusal is merged: today 'tag --dry-run' itself dies with OutOfMemoryError in"
-      + " JAudioTagger's FLAC picture reader on this file")
   void writeTagsRefusesAFileWithADamagedPictureWithTheReasonTagDryRunPrints() throws Exception {
     Path picture = ImperfectFiles.withDamagedPicture(AudioFixtures.tone(music, "cover", Encoding.FLAC, 550, 6.0));
     Files.delete(music.resolve("cover.flac"));
