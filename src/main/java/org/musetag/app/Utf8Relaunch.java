@@ -133,6 +133,9 @@ public final class Utf8Relaunch {
       ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
       pb.environment().put(pb.environment().containsKey("LC_ALL") ? "LC_ALL" : "LC_CTYPE", LOCALE);
       pb.environment().put(ARGUMENTS_FILE, file.toString());
+      // jpackage's launcher marks its own environment; a second launcher that inherits the mark takes its arguments
+      // for the JVM's and prints java's usage instead of starting Musetag
+      pb.environment().remove("_JPACKAGE_LAUNCHER");
       Process child = pb.start();
       Thread stop = new Thread(child::destroy, "musetag-relaunch-stop");
       Runtime.getRuntime().addShutdownHook(stop);
