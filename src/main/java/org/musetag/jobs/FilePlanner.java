@@ -7,6 +7,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
 import org.musetag.FileFailure;
+import org.musetag.PathProblems;
 import org.musetag.jobs.TagJob.FilePlan;
 import org.musetag.library.Track;
 import org.musetag.tags.TagChangePlanner;
@@ -48,8 +49,9 @@ public final class FilePlanner {
   /** Why {@code t} cannot be written now, or null. */
   String problemWith(Track t) {
     Path file = t.path();
-    if (!Files.exists(file)) {
-      return file + ": has vanished since the last scan";
+    String missing = PathProblems.whyNotThere(file);
+    if (missing != null) {
+      return file + ": " + (missing.equals("does not exist") ? "has vanished since the last scan" : missing);
     }
     String notWritable = store.whyNotWritable(file);
     if (notWritable != null) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.musetag.PathProblems;
 
 /**
  * {@link TagStore} on JAudioTagger 3.0.1, with the field mapping of shared/guide/tags.md:
@@ -153,8 +154,9 @@ public final class JaudiotaggerTagStore implements TagStore {
   }
 
   private static TagFormat checkedFormat(Path file) throws TagException {
-    if (!Files.exists(file)) {
-      throw TagErrors.vanished(file);
+    String missing = PathProblems.whyNotThere(file);
+    if (missing != null) {
+      throw missing.equals("does not exist") ? TagErrors.vanished(file) : new TagException(file, missing);
     }
     if (!Files.isRegularFile(file)) {
       throw new TagException(file, "is not a regular file");
