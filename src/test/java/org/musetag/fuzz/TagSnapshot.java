@@ -17,9 +17,16 @@ import java.util.Map;
 record TagSnapshot(String error, String kind, boolean hasTag, List<String> other, List<String> managed) {
 
   static Map<Path, TagSnapshot> of(List<Path> files) throws IOException, InterruptedException {
-    StringBuilder in = new StringBuilder();
-    files.forEach(f -> in.append(f).append('\n'));
-    String out = Tools.run(List.of("/usr/bin/python3", Tools.script("tag_snapshot.py").toString()), in.toString());
+    // the list goes in a file: written to the reader's standard input, a long list fills the pipe while the
+    // reader is blocked on its full output pipe, and both wait for ever
+    Path list = java.nio.file.Files.createTempFile("musetag-fuzz", ".txt");
+    String out;
+    try {
+      java.nio.file.Files.write(list, files.stream().map(Path::toString).toList());
+      out = Tools.run(List.of("/usr/bin/python3", Tools.script("tag_snapshot.py").toString(), list.toString()), null);
+    } finally {
+      java.nio.file.Files.deleteIfExists(list);
+    }
     Map<Path, TagSnapshot> snapshots = new HashMap<>();
     out.lines().forEach(line -> {
       JsonObject o = JsonParser.parseString(line).getAsJsonObject();

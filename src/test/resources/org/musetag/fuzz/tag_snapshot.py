@@ -1,5 +1,5 @@
 """Independent oracle for Musetag's fuzz test: reads each file's tags with mutagen (not JAudioTagger, not Musetag)
-and prints one JSON line per path given on stdin: {"path", "error"} or {"path", "kind", "has_tag", "other", "managed"}.
+and prints one JSON line per path listed in the file named by its argument (one path a line): {"path", "error"} or {"path", "kind", "has_tag", "other", "managed"}.
 
 "other" lists every tag item Musetag does not manage, in file order, as text that changes when any byte of the item's
 meaning changes (frame repr, comment key=value, MP4 value repr, picture digests); "managed" the managed ones.
@@ -84,7 +84,9 @@ def snapshot(path):
 
 
 def main():
-    for line in sys.stdin:
+    with open(sys.argv[1], encoding="utf-8") as paths:
+        lines = paths.read().splitlines()
+    for line in lines:
         path = line.rstrip("\n")
         if path:
             print(json.dumps(snapshot(path), ensure_ascii=True), flush=False)
