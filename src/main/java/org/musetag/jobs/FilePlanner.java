@@ -57,9 +57,6 @@ public final class FilePlanner {
     if (notWritable != null) {
       return file + ": " + notWritable;
     }
-    if (!Files.isWritable(file)) {
-      return file + ": is read-only";
-    }
     try {
       BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
       if (a.size() != t.size() || a.lastModifiedTime().toMillis() != t.mtimeMs()) {

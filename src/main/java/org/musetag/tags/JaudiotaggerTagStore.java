@@ -139,7 +139,10 @@ public final class JaudiotaggerTagStore implements TagStore {
     return whyNotWritable(file) == null;
   }
 
-  /** Unknown formats, and files whose content is another format than their name (see {@link FormatSniffer}). */
+  /**
+   * Unknown formats, files whose content is another format than their name (see {@link FormatSniffer}), and files
+   * marked read-only (by their own permission bits, as {@link #write} judges them, even for root).
+   */
   @Override
   public String whyNotWritable(Path file) {
     TagFormat named = TagFormat.of(file).orElse(null);
@@ -150,7 +153,10 @@ public final class JaudiotaggerTagStore implements TagStore {
     if (FormatSniffer.misnamed(named, real)) {
       return TagErrors.misnamedReason(file, real);
     }
-    return real.writable ? null : TagErrors.notWritableReason(real);
+    if (!real.writable) {
+      return TagErrors.notWritableReason(real);
+    }
+    return Files.exists(file) && isReadOnly(file) ? TagErrors.READ_ONLY : null;
   }
 
   private static TagFormat checkedFormat(Path file) throws TagException {

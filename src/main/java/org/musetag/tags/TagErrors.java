@@ -23,8 +23,10 @@ final class TagErrors {
     return new TagException(file, "the file no longer exists");
   }
 
+  static final String READ_ONLY = "cannot write tags: the file is read-only";
+
   static TagException readOnly(Path file) {
-    return new TagException(file, "cannot write tags: the file is read-only");
+    return new TagException(file, READ_ONLY);
   }
 
   static final String UNSUPPORTED =

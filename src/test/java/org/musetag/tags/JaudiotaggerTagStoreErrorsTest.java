@@ -42,6 +42,8 @@ class JaudiotaggerTagStoreErrorsTest {
 
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
     assertThat(store.read(file).get(TagField.GENRE)).isEmpty();
+    assertThat(store.whyNotWritable(file)).as("what a plan and a dry run show, even when run as root")
+        .isEqualTo("cannot write tags: the file is read-only");
   }
 
   @Test
