@@ -1,6 +1,5 @@
 package org.musetag.dsp;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,10 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes a spectrogram as a NumPy {@code .npy} file: format version 1.0, dtype {@code '<f4'} (little-endian
@@ -23,7 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class NpyWriter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(NpyWriter.class);
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0};
     private static final int ALIGNMENT = 64;
 
@@ -62,14 +56,6 @@ public final class NpyWriter {
             out.write(row.array(), 0, row.capacity());
         }
         out.flush();
-    }
-
-    /** Writes {@code rows} to a new or truncated file at {@code path}. */
-    public static void write(float[][] rows, Path path) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
-            write(rows, out);
-        }
-        LOG.debug("Wrote {} x {} float32 array to {}", rows.length, rows.length == 0 ? 0 : rows[0].length, path);
     }
 
     /** The complete {@code .npy} file contents for {@code rows}. */

@@ -3,6 +3,7 @@ package org.musetag.dsp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -49,7 +50,9 @@ class NpyWriterTest {
         float[][] mel = MelSpectrogram.compute(MelSpectrogramTest.tone(440, 0.5, 4000), MelParameters.MODEL);
         Path file = dir.resolve("mel.npy");
 
-        NpyWriter.write(mel, file);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            NpyWriter.write(mel, out);
+        }
 
         NpyTestReader.NpyArray array = NpyTestReader.read(Files.readAllBytes(file));
         assertThat(array.shape()).containsExactly(mel.length, 64);
