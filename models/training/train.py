@@ -2,6 +2,8 @@
 all data -> ONNX export + verification -> model cards -> parity predictions.
 
     /usr/bin/python3 models/training/train.py --data ../shared/data/train-v1 --out models      (from the repo root)
+
+--version names the build (default: the bundled model's); --dry-run prints the settings, jobs and stages only.
 """
 import argparse
 import csv
@@ -15,17 +17,26 @@ import subprocess
 import sys
 import time
 
-import numpy as np
-import torch
-import torch.nn.functional as F
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import features  # noqa: E402
-import melspec  # noqa: E402
-import onnx_numpy  # noqa: E402
-from model import GENRES, QUADRANTS, MuseNet, N_MELS, PATCH_FRAMES  # noqa: E402
-import report  # noqa: E402
+np = torch = F = features = melspec = onnx_numpy = report = MuseNet = None
+GENRES = QUADRANTS = N_MELS = PATCH_FRAMES = None
 
+
+def _import_training_modules():
+    """numpy, torch and the training modules, imported when a stage needs them: --help and --dry-run run on a
+    Python without them."""
+    global np, torch, F, features, melspec, onnx_numpy, report, MuseNet, GENRES, QUADRANTS, N_MELS, PATCH_FRAMES
+    import numpy as np
+    import torch
+    import torch.nn.functional as F
+    import features
+    import melspec
+    import onnx_numpy
+    import report
+    from model import GENRES, QUADRANTS, MuseNet, N_MELS, PATCH_FRAMES
+
+MODEL_NAME = "musetag-base"
+MODEL_VERSION = "1.1.0"  # the bundled model; a new build passes --version
 CV_FOLDS = [(0, 1), (2, 3), (4, 5), (6, 7), (8, 9)]
 EMOTIFY_GENRES = ["classical", "electronic", "pop", "rock"]
 GTZAN_GENRES = ["blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae", "rock"]
@@ -166,15 +177,15 @@ def train_model(train_idx, feats, labels, sources, cfg, seed, tag):
     return model
 
 
-@torch.no_grad()
 def predict_patches(model, patches, batch=256):
     """Patch-level raw outputs (temperature not applied): emb, genre logits, quad logits, va."""
     model.eval()
     outs = [[], [], [], []]
-    for s in range(0, len(patches), batch):
-        x = torch.from_numpy(patches[s:s + batch][:, None]).contiguous(memory_format=torch.channels_last)
-        for o, t in zip(outs, model.logits(x)):
-            o.append(t.numpy())
+    with torch.no_grad():
+        for s in range(0, len(patches), batch):
+            x = torch.from_numpy(patches[s:s + batch][:, None]).contiguous(memory_format=torch.channels_last)
+            for o, t in zip(outs, model.logits(x)):
+                o.append(t.numpy())
     return [np.concatenate(o) for o in outs]
 
 
@@ -203,6 +214,7 @@ def _init_worker(cache, t0, feat_dir, labels, sources, cfg):
     """Each training job runs in its own single-threaded process: on 2 shared cores, two 1-thread jobs side by side
     are faster than one 2-thread job and degrade gracefully when other programs take CPU (OpenMP threads that lose
     their core stall each other)."""
+    _import_training_modules()
     _open_log(cache, t0)
     torch.set_num_threads(cfg["threads_per_job"])
     JOB.update(feats=features.load_dir(feat_dir, mmap=True), labels=labels, sources=sources, cfg=cfg)
@@ -254,11 +266,13 @@ def export_onnx(model, path, meta):
     return shapes
 
 
-# ------------------------------------------------------------------------------------------------------------- main
-def main():
+# ----------------------------------------------------------------------------------------------------------- stages
+def parse_args(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", required=True, help="train-v1 folder (with clips.csv)")
     ap.add_argument("--out", required=True, help="models/ folder to write the ONNX file, cards and parity/")
+    ap.add_argument("--version", default=MODEL_VERSION,
+                    help=f"version written into the ONNX metadata and the cards (default {MODEL_VERSION})")
     ap.add_argument("--cache", default=None, help="default: <this folder>/.cache")
     ap.add_argument("--workers", type=int, default=2, help="training jobs run side by side (processes)")
     ap.add_argument("--threads", type=int, default=1, help="torch threads per job")
@@ -269,15 +283,15 @@ def main():
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--cv-folds", type=int, default=5, help="how many of the 5 CV splits to run (5 for the card)")
     ap.add_argument("--skip-final", action="store_true", help="CV only (for experiments)")
-    args = ap.parse_args()
+    ap.add_argument("--dry-run", action="store_true",
+                    help="read clips.csv, print the settings, the training jobs and the stages, and stop "
+                         "(needs neither numpy nor torch)")
+    return ap.parse_args(argv)
 
-    here = os.path.dirname(os.path.abspath(__file__))
-    cache = args.cache or os.path.join(here, ".cache")
-    os.makedirs(cache, exist_ok=True)
-    _open_log(cache, T0)
-    torch.set_num_threads(max(1, args.workers * args.threads))
-    np.random.seed(args.seed)
-    cfg = {
+
+def training_config(args):
+    """The settings that define the trained weights (the job cache is keyed on them, so the version is not here)."""
+    return {
         "channels": [16, 32, 64, 128], "emb_dim": 128, "dropout": 0.3,
         "epochs": args.epochs, "patches_per_clip": args.patches_per_clip, "batch": args.batch, "lr": args.lr,
         "weight_decay": 1e-2, "optimizer": "AdamW, OneCycle (15 % warm-up, cosine)",
@@ -287,33 +301,74 @@ def main():
         "seed": args.seed, "fold_seeds": [args.seed + k for k in range(5)], "final_seed": args.seed + 100,
         "workers": args.workers, "threads_per_job": args.threads,
     }
-    log(f"config {json.dumps(cfg)}")
 
-    csv_path = os.path.join(args.data, "clips.csv")
+
+def model_metadata(version):
+    """The ONNX file's metadata, which Musetag reads to know the model (name@version is written into tags)."""
+    return {"name": MODEL_NAME, "version": version, "frontend": "MelSpec-v1", "genres": ",".join(GENRES),
+            "quadrants": ",".join(QUADRANTS), "patch_frames": str(PATCH_FRAMES), "n_mels": str(N_MELS)}
+
+
+def read_clips(data):
+    csv_path = os.path.join(data, "clips.csv")
     with open(csv_path, newline="") as fh:
         clips = list(csv.DictReader(fh))
-    sources = [c["source"] for c in clips]
-    labels = load_labels(clips)
-    gmask, quad, va = labels
-    folds = np.array([int(c["fold"]) for c in clips])
-    feats, feat_dir = features.load_or_build(args.data, clips, cache, workers=max(2, args.workers), log=log)
-    counts = np.diff(feats["eval_offsets"])
-    eo = feats["eval_offsets"]
+    return csv_path, clips
 
-    def patch_rows(idx):
+
+def plan_jobs(args, cfg, folds):
+    """The training jobs as (tag, train clip indices, held-out clip indices or None, seed, file name): 5 CV models
+    (train on four fold pairs, predict the fifth) and the final model on all clips, the longest (final) first."""
+    n = len(folds)
+    specs = []
+    if not args.skip_final:
+        specs.append(("final", list(range(n)), None, cfg["final_seed"], "final.pt"))
+    for k, (fa, fb) in enumerate(CV_FOLDS[:args.cv_folds]):
+        test = [i for i in range(n) if folds[i] in (fa, fb)]
+        train = [i for i in range(n) if folds[i] not in (fa, fb)]
+        specs.append((f"cv{k}", train, test, cfg["fold_seeds"][k], f"cv{k}.pt"))
+    return specs
+
+
+STAGES = ["features", "training jobs (cross-validation folds and final model)", "cross-validation evaluation",
+          "final model", "ONNX export and parity", "model cards"]
+
+
+def dry_run(args, cfg):
+    _, clips = read_clips(args.data)
+    folds = [int(c["fold"]) for c in clips]
+    print(f"{MODEL_NAME} {args.version}: {len(clips)} clips from {os.path.join(args.data, 'clips.csv')}")
+    print("settings " + json.dumps(cfg))
+    for tag, train, test, seed, name in plan_jobs(args, cfg, folds):
+        held = "none" if test is None else f"{len(test)} clips"
+        print(f"job {tag}: train {len(train)} clips, held out {held}, seed {seed}, result {name}")
+    print("stages: " + " -> ".join(STAGES if not args.skip_final else STAGES[:3]))
+    print(f"would write {os.path.join(args.out, MODEL_NAME + '.onnx')}, its cards and parity/predictions.csv")
+
+
+class Data:
+    """clips.csv, labels, folds and the cached features, as every later stage reads them."""
+
+    def __init__(self, args, cache):
+        self.csv_path, self.clips = read_clips(args.data)
+        self.sources = [c["source"] for c in self.clips]
+        self.labels = load_labels(self.clips)
+        self.gmask, self.quad, self.va = self.labels
+        self.folds = np.array([int(c["fold"]) for c in self.clips])
+        self.feats, self.feat_dir = features.load_or_build(args.data, self.clips, cache,
+                                                           workers=max(2, args.workers), log=log)
+        self.counts = np.diff(self.feats["eval_offsets"])
+
+    def patch_rows(self, idx):
+        eo = self.feats["eval_offsets"]
         return np.concatenate([np.arange(eo[i], eo[i + 1]) for i in idx])
 
-    # --------------------------------------------------------------------------------- training jobs
-    # 5 CV models (train on four fold pairs, predict the fifth) and the final model on all clips are independent;
-    # they run as single-threaded jobs in `workers` processes, the longest (final) first.
-    jdir = job_dir(cache, feat_dir, cfg)
-    jobs = []
-    if not args.skip_final:
-        jobs.append(("final", np.arange(len(clips)), None, cfg["final_seed"], os.path.join(jdir, "final.pt")))
-    for k, (fa, fb) in enumerate(CV_FOLDS[:args.cv_folds]):
-        test = np.where((folds == fa) | (folds == fb))[0]
-        train = np.where(~((folds == fa) | (folds == fb)))[0]
-        jobs.append((f"cv{k}", train, patch_rows(test), cfg["fold_seeds"][k], os.path.join(jdir, f"cv{k}.pt")))
+
+def run_training_jobs(args, cfg, data, cache):
+    """Runs the jobs not finished before, as single-threaded processes, `workers` side by side."""
+    jdir = job_dir(cache, data.feat_dir, cfg)
+    jobs = [(tag, np.asarray(train), None if test is None else data.patch_rows(test), seed, os.path.join(jdir, name))
+            for tag, train, test, seed, name in plan_jobs(args, cfg, data.folds)]
     results = {}
     todo = []
     for j in jobs:
@@ -327,15 +382,20 @@ def main():
         import multiprocessing as mp
         ctx = mp.get_context("spawn")
         with ctx.Pool(min(args.workers, len(todo)), initializer=_init_worker,
-                      initargs=(cache, T0, feat_dir, labels, sources, cfg)) as pool:
+                      initargs=(cache, T0, data.feat_dir, data.labels, data.sources, cfg)) as pool:
             for res in pool.imap_unordered(run_job, todo):
                 results[res["tag"]] = res
-    train_wall = time.time() - t_train
+    resumed = sorted({j[0] for j in jobs} - {j[0] for j in todo})
+    return results, resumed, time.time() - t_train
 
-    n_p = len(feats["eval_patches"])
+
+def cross_validation(args, cfg, data, results, cache):
+    """Out-of-fold predictions of the CV models: calibration temperatures and the card's metrics."""
+    folds, quad, gmask, counts = data.folds, data.quad, data.gmask, data.counts
+    n_p = len(data.feats["eval_patches"])
     oof = {"emb": np.zeros((n_p, cfg["emb_dim"]), np.float32), "g": np.zeros((n_p, len(GENRES)), np.float32),
            "q": np.zeros((n_p, 4), np.float32), "va": np.zeros((n_p, 2), np.float32)}
-    done = np.zeros(len(clips), bool)
+    done = np.zeros(len(data.clips), bool)
     for k, (fa, fb) in enumerate(CV_FOLDS[:args.cv_folds]):
         res = results[f"cv{k}"]
         rows_k = res["rows"]
@@ -348,7 +408,7 @@ def main():
     np.savez_compressed(os.path.join(cache, "oof.npz"), done=done, **oof)
 
     ev = np.where(done)[0]
-    rows = patch_rows(ev)
+    rows = data.patch_rows(ev)
     cnt = counts[ev]
 
     def quad_nll(p):
@@ -369,7 +429,7 @@ def main():
         "quad_uncal": aggregate(softmax(oof["q"][rows], 1.0), cnt),
         "va": aggregate(oof["va"][rows], cnt),
     }
-    metrics = report.compute_metrics([clips[i] for i in ev], gmask[ev], quad[ev], va[ev], track,
+    metrics = report.compute_metrics([data.clips[i] for i in ev], gmask[ev], quad[ev], data.va[ev], track,
                                      EMOTIFY_GENRES, GTZAN_GENRES)
     metrics["temperature"] = {"quadrant": t_q, "genre": t_g, "quadrant_nll_before": nll_q1,
                               "quadrant_nll_after": nll_q, "genre_nll_before": nll_g1, "genre_nll_after": nll_g}
@@ -377,25 +437,30 @@ def main():
     log("metrics: " + json.dumps(metrics["summary"]))
     with open(os.path.join(cache, "oof_metrics.json"), "w") as fh:
         json.dump(metrics, fh, indent=1)
-    if args.skip_final:
-        log("skip-final: done")
-        return
+    return metrics, t_g, t_q
 
-    # --------------------------------------------------------------------------------- final model
+
+def final_model(cfg, results, t_g, t_q):
+    """The model trained on all clips, with the calibration temperatures baked in."""
     final = MuseNet(tuple(cfg["channels"]), cfg["emb_dim"], cfg["dropout"])
     final.load_state_dict(results["final"]["state_dict"])
     final.eval()
     final.set_temperatures(t_g, t_q)
+    return final
+
+
+def export_and_check_parity(args, data, final):
+    """Writes the ONNX file, checks it against torch, and writes the parity predictions the Java tests compare with:
+    every clip of folds 0 and 1 plus all of GTZAN, track-level, outputs of the ONNX file itself."""
     os.makedirs(args.out, exist_ok=True)
-    onnx_path = os.path.join(args.out, "musetag-base.onnx")
-    meta = {"name": "musetag-base", "version": "1.1.0", "frontend": "MelSpec-v1", "genres": ",".join(GENRES),
-            "quadrants": ",".join(QUADRANTS), "patch_frames": str(PATCH_FRAMES), "n_mels": str(N_MELS)}
+    onnx_path = os.path.join(args.out, MODEL_NAME + ".onnx")
+    meta = model_metadata(args.version)
     shapes = export_onnx(final, onnx_path, meta)
     log(f"exported {onnx_path} ({os.path.getsize(onnx_path)} bytes), output shapes {shapes}")
 
-    # parity: every clip of folds 0 and 1 plus all of GTZAN, track-level, outputs of the ONNX file itself
-    par = [i for i in range(len(clips)) if folds[i] in (0, 1) or sources[i] == "gtzan"]
-    prow = patch_rows(par)
+    clips, sources, feats = data.clips, data.sources, data.feats
+    par = [i for i in range(len(clips)) if data.folds[i] in (0, 1) or sources[i] == "gtzan"]
+    prow = data.patch_rows(par)
     x = feats["eval_patches"][prow][:, None]
     onnx_out = [np.concatenate(z) for z in zip(*[onnx_numpy.run(onnx_path, {"mel": x[s:s + 128]})
                                                   for s in range(0, len(x), 128)])]
@@ -406,7 +471,7 @@ def main():
                                                                onnx_out, torch_out)}
     log(f"ONNX (numpy evaluator) vs torch, {len(x)} patches, max abs diff: {diffs}")
     assert max(diffs.values()) < 1e-4, diffs
-    pc = counts[par]
+    pc = data.counts[par]
     p_emb, p_g, p_q, p_va = [aggregate(o, pc) for o in onnx_out]
     os.makedirs(os.path.join(args.out, "parity"), exist_ok=True)
     par_path = os.path.join(args.out, "parity", "predictions.csv")
@@ -420,8 +485,13 @@ def main():
                        + [QUADRANTS[int(p_q[j].argmax())]] + [f"{v:.7g}" for v in p_q[j]]
                        + [f"{p_va[j, 0]:.7g}", f"{p_va[j, 1]:.7g}", f"{p_q[j].max():.7g}"])
     log(f"wrote {par_path} ({len(par)} clips)")
+    return onnx_path, meta, shapes, diffs, par_path, len(par)
 
-    # --------------------------------------------------------------------------------- cards
+
+def write_model_cards(args, cfg, data, metrics, results, resumed, train_wall, exported):
+    """The JSON and Markdown cards: metrics, settings, code and environment of this build."""
+    onnx_path, meta, shapes, diffs, par_path, n_par = exported
+    here = os.path.dirname(os.path.abspath(__file__))
     try:
         head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=here, capture_output=True, text=True,
                               check=True).stdout.strip()
@@ -432,21 +502,48 @@ def main():
     import onnx
     training = {
         "command": "/usr/bin/python3 models/training/train.py --data ../shared/data/train-v1 --out models",
-        "argv": sys.argv, "data": os.path.abspath(args.data), "clips_csv_sha256": sha256(csv_path),
-        "n_clips": len(clips), "hours": round(float(feats["n_samples"].sum()) / 16000 / 3600, 2),
+        "argv": sys.argv, "data": os.path.abspath(args.data), "clips_csv_sha256": sha256(data.csv_path),
+        "n_clips": len(data.clips), "hours": round(float(data.feats["n_samples"].sum()) / 16000 / 3600, 2),
         "code_version": {"git_head": head,
                          "files_sha256": {f: sha256(os.path.join(here, f)) for f in code_files}},
         "settings": cfg, "cv_splits": CV_FOLDS,
         "wall_time_s": {"total": round(time.time() - T0, 1), "training_jobs": round(train_wall, 1),
                         "per_job": {k: round(v["wall_s"], 1) for k, v in sorted(results.items())},
-                        "resumed_jobs": sorted({j[0] for j in jobs} - {j[0] for j in todo})},
+                        "resumed_jobs": resumed},
         "environment": {"python": platform.python_version(), "torch": torch.__version__, "onnx": onnx.__version__,
                         "numpy": np.__version__, "ffmpeg": ffmpeg_v, "workers": args.workers,
                         "torch_threads_per_job": args.threads, "cpu_count": os.cpu_count()},
         "finished": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "onnx_vs_torch_max_abs_diff": diffs,
     }
-    report.write_cards(args.out, onnx_path, meta, metrics, training, shapes, par_path, len(par))
+    report.write_cards(args.out, onnx_path, meta, metrics, training, shapes, par_path, n_par)
+
+
+# ------------------------------------------------------------------------------------------------------------- main
+def main(argv=None):
+    args = parse_args(argv)
+    cfg = training_config(args)
+    if args.dry_run:
+        dry_run(args, cfg)
+        return
+    _import_training_modules()
+    here = os.path.dirname(os.path.abspath(__file__))
+    cache = args.cache or os.path.join(here, ".cache")
+    os.makedirs(cache, exist_ok=True)
+    _open_log(cache, T0)
+    torch.set_num_threads(max(1, args.workers * args.threads))
+    np.random.seed(args.seed)
+    log(f"config {json.dumps(cfg)}")
+
+    data = Data(args, cache)
+    results, resumed, train_wall = run_training_jobs(args, cfg, data, cache)
+    metrics, t_g, t_q = cross_validation(args, cfg, data, results, cache)
+    if args.skip_final:
+        log("skip-final: done")
+        return
+    final = final_model(cfg, results, t_g, t_q)
+    exported = export_and_check_parity(args, data, final)
+    write_model_cards(args, cfg, data, metrics, results, resumed, train_wall, exported)
     log(f"done in {time.time() - T0:.0f} s")
 
 

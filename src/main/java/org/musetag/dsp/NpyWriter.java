@@ -1,6 +1,5 @@
 package org.musetag.dsp;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,10 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes a spectrogram as a NumPy {@code .npy} file: format version 1.0, dtype {@code '<f4'} (little-endian
@@ -23,75 +18,66 @@ import org.slf4j.LoggerFactory;
  */
 public final class NpyWriter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(NpyWriter.class);
-    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0};
-    private static final int ALIGNMENT = 64;
+  private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0};
+  private static final int ALIGNMENT = 64;
 
-    private NpyWriter() {
-    }
+  private NpyWriter() {
+  }
 
-    /**
-     * Writes {@code rows} (all of equal length) to {@code out}; the stream is flushed, not closed. An empty array is
-     * written with shape {@code (0, 0)}; use {@link #write(float[][], int, OutputStream)} to keep the column count.
-     */
-    public static void write(float[][] rows, OutputStream out) throws IOException {
-        write(rows, rows.length == 0 ? 0 : rows[0].length, out);
-    }
+  /**
+   * Writes {@code rows} (all of equal length) to {@code out}; the stream is flushed, not closed. An empty array is
+   * written with shape {@code (0, 0)}; use {@link #write(float[][], int, OutputStream)} to keep the column count.
+   */
+  public static void write(float[][] rows, OutputStream out) throws IOException {
+    write(rows, rows.length == 0 ? 0 : rows[0].length, out);
+  }
 
-    /**
-     * Writes {@code rows} with shape {@code (rows.length, columns)} to {@code out}; flushed, not closed.
-     *
-     * @throws IllegalArgumentException if a row's length differs from {@code columns}
-     */
-    public static void write(float[][] rows, int columns, OutputStream out) throws IOException {
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i].length != columns) {
-                throw new IllegalArgumentException(
-                        "row " + i + " has " + rows[i].length + " values, expected " + columns);
-            }
-        }
-        out.write(MAGIC);
-        byte[] header = header(rows.length, columns).getBytes(StandardCharsets.US_ASCII);
-        out.write(header.length & 0xFF);
-        out.write(header.length >>> 8);
-        out.write(header);
-        ByteBuffer row = ByteBuffer.allocate(columns * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (float[] values : rows) {
-            row.clear();
-            row.asFloatBuffer().put(values);
-            out.write(row.array(), 0, row.capacity());
-        }
-        out.flush();
+  /**
+   * Writes {@code rows} with shape {@code (rows.length, columns)} to {@code out}; flushed, not closed.
+   *
+   * @throws IllegalArgumentException if a row's length differs from {@code columns}
+   */
+  public static void write(float[][] rows, int columns, OutputStream out) throws IOException {
+    for (int i = 0; i < rows.length; i++) {
+      if (rows[i].length != columns) {
+        throw new IllegalArgumentException(
+            "row " + i + " has " + rows[i].length + " values, expected " + columns);
+      }
     }
+    out.write(MAGIC);
+    byte[] header = header(rows.length, columns).getBytes(StandardCharsets.US_ASCII);
+    out.write(header.length & 0xFF);
+    out.write(header.length >>> 8);
+    out.write(header);
+    ByteBuffer row = ByteBuffer.allocate(columns * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    for (float[] values : rows) {
+      row.clear();
+      row.asFloatBuffer().put(values);
+      out.write(row.array(), 0, row.capacity());
+    }
+    out.flush();
+  }
 
-    /** Writes {@code rows} to a new or truncated file at {@code path}. */
-    public static void write(float[][] rows, Path path) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
-            write(rows, out);
-        }
-        LOG.debug("Wrote {} x {} float32 array to {}", rows.length, rows.length == 0 ? 0 : rows[0].length, path);
+  /** The complete {@code .npy} file contents for {@code rows}. */
+  public static byte[] toBytes(float[][] rows) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      write(rows, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("in-memory write failed", e);
     }
+    return bytes.toByteArray();
+  }
 
-    /** The complete {@code .npy} file contents for {@code rows}. */
-    public static byte[] toBytes(float[][] rows) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            write(rows, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("in-memory write failed", e);
-        }
-        return bytes.toByteArray();
-    }
-
-    /**
-     * The header dictionary, space-padded and newline-terminated so that magic, version, length field and header
-     * together fill a multiple of {@value #ALIGNMENT} bytes.
-     */
-    static String header(int rows, int columns) {
-        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + columns + "), }";
-        int prefix = MAGIC.length + 2;
-        int unpadded = prefix + dict.length() + 1;
-        int padding = (ALIGNMENT - unpadded % ALIGNMENT) % ALIGNMENT;
-        return dict + " ".repeat(padding) + "\n";
-    }
+  /**
+   * The header dictionary, space-padded and newline-terminated so that magic, version, length field and header
+   * together fill a multiple of {@value #ALIGNMENT} bytes.
+   */
+  static String header(int rows, int columns) {
+    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + columns + "), }";
+    int prefix = MAGIC.length + 2;
+    int unpadded = prefix + dict.length() + 1;
+    int padding = (ALIGNMENT - unpadded % ALIGNMENT) % ALIGNMENT;
+    return dict + " ".repeat(padding) + "\n";
+  }
 }

@@ -40,13 +40,21 @@ public final class Library implements AutoCloseable {
         Files.createDirectories(dir);
       }
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA busy_timeout=10000"); // first: another process may be creating or migrating this file
-        s.execute("PRAGMA journal_mode=WAL");
-        s.execute("PRAGMA synchronous=NORMAL");
-        s.execute("PRAGMA foreign_keys=ON");
+      try {
+        try (Statement s = c.createStatement()) {
+          s.execute("PRAGMA busy_timeout=10000"); // first: another process may be creating or migrating this file
+        }
+        Migrations.refuseNewer(c); // before the journal mode is set: a newer library is left exactly as it was
+        try (Statement s = c.createStatement()) {
+          s.execute("PRAGMA journal_mode=WAL");
+          s.execute("PRAGMA synchronous=NORMAL");
+          s.execute("PRAGMA foreign_keys=ON");
+        }
+        Migrations.apply(c);
+      } catch (SQLException | java.io.IOException | RuntimeException e) {
+        c.close(); // a refused or failed library is not held open
+        throw e;
       }
-      Migrations.apply(c);
       return new Library(file, c);
     } catch (SQLException | java.io.IOException e) {
       throw new LibraryException("cannot open the library " + file + ": " + e.getMessage(), e);

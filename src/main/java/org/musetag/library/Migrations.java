@@ -29,10 +29,7 @@ final class Migrations {
         s.execute("BEGIN IMMEDIATE");
         try {
           int current = version(s);
-          if (current > SCRIPTS.size()) {
-            throw new SQLException("the library was written by a newer Musetag (schema " + current
-                + ", this one knows " + SCRIPTS.size() + ")");
-          }
+          refuseNewer(current);
           if (current == SCRIPTS.size()) {
             s.execute("COMMIT");
             return;
@@ -51,6 +48,23 @@ final class Migrations {
     }
   }
 
+  /**
+   * Refuses a library whose schema is newer than this build knows, before anything (even the journal mode) is
+   * written to it: an older Musetag must not damage what a newer one wrote.
+   */
+  static void refuseNewer(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      refuseNewer(version(s));
+    }
+  }
+
+  private static void refuseNewer(int current) throws SQLException {
+    if (current > SCRIPTS.size()) {
+      throw new SQLException("it was written by a newer Musetag (schema version " + current + "; this one knows up to "
+          + SCRIPTS.size() + "): open it with that newer Musetag");
+    }
+  }
+
   private static int version(Statement s) throws SQLException {
     try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
       return rs.getInt(1);
@@ -61,7 +75,7 @@ final class Migrations {
     return SCRIPTS.size();
   }
 
-  private static String read(String name) throws IOException {
+  static String read(String name) throws IOException {
     try (InputStream in = Migrations.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IOException("migration " + name + " is missing from the build");
@@ -71,7 +85,7 @@ final class Migrations {
   }
 
   /** Splits a script on semicolons at line ends, dropping comment lines. */
-  private static List<String> statements(String sql) {
+  static List<String> statements(String sql) {
     StringBuilder clean = new StringBuilder();
     for (String line : sql.split("\n")) {
       String code = line.contains("--") ? line.substring(0, line.indexOf("--")) : line;

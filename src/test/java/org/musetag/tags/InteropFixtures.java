@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.ml.Quadrant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ public final class InteropFixtures {
   static Map<TagField, List<String>> values() {
     Map<TagField, List<String>> v = new TreeMap<>();
     v.put(TagField.GENRE, List.of("electronic", "rock"));
-    v.put(TagField.MOOD, MoodWords.forQuadrant("Q1"));
+    v.put(TagField.MOOD, Quadrant.Q1.words());
     v.put(TagField.VALENCE, List.of(TagNumbers.format(0.25)));
     v.put(TagField.AROUSAL, List.of(TagNumbers.format(-0.125)));
     v.put(TagField.MOOD_MODEL, List.of("musetag-base@1.0.0+styles@1"));

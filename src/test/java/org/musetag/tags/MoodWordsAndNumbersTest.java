@@ -7,22 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.musetag.ml.Quadrant;
 
+/** What Musetag writes as words and numbers: the mood words of each quadrant, numbers that any locale reads. */
 class MoodWordsAndNumbersTest {
 
   @Test
   void eachQuadrantHasTheWordsPeopleSearchFor() {
-    assertThat(MoodWords.forQuadrant("Q1")).containsExactly("happy", "energetic");
-    assertThat(MoodWords.forQuadrant("Q2")).containsExactly("angry", "tense");
-    assertThat(MoodWords.forQuadrant("Q3")).containsExactly("sad", "melancholic");
-    assertThat(MoodWords.forQuadrant("q4")).containsExactly("calm", "relaxed");
-  }
-
-  @Test
-  void anUnknownQuadrantIsRejected() {
-    assertThatThrownBy(() -> MoodWords.forQuadrant("Q5")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Q5");
-    assertThatThrownBy(() -> MoodWords.forQuadrant(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(Quadrant.Q1.words()).containsExactly("happy", "energetic");
+    assertThat(Quadrant.Q2.words()).containsExactly("angry", "tense");
+    assertThat(Quadrant.Q3.words()).containsExactly("sad", "melancholic");
+    assertThat(Quadrant.Q4.words()).containsExactly("calm", "relaxed");
   }
 
   @Test

@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +66,7 @@ class BulkTagFlowTest {
   }
 
   @Test
+  @Tag("timing")
   void bulkTagAFolderThenUndoWithoutFreezingTheWindow(FxRobot robot) throws Exception {
     JaudiotaggerTagStore tags = new JaudiotaggerTagStore(TagOptions.defaults());
     TagValues before = tags.read(music.resolve("song0.mp3"));

@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.musetag.ml.Quadrant;
@@ -49,6 +50,7 @@ class CircumplexViewTest {
   }
 
   @Test
+  @Tag("timing")
   void staysFluidWithHundredThousandPoints(FxRobot robot) {
     Canvas canvas = robot.lookup("#circumplexCanvas").queryAs(Canvas.class);
     Point2D centre = canvas.localToScreen(canvas.getWidth() / 2, canvas.getHeight() / 2);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Hit-testing and rubber bands on 100,000 points agree with looking at every point, and are fast. */
@@ -42,6 +43,7 @@ class PointIndexTest {
   }
 
   @Test
+  @Tag("timing")
   void aHoverLookupTakesMicroseconds() {
     PointIndex index = new PointIndex(xs, ys);
     Random r = new Random(5);
@@ -57,6 +59,7 @@ class PointIndexTest {
   }
 
   @Test
+  @Tag("timing")
   void drawingHundredThousandPointsTakesFewMilliseconds() {
     Viewport view = new Viewport();
     view.resize(1000, 700);

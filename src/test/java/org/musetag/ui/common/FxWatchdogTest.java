@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -43,6 +44,7 @@ class FxWatchdogTest {
   }
 
   @Test
+  @Tag("timing")
   void anIdleWindowIsNotBlocked() throws Exception {
     try (FxWatchdog watchdog = new FxWatchdog()) {
       Thread.sleep(300);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.audio.AudioFixtures;
@@ -49,6 +50,7 @@ class LibraryViewModelTest {
   }
 
   @Test
+  @Tag("timing")
   void filtersHundredThousandRowsWithoutDelay(@TempDir Path dir) {
     LibraryViewModel vm = new LibraryViewModel(TestServices.gateway(dir.resolve("l.db")), runner);
     List<TrackRow> rows = new ArrayList<>();

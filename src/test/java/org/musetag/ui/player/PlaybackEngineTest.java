@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.audio.AudioFixtures;
@@ -19,6 +20,7 @@ import org.musetag.ui.common.TaskContext;
 /** Plays a generated tone silently: position follows the clock, the spectrogram fills, TarsosDSP hears 440 Hz. */
 class PlaybackEngineTest {
   @Test
+  @Tag("timing")
   void playsSeeksAndFinishes(@TempDir Path dir) throws Exception {
     Path tone = AudioFixtures.tone(dir, "a440", Encoding.FLAC, 440, 2.5);
     SpectrogramFeed feed = new SpectrogramFeed(1024);

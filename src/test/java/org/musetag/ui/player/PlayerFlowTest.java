@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ class PlayerFlowTest {
   }
 
   @Test
+  @Tag("timing")
   void playsSilentlyWithANoticeAndAnimatesTheSpectrogram(FxRobot robot) throws Exception {
     Path song = AudioFixtures.tone(home, "song", Encoding.OGG_VORBIS, 330, 6.0);
     robot.interact(() -> {

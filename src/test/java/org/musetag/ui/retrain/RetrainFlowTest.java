@@ -11,6 +11,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,7 @@ class RetrainFlowTest {
   }
 
   @Test
+  @Tag("timing")
   void trainActivateClassifyRollBack(FxRobot robot) throws Exception {
     Path folders = home.resolve("speed");
     for (String label : List.of("slow", "fast")) {
