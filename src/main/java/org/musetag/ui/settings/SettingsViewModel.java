@@ -23,13 +23,13 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.musetag.ml.DevicePreference;
+import org.musetag.settings.GenreVocabulary;
+import org.musetag.settings.Settings;
+import org.musetag.settings.SettingsStore;
 import org.musetag.tags.Id3Version;
 import org.musetag.tags.TagField;
 import org.musetag.tags.WritePolicy;
 import org.musetag.ui.common.BackgroundTask;
-import org.musetag.ui.common.GenreVocabulary;
-import org.musetag.ui.common.Settings;
-import org.musetag.ui.common.SettingsStore;
 import org.musetag.ui.common.TaskRunner;
 import org.musetag.ui.common.UserErrors;
 
