@@ -128,7 +128,9 @@ public final class SettingsViewModel {
     Map<TagField, WritePolicy> policies = new HashMap<>();
     policies.put(TagField.GENRE, genrePolicy.get());
     policies.put(TagField.MOOD, moodPolicy.get());
-    return new Settings(chosen, policies, id3.get(), genreP, moodP, v, threads.get(), device.get());
+    // The form has no field for heads' threshold yet: the stored one is kept (musetag tag --min-head-p overrides it).
+    return new Settings(chosen, policies, id3.get(), genreP, moodP, v, threads.get(), device.get(),
+        settings.get().minHeadP());
   }
 
   private static double fraction(String text, String what, List<String> problems) {
