@@ -1,27 +1,24 @@
 package org.musetag.cli;
 
 import java.io.PrintWriter;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import org.musetag.app.Services;
-import org.musetag.jobs.TagJob;
+import org.musetag.jobs.BatchIds;
 import org.musetag.jobs.TagJob.FilePlan;
-import org.musetag.jobs.TagProposal;
+import org.musetag.jobs.TagJob;
+import org.musetag.jobs.TagPlans;
 import org.musetag.library.Library;
 import org.musetag.ml.heads.HeadSet;
+import org.musetag.settings.Settings;
+import org.musetag.settings.SettingsStore;
 import org.musetag.tags.Id3Version;
 import org.musetag.tags.JaudiotaggerTagStore;
 import org.musetag.tags.TagChange;
 import org.musetag.tags.TagField;
-import org.musetag.tags.TagOptions;
 import org.musetag.tags.WritePolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,9 +30,13 @@ import picocli.CommandLine.Spec;
  * {@code musetag tag --db FILE [--dry-run] [--policy replace|merge|fill-empty] [--fields genre,mood,valence,arousal]
  * [--no-head-fields]}: writes what the analyses found into the files, showing every change; a real run prints a batch
  * id to undo it. Each active label head's labels go to its own tag field ({@code USER:NAME} in the output) unless
- * {@code --no-head-fields}: activating a head is how a user asks for its labels.
+ * {@code --no-head-fields}: activating a head is how a user asks for its labels. What to write comes from the same
+ * {@code settings.properties} the app uses (fields, policies, thresholds, genre vocabulary, ID3 version), and each
+ * flag given overrides its setting for this run only; the plan is built by the core's {@link TagPlans}, as the app
+ * builds it.
  */
 @Command(name = "tag", description = {"Write genre, mood, valence and arousal from the analyses into the files (journalled; undo with 'musetag undo').",
+    "Uses the app's Settings (fields, policies, thresholds, genre renames and drops, ID3 version); a flag overrides its setting for this run.",
     "Each active label head's labels are written to the head's own tag field (shown as USER:NAME; see 'musetag models list') unless --no-head-fields."})
 final class TagCommand implements Callable<Integer> {
   private final Services services;
@@ -46,26 +47,26 @@ final class TagCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "show the changes, write nothing")
   boolean dryRun;
 
-  @Option(names = "--policy", description = "for genre, mood and the heads' fields: merge (keep existing values, add new), replace, or fill-empty (default: merge)")
-  String policy = "merge";
+  @Option(names = "--policy", description = "for genre, mood and the heads' fields: merge (keep existing values, add new), replace, or fill-empty (default: the genre policy in Settings, merge unless changed there)")
+  String policy;
 
-  @Option(names = "--fields", split = ",", description = "fields to write (default: genre,mood,valence,arousal)")
-  List<String> fields = List.of("genre", "mood", "valence", "arousal");
+  @Option(names = "--fields", split = ",", description = "fields to write (default: the fields in Settings, genre,mood,valence,arousal unless changed there)")
+  List<String> fields;
 
   @Option(names = "--no-head-fields", description = "do not write the active label heads' labels into their tag fields")
   boolean noHeadFields;
 
-  @Option(names = "--min-head-p", description = "write a head's label only when its probability is at least this, at most 3 per head (default: ${DEFAULT-VALUE})")
-  double minHeadP = TagProposal.DEFAULTS.minHeadP();
+  @Option(names = "--min-head-p", description = "write a head's label only when its probability is at least this, at most 3 per head (default: the value in Settings, " + Settings.DEFAULT_MIN_HEAD_P + " unless changed there)")
+  Double minHeadP;
 
-  @Option(names = "--id3", description = "ID3 version for MP3/WAV/AIFF files without an ID3v2 tag: v24 or v23 (default: v24)")
-  String id3 = "v24";
+  @Option(names = "--id3", description = "ID3 version for MP3/WAV/AIFF files without an ID3v2 tag: v24 or v23 (default: the version in Settings, v24 unless changed there)")
+  String id3;
 
-  @Option(names = "--min-genre-p", description = "write a genre only when its probability is at least this (default: ${DEFAULT-VALUE})")
-  double minGenreP = TagProposal.DEFAULTS.minGenreP();
+  @Option(names = "--min-genre-p", description = "write a genre only when its probability is at least this (default: the value in Settings, " + Settings.DEFAULT_MIN_GENRE_P + " unless changed there)")
+  Double minGenreP;
 
-  @Option(names = "--min-mood-confidence", description = "write mood words only when the quadrant's probability is at least this (default: ${DEFAULT-VALUE})")
-  double minMoodConfidence = TagProposal.DEFAULTS.minMoodConfidence();
+  @Option(names = "--min-mood-confidence", description = "write mood words only when the quadrant's probability is at least this (default: the value in Settings, " + Settings.DEFAULT_MIN_MOOD_CONFIDENCE + " unless changed there)")
+  Double minMoodConfidence;
 
   TagCommand(Services services) {
     this.services = services;
@@ -75,9 +76,7 @@ final class TagCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Set<TagField> chosen = parseFields();
-    WritePolicy p = WritePolicy.valueOf(policy.toUpperCase(Locale.ROOT).replace('-', '_'));
-    TagOptions options = new TagOptions("v23".equalsIgnoreCase(id3) ? Id3Version.V23 : Id3Version.V24, TagOptions.DEFAULT_SEPARATOR);
+    Settings settings = effectiveSettings(SettingsStore.in(services.directories().home()).load());
     try (Library library = db.open(services)) {
       String model = library.analyses().newestModel();
       if (model == null) {
@@ -85,18 +84,9 @@ final class TagCommand implements Callable<Integer> {
         return 1;
       }
       try (HeadSet heads = HeadColumns.load(services, model, err)) {
-        TagJob job = new TagJob(library, new JaudiotaggerTagStore(options), heads);
-        if (!noHeadFields) {
-          chosen.addAll(job.headFields());
-        }
-        Map<TagField, WritePolicy> policies = new TreeMap<>();
-        for (TagField f : chosen) {
-          if (f.multiValued()) {
-            policies.put(f, p);
-          }
-        }
-        TagProposal proposal = new TagProposal(minGenreP, minMoodConfidence, minHeadP);
-        List<FilePlan> plans = job.plan(model, proposal, chosen, policies);
+        TagPlans planner = new TagPlans(new JaudiotaggerTagStore(settings.tagOptions()), settings, heads::apply,
+            noHeadFields ? Set.of() : heads.labelFields());
+        List<FilePlan> plans = planner.plan(library, model);
         plans.forEach(plan -> show(plan, out));
         long changing = plans.stream().filter(f -> f.skipReason() == null && !f.changes().isEmpty()).count();
         if (dryRun) {
@@ -107,10 +97,9 @@ final class TagCommand implements Callable<Integer> {
           out.printf("nothing to write: all %d files already hold these values%n", plans.size());
           return 0;
         }
-        String batch = newBatchId();
-        String settings = String.format(Locale.ROOT, "{\"policy\":\"%s\",\"fields\":\"%s\",\"id3\":\"%s\"}", policy, chosen, id3);
         TerminalJobListener progress = new TerminalJobListener(err, "Tagging");
-        TagJob.Report r = job.write(plans, batch, model, settings, progress, () -> false);
+        TagJob.Report r = new TagJob(library, new JaudiotaggerTagStore(settings.tagOptions()))
+            .write(plans, BatchIds.next(), model, planner.settingsJson(), progress, () -> false);
         progress.finish();
         out.printf("batch %s: %d files written, %d already up to date, %d skipped, %d failed%n",
             r.batchId(), r.written(), r.unchanged(), r.skipped(), r.failed());
@@ -120,12 +109,23 @@ final class TagCommand implements Callable<Integer> {
     }
   }
 
-  private Set<TagField> parseFields() {
-    Set<TagField> chosen = new TreeSet<>();
-    for (String f : fields) {
-      chosen.add(TagField.valueOf(f));
+  /** The stored settings (the ones the app shows), with this run's flags in place of what they name. */
+  private Settings effectiveSettings(Settings stored) {
+    Settings s = stored;
+    if (fields != null) {
+      Set<TagField> chosen = new TreeSet<>();
+      fields.forEach(f -> chosen.add(TagField.valueOf(f)));
+      s = s.withFields(chosen);
     }
-    return chosen;
+    if (policy != null) {
+      WritePolicy p = WritePolicy.valueOf(policy.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+      s = s.withPolicy(TagField.GENRE, p).withPolicy(TagField.MOOD, p);
+    }
+    if (id3 != null) {
+      s = s.withId3Version("v23".equalsIgnoreCase(id3.strip()) ? Id3Version.V23 : Id3Version.V24);
+    }
+    return s.withThresholds(minGenreP != null ? minGenreP : s.minGenreP(),
+        minMoodConfidence != null ? minMoodConfidence : s.minMoodConfidence(), minHeadP != null ? minHeadP : s.minHeadP());
   }
 
   private static void show(FilePlan plan, PrintWriter out) {
@@ -149,10 +149,5 @@ final class TagCommand implements Callable<Integer> {
 
   static String values(List<String> v) {
     return v.isEmpty() ? "(empty)" : String.join(" | ", v);
-  }
-
-  private static String newBatchId() {
-    return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
-        + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
   }
 }

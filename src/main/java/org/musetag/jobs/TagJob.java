@@ -13,24 +13,20 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import org.musetag.FileFailure;
-import org.musetag.library.AnalysisStore.Analysed;
 import org.musetag.library.Library;
 import org.musetag.library.LibraryException;
 import org.musetag.library.TagJournal;
 import org.musetag.library.Track;
-import org.musetag.ml.heads.HeadException;
-import org.musetag.ml.heads.HeadSet;
 import org.musetag.tags.TagChange;
 import org.musetag.tags.TagException;
 import org.musetag.tags.TagField;
 import org.musetag.tags.TagStore;
 import org.musetag.tags.TagTemporaries;
 import org.musetag.tags.TagValues;
-import org.musetag.tags.WritePolicy;
 
 /**
- * Bulk tag writing from analyses: plan (what would change, per file and field), then write with a journal, and
- * undo a batch. Every change is journalled and committed before its file is touched; each file is written
+ * Bulk tag writing: writes the plans {@link TagPlans} made (what would change, per file and field) with a journal,
+ * and undoes a batch. Every change is journalled and committed before its file is touched; each file is written
  * atomically by the {@link TagStore}; a file that changed on disk since the scan, vanished, is read-only or in a
  * format that cannot be written is reported and skipped, and the batch goes on.
  */
@@ -38,54 +34,19 @@ public final class TagJob {
   /** The changes for one file, or why it is skipped. */
   public record FilePlan(Track track, List<TagChange> changes, String skipReason) {}
 
-  /** Kept for callers written against it; any {@link JobListener} will do. */
-  public interface Listener extends JobListener {}
-
   /** What a write or undo did. */
   public record Report(String batchId, int files, int written, int unchanged, int failed, int skipped, boolean cancelled) {}
 
 
   private final Library library;
   private final TagStore store;
-  private final HeadSet heads;
   private final FilePlanner planner;
 
+  /** Plans come from {@link TagPlans}, the one plan builder of both front ends. */
   public TagJob(Library library, TagStore store) {
-    this(library, store, HeadSet.none());
-  }
-
-  /** With the user's active trained heads applied to the stored analyses before proposing values. */
-  public TagJob(Library library, TagStore store, HeadSet heads) {
     this.library = library;
     this.store = store;
-    this.heads = heads;
     this.planner = new FilePlanner(store);
-  }
-
-  /**
-   * The user fields of the active label heads, in which their labels are written when a plan's fields hold them
-   * (a head whose stored field name no field can take, from before names were checked, is left out with a warning).
-   */
-  public Set<TagField> headFields() {
-    return heads.labelFields();
-  }
-
-  /**
-   * The changes that writing {@code fields} of {@code model}'s analyses under {@code policy} would make; the active
-   * heads are applied first, and a label head's labels are proposed for its user field when {@code fields} holds it
-   * (see {@link #headFields()}).
-   */
-  public List<FilePlan> plan(String model, TagProposal proposal, Set<TagField> fields, Map<TagField, WritePolicy> policy)
-      throws LibraryException {
-    List<FilePlan> plans = new ArrayList<>();
-    for (Analysed a : library.analyses().find(model, null, null)) {
-      try {
-        plans.add(planner.plan(a.track(), proposal.values(heads.apply(a.analysis()), fields), policy));
-      } catch (HeadException e) {
-        plans.add(new FilePlan(a.track(), List.of(), e.getMessage()));
-      }
-    }
-    return plans;
   }
 
   /** Writes the planned changes as one batch; returns its report (the batch id undoes it). */

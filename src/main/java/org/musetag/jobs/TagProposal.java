@@ -11,6 +11,7 @@ import org.musetag.ml.Quadrant;
 import org.musetag.ml.heads.HeadKind;
 import org.musetag.ml.heads.HeadOutput;
 import org.musetag.ml.heads.HeadedAnalysis;
+import org.musetag.settings.Settings;
 import org.musetag.tags.TagField;
 import org.musetag.tags.TagNumbers;
 
@@ -27,14 +28,19 @@ import org.musetag.tags.TagNumbers;
 public record TagProposal(double minGenreP, double minMoodConfidence, double minHeadP) {
   public static final int MAX_GENRES = 3;
   public static final int MAX_HEAD_LABELS = 3;
-  /** A head's card reports its own out-of-fold scores; 0.5 writes a label only when the head favours it. */
-  public static final double DEFAULT_MIN_HEAD_P = 0.50;
-  /** From the model card's calibration: at these levels about 8 in 10 written labels are right (out-of-fold). */
-  public static final TagProposal DEFAULTS = new TagProposal(0.50, 0.60, DEFAULT_MIN_HEAD_P);
+  public static final double DEFAULT_MIN_HEAD_P = Settings.DEFAULT_MIN_HEAD_P;
+  /** The thresholds of {@link Settings#defaults()} (see there why these levels). */
+  public static final TagProposal DEFAULTS = new TagProposal(Settings.DEFAULT_MIN_GENRE_P,
+      Settings.DEFAULT_MIN_MOOD_CONFIDENCE, DEFAULT_MIN_HEAD_P);
 
   /** With the default threshold for heads' labels. */
   public TagProposal(double minGenreP, double minMoodConfidence) {
     this(minGenreP, minMoodConfidence, DEFAULT_MIN_HEAD_P);
+  }
+
+  /** The thresholds the user chose. */
+  public static TagProposal of(Settings s) {
+    return new TagProposal(s.minGenreP(), s.minMoodConfidence(), s.minHeadP());
   }
 
   private static final Map<String, String> GENRE_NAMES = Map.ofEntries(

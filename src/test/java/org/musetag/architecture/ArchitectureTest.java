@@ -15,7 +15,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
   private static final String[] CORE = {
     "org.musetag.audio..", "org.musetag.dsp..", "org.musetag.ml..", "org.musetag.library..",
-    "org.musetag.tags..", "org.musetag.jobs..", "org.musetag.cli..", "org.musetag.app.."
+    "org.musetag.tags..", "org.musetag.jobs..", "org.musetag.cli..", "org.musetag.app..", "org.musetag.settings.."
   };
 
   @ArchTest

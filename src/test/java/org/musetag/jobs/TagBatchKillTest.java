@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.ProcessOwner;
-import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.FfmpegAudioDecoder;
 import org.musetag.cli.CommandLineRun;
 import org.musetag.library.Library;
@@ -95,7 +95,7 @@ class TagBatchKillTest {
         }
       }
 
-      new TagJob(library, store).undo(batch, new TagJob.Listener() {
+      new TagJob(library, store).undo(batch, new JobListener() {
         @Override
         public void progress(int done, int total) {}
 

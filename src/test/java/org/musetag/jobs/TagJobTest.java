@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.FfmpegAudioDecoder;
 import org.musetag.library.Library;
 import org.musetag.library.LibraryScanner;
@@ -26,6 +26,7 @@ import org.musetag.ml.ModelFiles;
 import org.musetag.ml.PatchModel;
 import org.musetag.ml.StageTimes;
 import org.musetag.ml.TrackClassifier;
+import org.musetag.settings.Settings;
 import org.musetag.tags.JaudiotaggerTagStore;
 import org.musetag.tags.TagField;
 import org.musetag.tags.TagOptions;
@@ -35,8 +36,9 @@ import org.musetag.tags.TagValues;
 /** Bulk tagging on real files, with a real library and the real model: journal, skips, undo across restarts. */
 class TagJobTest {
   /** Low thresholds so every field is proposed whatever the model thinks of test tones. */
-  static final TagProposal EVERYTHING = new TagProposal(0.0, 0.0);
-  static final Set<TagField> FIELDS = Set.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE, TagField.AROUSAL);
+  static final Settings EVERYTHING = Settings.defaults()
+      .withFields(Set.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE, TagField.AROUSAL))
+      .withThresholds(0.0, 0.0, Settings.DEFAULT_MIN_HEAD_P);
 
   @TempDir Path dir;
   private Path music;
@@ -45,7 +47,7 @@ class TagJobTest {
   private final TagStore store = new JaudiotaggerTagStore(TagOptions.defaults());
   private final FfmpegAudioDecoder decoder = new FfmpegAudioDecoder();
   private final List<String> problems = new ArrayList<>();
-  private final TagJob.Listener listener = new TagJob.Listener() {
+  private final JobListener listener = new JobListener() {
     @Override
     public void progress(int done, int total) {}
 
@@ -84,7 +86,7 @@ class TagJobTest {
   }
 
   private List<TagJob.FilePlan> plan(TagJob job) throws Exception {
-    return job.plan(library.analyses().newestModel(), EVERYTHING, FIELDS, Map.of());
+    return TagPlans.withoutHeads(store, EVERYTHING).plan(library, library.analyses().newestModel());
   }
 
   @Test

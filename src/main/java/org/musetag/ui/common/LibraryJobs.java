@@ -11,6 +11,7 @@ import org.musetag.jobs.ClassifyJob;
 import org.musetag.library.LibraryScanner;
 import org.musetag.library.ScanReport;
 import org.musetag.ml.TrackClassifier;
+import org.musetag.settings.Settings;
 
 /**
  * Scan and analyze as the UI runs them: on the library's writer thread, reporting to a {@link TaskContext}, and

@@ -5,17 +5,22 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import org.musetag.jobs.TagJob;
+import org.musetag.jobs.BatchIds;
+import org.musetag.jobs.JobListener;
 import org.musetag.jobs.TagJob.FilePlan;
+import org.musetag.jobs.TagJob;
+import org.musetag.jobs.TagPlans;
 import org.musetag.library.AnalysisStore.Analysed;
 import org.musetag.library.LibraryException;
 import org.musetag.library.TagJournal;
 import org.musetag.library.Track;
 import org.musetag.ml.Analysis;
+import org.musetag.settings.Settings;
 import org.musetag.tags.JaudiotaggerTagStore;
 
 /**
- * Tag batches as the UI runs them: plan (reading the files' tags on the calling background thread), write and undo
+ * Tag batches as the UI runs them: plan with the core's {@link TagPlans} (reading the files' tags on the calling
+ * background thread), write and undo
  * through {@link TagJob} on the library's writer thread, so every batch is journalled and undoable from the history.
  */
 public final class TagBatches {
@@ -48,7 +53,7 @@ public final class TagBatches {
     }
     List<Analysed> analysed = gateway.read(lib -> lib.analyses().find(model, null, null));
     ctx.message("Reading the tags the files hold now");
-    return new Planned(model, plans(settings).plan(analysed, roots, settings, heads, ctx::isCancelled));
+    return new Planned(model, plans(settings).plan(analysed, roots, ctx::isCancelled));
   }
 
   /** Plans for the given library tracks, by their newest model's analyses; tracks not analysed are left out. */
@@ -62,20 +67,20 @@ public final class TagBatches {
     List<Analysed> analysed = gateway.read(lib -> lib.analyses().find(model, null, null)).stream()
         .filter(a -> wanted.contains(a.track().id())).toList();
     ctx.message("Reading the tags the files hold now");
-    return new Planned(model, plans(settings).plan(analysed, List.of(), settings, heads, ctx::isCancelled));
+    return new Planned(model, plans(settings).plan(analysed, List.of(), ctx::isCancelled));
   }
 
   /** The plan for one file (in the library or not) and the bundled model's analysis of it, heads applied here. */
   public FilePlan planFile(Path file, Analysis analysis, Settings settings) throws Exception {
     Track inLibrary = gateway.read(lib -> lib.tracks().byPath(file));
     Track track = inLibrary != null ? inLibrary : TagPlans.looseTrack(file);
-    return plans(settings).planOne(track, heads.applyAll(analysis), settings, heads.fields());
+    return plans(settings).planOne(track, analysis);
   }
 
   public Outcome write(List<FilePlan> plans, String model, Settings settings, TaskContext ctx) throws Exception {
     List<String> problems = new ArrayList<>();
     TagJob.Report report = gateway.write(lib -> new TagJob(lib, new JaudiotaggerTagStore(settings.tagOptions()))
-        .write(plans, BatchIds.next(), model, settings.toJson(), listener(ctx, problems, "Written"),
+        .write(plans, BatchIds.next(), model, plans(settings).settingsJson(), listener(ctx, problems, "Written"),
             ctx::isCancelled));
     gateway.changed();
     return new Outcome(report, List.copyOf(problems));
@@ -98,12 +103,13 @@ public final class TagBatches {
     return gateway.read(lib -> lib.journal().entries(batchId));
   }
 
-  private static TagPlans plans(Settings settings) {
-    return new TagPlans(new JaudiotaggerTagStore(settings.tagOptions()));
+  /** The core's plan builder, the one {@code musetag tag} uses, with the app's active heads. */
+  private TagPlans plans(Settings settings) {
+    return new TagPlans(new JaudiotaggerTagStore(settings.tagOptions()), settings, heads::applyAll, heads.fields());
   }
 
-  private static TagJob.Listener listener(TaskContext ctx, List<String> problems, String verb) {
-    return new TagJob.Listener() {
+  private static JobListener listener(TaskContext ctx, List<String> problems, String verb) {
+    return new JobListener() {
       @Override
       public void progress(int done, int total) {
         ctx.progress(done, total);

@@ -12,6 +12,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Window;
 import org.musetag.app.Services;
 import org.musetag.ml.heads.HeadRegistry;
+import org.musetag.settings.Settings;
+import org.musetag.settings.SettingsStore;
 import org.musetag.ui.bulktag.BatchHistoryViewModel;
 import org.musetag.ui.bulktag.BulkTagViewModel;
 import org.musetag.ui.circumplex.CircumplexViewModel;
@@ -24,8 +26,6 @@ import org.musetag.ui.common.FxTaskRunner;
 import org.musetag.ui.common.LibraryGateway;
 import org.musetag.ui.common.LibraryJobs;
 import org.musetag.ui.common.ModelService;
-import org.musetag.ui.common.Settings;
-import org.musetag.ui.common.SettingsStore;
 import org.musetag.ui.common.TagBatches;
 import org.musetag.ui.common.UserErrors;
 import org.musetag.ui.common.WorkerPool;
@@ -67,7 +67,7 @@ public final class AppViewModels implements AutoCloseable {
    */
   AppViewModels(Services services, StartupOptions options, Supplier<Window> owner, Consumer<String> select) {
     Path home = services.directories().home();
-    SettingsStore store = new SettingsStore(home.resolve("settings.properties"));
+    SettingsStore store = SettingsStore.in(home);
     settings = new SimpleObjectProperty<>(store.load());
     DialogService dialogs = new FxDialogService(owner);
     ExecutorService background = services.executors().apply(BACKGROUND_THREADS);

@@ -18,9 +18,9 @@ import org.musetag.ml.heads.HeadTraining;
 import org.musetag.ml.heads.LabelFolders;
 import org.musetag.ml.heads.RatingsCsv;
 import org.musetag.ml.heads.TrainingInput;
+import org.musetag.settings.Settings;
 import org.musetag.ui.common.ActiveHeads;
 import org.musetag.ui.common.LibraryGateway;
-import org.musetag.ui.common.Settings;
 import org.musetag.ui.common.TaskContext;
 import org.musetag.ui.common.WorkerPool;
 

@@ -23,13 +23,13 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.musetag.ml.DevicePreference;
+import org.musetag.settings.GenreVocabulary;
+import org.musetag.settings.Settings;
+import org.musetag.settings.SettingsStore;
 import org.musetag.tags.Id3Version;
 import org.musetag.tags.TagField;
 import org.musetag.tags.WritePolicy;
 import org.musetag.ui.common.BackgroundTask;
-import org.musetag.ui.common.GenreVocabulary;
-import org.musetag.ui.common.Settings;
-import org.musetag.ui.common.SettingsStore;
 import org.musetag.ui.common.TaskRunner;
 import org.musetag.ui.common.UserErrors;
 
@@ -128,7 +128,9 @@ public final class SettingsViewModel {
     Map<TagField, WritePolicy> policies = new HashMap<>();
     policies.put(TagField.GENRE, genrePolicy.get());
     policies.put(TagField.MOOD, moodPolicy.get());
-    return new Settings(chosen, policies, id3.get(), genreP, moodP, v, threads.get(), device.get());
+    // The form has no field for heads' threshold yet: the stored one is kept (musetag tag --min-head-p overrides it).
+    return new Settings(chosen, policies, id3.get(), genreP, moodP, v, threads.get(), device.get(),
+        settings.get().minHeadP());
   }
 
   private static double fraction(String text, String what, List<String> problems) {

@@ -12,9 +12,9 @@ import javafx.collections.ObservableList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.ml.Quadrant;
+import org.musetag.settings.Settings;
 import org.musetag.ui.common.CurrentThreadTaskRunner;
 import org.musetag.ui.common.ScriptedDialogs;
-import org.musetag.ui.common.Settings;
 import org.musetag.ui.common.TrackRow;
 
 class CircumplexViewModelTest {

@@ -43,7 +43,7 @@ class CircumplexViewTest {
           GENRES[i % GENRES.length], 0.6, Quadrant.of(v, a), 0.7, v, a));
     }
     vm = new CircumplexViewModel(FXCollections.observableArrayList(rows), new CurrentThreadTaskRunner(),
-        new ScriptedDialogs(), null, org.musetag.ui.common.Settings::defaults);
+        new ScriptedDialogs(), null, org.musetag.settings.Settings::defaults);
     view = new CircumplexView(vm);
     stage.setScene(new Scene((javafx.scene.Parent) view.build(), 1200, 760));
     stage.show();

@@ -10,15 +10,15 @@ import javafx.collections.FXCollections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.app.Services;
-import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.audio.AudioFixtures;
 import org.musetag.library.ScanReport;
+import org.musetag.settings.Settings;
 import org.musetag.ui.common.CurrentThreadTaskRunner;
 import org.musetag.ui.common.LibraryGateway;
 import org.musetag.ui.common.LibraryJobs;
 import org.musetag.ui.common.ModelService;
 import org.musetag.ui.common.ScriptedDialogs;
-import org.musetag.ui.common.Settings;
 import org.musetag.ui.common.TestServices;
 import org.musetag.ui.common.WorkerPool;
 

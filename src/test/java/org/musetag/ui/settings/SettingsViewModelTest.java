@@ -11,13 +11,13 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.ml.DevicePreference;
+import org.musetag.settings.GenreVocabulary;
+import org.musetag.settings.Settings;
+import org.musetag.settings.SettingsStore;
 import org.musetag.tags.Id3Version;
 import org.musetag.tags.TagField;
 import org.musetag.tags.WritePolicy;
 import org.musetag.ui.common.CurrentThreadTaskRunner;
-import org.musetag.ui.common.GenreVocabulary;
-import org.musetag.ui.common.Settings;
-import org.musetag.ui.common.SettingsStore;
 
 class SettingsViewModelTest {
   @TempDir Path dir;

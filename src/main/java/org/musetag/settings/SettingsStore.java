@@ -1,4 +1,4 @@
-package org.musetag.ui.common;
+package org.musetag.settings;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -25,16 +25,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps {@link Settings} in {@code settings.properties} in Musetag's data folder. A value that cannot be read falls
- * back to its default (and is logged) rather than stopping the app; saving is atomic.
+ * back to its default (and is logged) rather than stopping the app or the command; saving is atomic. The app and
+ * {@code musetag tag} read the same file ({@link #in}).
  */
 public final class SettingsStore {
   private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
+  public static final String FILE_NAME = "settings.properties";
   private static final String RENAME = "genre.rename.";
 
   private final Path file;
 
   public SettingsStore(Path file) {
     this.file = file;
+  }
+
+  /** The settings file in Musetag's data folder {@code home}, the one both front ends read. */
+  public static SettingsStore in(Path home) {
+    return new SettingsStore(home.resolve(FILE_NAME));
   }
 
   public Settings load() {
@@ -76,7 +83,7 @@ public final class SettingsStore {
         parse(Id3Version.class, p.getProperty("id3"), d.id3Version()),
         number(p, "minGenreP", d.minGenreP()), number(p, "minMoodConfidence", d.minMoodConfidence()),
         new GenreVocabulary(renames, drops), (int) number(p, "threads", d.threads()),
-        parse(DevicePreference.class, p.getProperty("device"), d.device()));
+        parse(DevicePreference.class, p.getProperty("device"), d.device()), number(p, "minHeadP", d.minHeadP()));
   }
 
   public void save(Settings s) throws MusetagException {
@@ -97,6 +104,7 @@ public final class SettingsStore {
     p.setProperty("id3", s.id3Version().name());
     p.setProperty("minGenreP", String.valueOf(s.minGenreP()));
     p.setProperty("minMoodConfidence", String.valueOf(s.minMoodConfidence()));
+    p.setProperty("minHeadP", String.valueOf(s.minHeadP()));
     new TreeMap<>(s.vocabulary().renames()).forEach((from, to) -> p.setProperty(RENAME + from, to));
     p.setProperty("genre.drop", String.join(",", new java.util.TreeSet<>(s.vocabulary().drops())));
     p.setProperty("threads", String.valueOf(s.threads()));

@@ -1,4 +1,4 @@
-package org.musetag.ui.common;
+package org.musetag.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.musetag.ui.common;
+package org.musetag.jobs;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package org.musetag.ui.common;
+package org.musetag.settings;
 
 import java.util.ArrayList;
 import java.util.Comparator;
