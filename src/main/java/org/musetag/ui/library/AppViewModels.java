@@ -23,7 +23,7 @@ import org.musetag.ui.common.FxDialogService;
 import org.musetag.ui.common.FxTaskRunner;
 import org.musetag.ui.common.LibraryGateway;
 import org.musetag.ui.common.LibraryJobs;
-import org.musetag.ui.common.ModelService;
+import org.musetag.ml.BundledModel;
 import org.musetag.ui.common.Settings;
 import org.musetag.ui.common.SettingsStore;
 import org.musetag.ui.common.TagBatches;
@@ -75,10 +75,11 @@ public final class AppViewModels implements AutoCloseable {
     LibraryGateway gateway = new LibraryGateway(
         options.libraryFile() != null ? options.libraryFile() : home.resolve("library.db"),
         services.executors().apply(1), services.executors().apply(1));
-    ModelService models = new ModelService(services.modelFiles(), services.decoder(), settings.get().device());
+    BundledModel models = services.model();
+    models.prefer(settings.get().device());
     WorkerPool workers = new WorkerPool(services.executors(), () -> settings.get().threads());
     LibraryJobs jobs = new LibraryJobs(gateway, services.decoder(), models, workers, settings::get);
-    heads = new ActiveHeads(new HeadRegistry(home.resolve("models")), services.modelFiles());
+    heads = new ActiveHeads(new HeadRegistry(home.resolve("models")), models);
     TagBatches batches = new TagBatches(gateway, heads);
 
     main = new MainWindowViewModel(runner, dialogs, models, jobs, runner.activeJobs());
@@ -89,8 +90,7 @@ public final class AppViewModels implements AutoCloseable {
     bulkTag = new BulkTagViewModel(runner, dialogs, jobs, batches, settings, history::refresh);
     player = new PlayerViewModel(runner, services.decoder(), new AudioOutputs(false));
     settingsForm = new SettingsViewModel(runner, store, settings, saved -> models.prefer(saved.device()));
-    retrain = RetrainViewModel.create(runner, dialogs, gateway, services.decoder(), services.modelFiles(), workers,
-        settings::get, heads);
+    retrain = RetrainViewModel.create(runner, dialogs, gateway, models, workers, settings::get, heads);
     closeables.addAll(List.of(player, gateway, models, workers, heads, background::shutdownNow));
     classify.setHeads(heads::applyAll);
 

@@ -22,7 +22,7 @@ class UiArchitectureTest {
     "org.musetag.library.AnalysisStore", "org.musetag.library.TagJournal", "org.musetag.jobs.TagJob",
     "org.musetag.jobs.AnalyzeJob", "org.musetag.jobs.ClassifyJob", "org.musetag.ml.PatchModel",
     "org.musetag.ml.TrackClassifier", "org.musetag.audio.AudioDecoder", "org.musetag.tags.TagStore",
-    "org.musetag.ui.common.LibraryGateway", "org.musetag.ui.common.ModelService", "org.musetag.ui.common.TagBatches",
+    "org.musetag.ui.common.LibraryGateway", "org.musetag.ml.BundledModel", "org.musetag.ui.common.TagBatches",
     "org.musetag.ui.common.LibraryJobs"
   };
 
