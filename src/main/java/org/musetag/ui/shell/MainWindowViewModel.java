@@ -1,4 +1,4 @@
-package org.musetag.ui.library;
+package org.musetag.ui.shell;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.musetag.ui.library;
+package org.musetag.ui.shell;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +29,7 @@ import org.musetag.ui.common.SettingsStore;
 import org.musetag.ui.common.TagBatches;
 import org.musetag.ui.common.UserErrors;
 import org.musetag.ui.common.WorkerPool;
+import org.musetag.ui.library.LibraryViewModel;
 import org.musetag.ui.player.AudioOutputs;
 import org.musetag.ui.player.PlayerViewModel;
 import org.musetag.ui.retrain.RetrainViewModel;
