@@ -105,6 +105,8 @@ final class TrainCommand implements Callable<Integer> {
           listening.update(done, total);
         }
       }, cancelled::get);
+      services.model().device().filter(d -> !d.notice().isEmpty())
+          .ifPresent(d -> err.println("musetag: " + d.notice()));
       if (activate) {
         registry.activate(name, r.version().version());
       }

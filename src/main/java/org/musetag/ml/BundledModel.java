@@ -1,6 +1,7 @@
 package org.musetag.ml;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.musetag.audio.AudioDecoder;
 
 /**
@@ -58,6 +59,11 @@ public final class BundledModel implements AutoCloseable {
   public synchronized TrackClassifier classifier() throws ModelException {
     model();
     return classifier;
+  }
+
+  /** Where the loaded model runs; empty while it is not loaded (a training run that found everything cached). */
+  public synchronized Optional<InferenceDevice> device() {
+    return Optional.ofNullable(model).map(PatchModel::device);
   }
 
   /** Uses {@code next} from the next load on; closes the loaded model when the preference changed. */

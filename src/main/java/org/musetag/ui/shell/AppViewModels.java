@@ -38,8 +38,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The UI's composition root: builds the UI services once (task runner, dialogs, library gateway, model, worker
- * pool, settings) and every view model with what it needs, and wires the view models to each other (play from the
+ * The UI's composition root: builds the UI services once (task runner, dialogs, library gateway, worker pool,
+ * settings; the bundled model is the process's one {@link org.musetag.ml.BundledModel}, from {@link Services}, set to
+ * the device the settings name) and every view model with what it needs, and wires the view models to each other (play from the
  * library or the circumplex, filter the library from the circumplex, classify dropped files). Views are built from
  * these by {@link MainWindow}. Closing it stops playback and background work and closes the library and model.
  */

@@ -139,6 +139,8 @@ class RetrainViewModelTest {
 
     Analysis fresh = classify(folders.resolve("low").resolve("low0.wav"));
     assertThat(heads.applyAll(fresh).heads()).isEmpty();
+    assertThat(services.model().sessionsOpened()).as("the Expert pane and classify share the app's one model")
+        .isEqualTo(1);
 
     vm.activateSelected();
     assertThat(vm.selectedProperty().get().active()).isTrue();
