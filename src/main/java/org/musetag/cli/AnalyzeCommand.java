@@ -13,7 +13,6 @@ import org.musetag.jobs.AnalyzeJob;
 import org.musetag.jobs.ClassifyJob;
 import org.musetag.library.Library;
 import org.musetag.ml.PatchModel;
-import org.musetag.ml.StageTimes;
 import org.musetag.ml.TrackClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,8 +51,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     ExecutorService pool = services.executors().apply(options.threads);
     TerminalJobListener progress = new TerminalJobListener(err, "Analysing");
     AnalyzeJob.Report r;
-    try (Library library = db.open(services); PatchModel model = options.load(services, err)) {
-      TrackClassifier classifier = new TrackClassifier(services.decoder(), model, new StageTimes());
+    try (Library library = db.open(services)) {
+      PatchModel model = options.load(services, err);
+      TrackClassifier classifier = services.model().classifier();
       AnalyzeJob job = new AnalyzeJob(library, classifier, new ClassifyJob(classifier, pool, options.threads));
       r = job.run(progress, cancelled::get);
       Map<String, Object> row = new LinkedHashMap<>();

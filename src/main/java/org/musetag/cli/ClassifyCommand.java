@@ -14,7 +14,6 @@ import org.musetag.ml.InferenceDevice;
 import org.musetag.ml.ModelException;
 import org.musetag.ml.PatchModel;
 import picocli.CommandLine.Mixin;
-import org.musetag.ml.StageTimes;
 import org.musetag.ml.TrackClassifier;
 import org.musetag.ml.heads.HeadSet;
 import org.musetag.ml.heads.HeadedAnalysis;
@@ -44,10 +43,10 @@ final class ClassifyCommand implements Callable<Integer> {
     JsonLines out = new JsonLines(spec.commandLine().getOut());
     AtomicInteger failed = new AtomicInteger();
     ExecutorService pool = services.executors().apply(options.threads);
-    try (PatchModel model = options.load(services, spec.commandLine().getErr());
-        HeadSet heads = HeadColumns.load(services, model, spec.commandLine().getErr())) {
+    PatchModel model = options.load(services, spec.commandLine().getErr());
+    try (HeadSet heads = HeadColumns.load(services, model, spec.commandLine().getErr())) {
       InferenceDevice dev = model.device();
-      TrackClassifier classifier = new TrackClassifier(services.decoder(), model, new StageTimes());
+      TrackClassifier classifier = services.model().classifier();
       new ClassifyJob(classifier, pool, options.threads).run(files, outcome -> {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("path", outcome.file().toString());

@@ -32,6 +32,7 @@ public final class MusetagCommand implements Callable<Integer> {
   public static CommandLine commandLine(Services services) {
     CommandLine cli = new CommandLine(new MusetagCommand(), new ServicesFactory(services));
     cli.setExecutionExceptionHandler(new UserErrorHandler());
+    cli.setCaseInsensitiveEnumValuesAllowed(true); // the help says "--device auto, cpu or gpu", in lower case
     return cli;
   }
 

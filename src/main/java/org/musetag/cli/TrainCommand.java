@@ -87,9 +87,9 @@ final class TrainCommand implements Callable<Integer> {
     ExecutorService pool = services.executors().apply(options.threads);
     HeadRegistry registry = new HeadRegistry(services.directories().home().resolve("models"));
     TerminalProgress listening = new TerminalProgress(err, "Listening");
-    Path onnx = services.modelFiles().bundled("musetag-base");
-    try (Library library = db.open(services);
-        Backbone backbone = new Backbone(Backbone.idOf(onnx), services.decoder(), () -> options.load(services, err))) {
+    options.prefer(services);
+    try (Library library = db.open(services)) {
+      Backbone backbone = new Backbone(services.model());
       EmbeddingCollector collector = new EmbeddingCollector(backbone, library.embeddingCache(), pool, options.threads);
       HeadTraining training = new HeadTraining(collector, registry, Version.current(), Clock.systemUTC());
       long t0 = System.nanoTime();
@@ -105,6 +105,8 @@ final class TrainCommand implements Callable<Integer> {
           listening.update(done, total);
         }
       }, cancelled::get);
+      services.model().device().filter(d -> !d.notice().isEmpty())
+          .ifPresent(d -> err.println("musetag: " + d.notice()));
       if (activate) {
         registry.activate(name, r.version().version());
       }

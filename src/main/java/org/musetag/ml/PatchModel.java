@@ -7,14 +7,11 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
-import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,27 +39,34 @@ public final class PatchModel implements AutoCloseable {
   private final int mels;
   private final int frames;
 
-  private PatchModel(ZooModel<float[], PatchOutputs> model, InferenceDevice device, Map<String, String> meta) {
+  private PatchModel(ZooModel<float[], PatchOutputs> model, InferenceDevice device, ModelMetadata meta) {
     this.model = model;
     this.device = device;
-    this.name = meta.getOrDefault("name", "unknown");
-    this.version = meta.getOrDefault("version", "0");
-    this.genres = List.of(meta.getOrDefault("genres", "").split(","));
-    this.quadrants = List.of(meta.getOrDefault("quadrants", "Q1,Q2,Q3,Q4").split(","));
-    this.mels = Integer.parseInt(meta.getOrDefault("n_mels", "64"));
-    this.frames = Integer.parseInt(meta.getOrDefault("patch_frames", "188"));
+    this.name = meta.name();
+    this.version = meta.version();
+    this.genres = meta.genres();
+    this.quadrants = meta.quadrants();
+    this.mels = meta.melBands();
+    this.frames = meta.patchFrames();
   }
 
   /**
    * Loads {@code onnx}. {@code threadsPerPredictor} sets ONNX Runtime's intra-op threads; with one predictor per
-   * core, 1 avoids oversubscription.
+   * core, 1 avoids oversubscription. The app and the command line load the bundled model through
+   * {@link BundledModel}, which calls this once per process.
    */
   public static PatchModel load(Path onnx, DevicePreference preference, int threadsPerPredictor)
       throws ModelException {
-    Map<String, String> meta = readMetadata(onnx);
-    if (!"MelSpec-v1".equals(meta.get("frontend"))) {
-      throw new ModelException(onnx + " expects front-end " + meta.get("frontend") + ", Musetag computes MelSpec-v1");
+    return load(onnx, ModelMetadata.read(onnx), preference, threadsPerPredictor);
+  }
+
+  /** Loads {@code onnx} whose metadata {@code meta} the caller has read already: one ONNX Runtime session. */
+  public static PatchModel load(Path onnx, ModelMetadata meta, DevicePreference preference, int threadsPerPredictor)
+      throws ModelException {
+    if (!"MelSpec-v1".equals(meta.frontend())) {
+      throw new ModelException(onnx + " expects front-end " + meta.frontend() + ", Musetag computes MelSpec-v1");
     }
+    Engine.getEngine("OnnxRuntime"); // DJL must create the ONNX Runtime environment, with its own thread settings
     if (preference != DevicePreference.CPU) {
       String why = cudaUnavailableReason();
       boolean cudaFailed = false;
@@ -104,7 +108,7 @@ public final class PatchModel implements AutoCloseable {
     }
   }
 
-  private static ZooModel<float[], PatchOutputs> open(Path onnx, Device device, int threads, Map<String, String> meta)
+  private static ZooModel<float[], PatchOutputs> open(Path onnx, Device device, int threads, ModelMetadata meta)
       throws ModelException {
     Criteria<float[], PatchOutputs> criteria =
         Criteria.builder()
@@ -112,9 +116,7 @@ public final class PatchModel implements AutoCloseable {
             .optModelPath(onnx)
             .optEngine("OnnxRuntime")
             .optDevice(device)
-            .optTranslator(new PatchTranslator(
-                Integer.parseInt(meta.getOrDefault("n_mels", "64")),
-                Integer.parseInt(meta.getOrDefault("patch_frames", "188"))))
+            .optTranslator(new PatchTranslator(meta.melBands(), meta.patchFrames()))
             .optOption("interOpNumThreads", "1")
             .optOption("intraOpNumThreads", String.valueOf(threads))
             .build();
@@ -122,17 +124,6 @@ public final class PatchModel implements AutoCloseable {
       return criteria.loadModel();
     } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
       throw new ModelException("cannot load the model " + onnx.getFileName() + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static Map<String, String> readMetadata(Path onnx) throws ModelException {
-    Engine.getEngine("OnnxRuntime"); // DJL must create the ONNX Runtime environment, with its own thread settings
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
-    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        OrtSession session = env.createSession(onnx.toString(), options)) {
-      return Map.copyOf(session.getMetadata().getCustomMetadata());
-    } catch (OrtException e) {
-      throw new ModelException("cannot read the model " + onnx + ": " + e.getMessage(), e);
     }
   }
 

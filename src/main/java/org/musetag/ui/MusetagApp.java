@@ -6,7 +6,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.musetag.app.Services;
 import org.musetag.app.SingleInstance;
-import org.musetag.ui.library.MainWindow;
+import org.musetag.ui.shell.MainWindow;
 
 /**
  * Starts the JavaFX toolkit and opens the main window. Uses {@link Platform#startup} instead of an

@@ -80,4 +80,22 @@ class ArchitectureTest {
           .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
           .orShould().dependOnClassesThat().resideInAPackage("java.net.http..")
           .because("Musetag is offline, always");
+
+  @ArchTest
+  static final ArchRule onlyTheModelServiceLoadsTheModel =
+      noClasses().that().doNotHaveFullyQualifiedName("org.musetag.ml.BundledModel")
+          .and().doNotHaveFullyQualifiedName("org.musetag.ml.PatchModel")
+          .should().callMethod(org.musetag.ml.PatchModel.class, "load", java.nio.file.Path.class,
+              org.musetag.ml.DevicePreference.class, int.class)
+          .orShould().callMethod(org.musetag.ml.PatchModel.class, "load", java.nio.file.Path.class,
+              org.musetag.ml.ModelMetadata.class, org.musetag.ml.DevicePreference.class, int.class)
+          .because("the bundled model is opened once per process, by ml.BundledModel (docs/architecture.md)");
+
+  @ArchTest
+  static final ArchRule onlyWiringBuildsTheServices =
+      noClasses().that().doNotHaveFullyQualifiedName("org.musetag.app.Wiring")
+          .should().callConstructor(org.musetag.app.Services.class, org.musetag.audio.AudioDecoder.class,
+              org.musetag.app.AppDirectories.class, org.musetag.ml.BundledModel.class,
+              java.util.function.IntFunction.class)
+          .because("app.Wiring is the composition root: the services are built once, for both front ends");
 }

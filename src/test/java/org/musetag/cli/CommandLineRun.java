@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import org.musetag.app.AppDirectories;
 import org.musetag.app.Services;
 import org.musetag.audio.FfmpegAudioDecoder;
+import org.musetag.ml.BundledModel;
+import org.musetag.ml.DevicePreference;
 import org.musetag.ml.ModelFiles;
 import picocli.CommandLine;
 
@@ -19,10 +21,22 @@ import picocli.CommandLine;
  */
 public record CommandLineRun(int exit, String out, String err) {
 
-  /** Runs {@code args} with the data folder {@code home}. */
+  /** Runs {@code args} with the data folder {@code home}, in services of its own (closed after the run). */
   public static CommandLineRun in(Path home, String... args) {
-    Services services = new Services(new FfmpegAudioDecoder(), new AppDirectories(home),
-        new ModelFiles(home.resolve("cache")), Executors::newFixedThreadPool);
+    try (Services services = services(home)) {
+      return in(services, args);
+    }
+  }
+
+  /** Real services on the data folder {@code home}, as {@code Wiring} builds them, for several runs in one process. */
+  public static Services services(Path home) {
+    FfmpegAudioDecoder decoder = new FfmpegAudioDecoder();
+    return new Services(decoder, new AppDirectories(home),
+        new BundledModel(new ModelFiles(home.resolve("cache")), decoder, DevicePreference.AUTO), Executors::newFixedThreadPool);
+  }
+
+  /** Runs {@code args} with {@code services}, which stay open: a later run reuses their model. */
+  public static CommandLineRun in(Services services, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = MusetagCommand.commandLine(services);

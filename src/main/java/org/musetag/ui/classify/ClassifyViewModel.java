@@ -18,6 +18,7 @@ import org.musetag.dsp.MelParameters;
 import org.musetag.dsp.MelSpectrogram;
 import org.musetag.jobs.ClassifyJob;
 import org.musetag.ml.Analysis;
+import org.musetag.ml.BundledModel;
 import org.musetag.ml.TrackClassifier;
 import org.musetag.ml.heads.HeadedAnalysis;
 import org.musetag.settings.Settings;
@@ -25,7 +26,6 @@ import org.musetag.ui.common.BackgroundTask;
 import org.musetag.ui.common.DialogService;
 import org.musetag.ui.common.Formats;
 import org.musetag.ui.common.MelPicture;
-import org.musetag.ui.common.ModelService;
 import org.musetag.ui.common.TagBatches;
 import org.musetag.ui.common.TaskRunner;
 import org.musetag.ui.common.UserErrors;
@@ -41,7 +41,7 @@ public final class ClassifyViewModel {
 
   private final TaskRunner runner;
   private final DialogService dialogs;
-  private final ModelService models;
+  private final BundledModel models;
   private final AudioDecoder decoder;
   private final Supplier<ExecutorService> workers;
   private final TagBatches batches;
@@ -49,7 +49,7 @@ public final class ClassifyViewModel {
   private Function<Analysis, HeadedAnalysis> heads = a -> new HeadedAnalysis(a, Map.of());
   private final ObservableList<ClassifyCardViewModel> cards = FXCollections.observableArrayList();
 
-  public ClassifyViewModel(TaskRunner runner, DialogService dialogs, ModelService models, AudioDecoder decoder,
+  public ClassifyViewModel(TaskRunner runner, DialogService dialogs, BundledModel models, AudioDecoder decoder,
       Supplier<ExecutorService> workers, TagBatches batches, Supplier<Settings> settings) {
     this.runner = runner;
     this.dialogs = dialogs;

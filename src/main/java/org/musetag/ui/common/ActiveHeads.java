@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.musetag.ml.Analysis;
+import org.musetag.ml.BundledModel;
 import org.musetag.ml.ModelException;
-import org.musetag.ml.ModelFiles;
-import org.musetag.ml.heads.Backbone;
+import org.musetag.ml.BundledModel;
 import org.musetag.ml.heads.HeadException;
 import org.musetag.ml.heads.HeadRegistry;
 import org.musetag.ml.heads.HeadSet;
@@ -26,9 +26,8 @@ public final class ActiveHeads implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ActiveHeads.class);
 
   private final HeadRegistry registry;
-  private final ModelFiles modelFiles;
+  private final BundledModel model;
   private HeadSet heads = HeadSet.none();
-  private String backbone;
   private List<String> notices = List.of();
 
   /** No heads, ever: for callers that tag with the bundled model alone. */
@@ -36,21 +35,18 @@ public final class ActiveHeads implements AutoCloseable {
     return new ActiveHeads(null, null);
   }
 
-  public ActiveHeads(HeadRegistry registry, ModelFiles modelFiles) {
+  public ActiveHeads(HeadRegistry registry, BundledModel model) {
     this.registry = registry;
-    this.modelFiles = modelFiles;
+    this.model = model;
   }
 
   public HeadRegistry registry() {
     return registry;
   }
 
-  /** The bundled model's id, "name@version", read from its file (no ONNX Runtime needed). Background only. */
-  public synchronized String backbone() throws ModelException {
-    if (backbone == null) {
-      backbone = Backbone.idOf(modelFiles.bundled(ModelService.BUNDLED));
-    }
-    return backbone;
+  /** The bundled model's id, "name@version", from the model service (no ONNX Runtime needed). Background only. */
+  public String backbone() throws ModelException {
+    return model.id();
   }
 
   /** Loads the active version of every head again. Background only: reads the registry and starts ONNX sessions. */

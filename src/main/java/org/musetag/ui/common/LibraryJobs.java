@@ -10,6 +10,7 @@ import org.musetag.jobs.AnalyzeJob;
 import org.musetag.jobs.ClassifyJob;
 import org.musetag.library.LibraryScanner;
 import org.musetag.library.ScanReport;
+import org.musetag.ml.BundledModel;
 import org.musetag.ml.TrackClassifier;
 import org.musetag.settings.Settings;
 
@@ -20,14 +21,14 @@ import org.musetag.settings.Settings;
 public final class LibraryJobs {
   private final LibraryGateway gateway;
   private final AudioDecoder decoder;
-  private final ModelService models;
+  private final BundledModel models;
   private final Supplier<ExecutorService> workers;
   private final Supplier<Settings> settings;
 
   /**
    * @param workers the pool that probes and classifies files, sized by the threads setting
    */
-  public LibraryJobs(LibraryGateway gateway, AudioDecoder decoder, ModelService models,
+  public LibraryJobs(LibraryGateway gateway, AudioDecoder decoder, BundledModel models,
       Supplier<ExecutorService> workers, Supplier<Settings> settings) {
     this.gateway = gateway;
     this.decoder = decoder;

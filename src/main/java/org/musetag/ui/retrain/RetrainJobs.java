@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 import org.musetag.app.Version;
-import org.musetag.audio.AudioDecoder;
 import org.musetag.library.AudioFiles;
-import org.musetag.ml.ModelFiles;
-import org.musetag.ml.PatchModel;
+import org.musetag.ml.BundledModel;
 import org.musetag.ml.heads.Backbone;
 import org.musetag.ml.heads.DataSummary;
 import org.musetag.ml.heads.EmbeddingCollector;
@@ -26,23 +24,22 @@ import org.musetag.ui.common.WorkerPool;
 
 /**
  * The expert pane's slow work, always on a background thread: reading the user's folders or CSV, training a head
- * (the same {@link HeadTraining} as {@code musetag train}, embeddings cached in the library), and changing which
+ * (the same {@link HeadTraining} as {@code musetag train}, on the app's one {@link BundledModel}, embeddings cached
+ * in the library), and changing which
  * version is active. After a change the active heads are loaded again and the library is told, so the table and the
  * circumplex show the new values at once.
  */
 final class RetrainJobs {
   private final LibraryGateway gateway;
-  private final AudioDecoder decoder;
-  private final ModelFiles modelFiles;
+  private final BundledModel model;
   private final WorkerPool workers;
   private final Supplier<Settings> settings;
   private final ActiveHeads heads;
 
-  RetrainJobs(LibraryGateway gateway, AudioDecoder decoder, ModelFiles modelFiles, WorkerPool workers,
-      Supplier<Settings> settings, ActiveHeads heads) {
+  RetrainJobs(LibraryGateway gateway, BundledModel model, WorkerPool workers, Supplier<Settings> settings,
+      ActiveHeads heads) {
     this.gateway = gateway;
-    this.decoder = decoder;
-    this.modelFiles = modelFiles;
+    this.model = model;
     this.workers = workers;
     this.settings = settings;
     this.heads = heads;
@@ -60,31 +57,28 @@ final class RetrainJobs {
   HeadTraining.Result train(HeadTraining.Request request, boolean activate, TaskContext ctx,
       java.util.function.Consumer<DataSummary> onData) throws Exception {
     int threads = Math.max(1, settings.get().threads());
-    String backbone = heads.backbone();
+    Backbone backbone = new Backbone(model);
     HeadTraining.Result result = gateway.write(lib -> {
-      try (Backbone model = new Backbone(backbone, decoder,
-          () -> PatchModel.load(modelFiles.bundled("musetag-base"), settings.get().device(), 1))) {
-        EmbeddingCollector collector = new EmbeddingCollector(model, lib.embeddingCache(), workers.get(), threads);
-        HeadTraining training = new HeadTraining(collector, heads.registry(), Version.current(), Clock.systemUTC());
-        return training.train(request, new HeadTraining.Listener() {
-          @Override
-          public void data(DataSummary data) {
-            ctx.publish(() -> onData.accept(data));
-          }
+      EmbeddingCollector collector = new EmbeddingCollector(backbone, lib.embeddingCache(), workers.get(), threads);
+      HeadTraining training = new HeadTraining(collector, heads.registry(), Version.current(), Clock.systemUTC());
+      return training.train(request, new HeadTraining.Listener() {
+        @Override
+        public void data(DataSummary data) {
+          ctx.publish(() -> onData.accept(data));
+        }
 
-          @Override
-          public void listening(int done, int total) {
-            ctx.progress(done, total);
-            ctx.message("Listening: " + done + " of " + total + " files");
-          }
+        @Override
+        public void listening(int done, int total) {
+          ctx.progress(done, total);
+          ctx.message("Listening: " + done + " of " + total + " files");
+        }
 
-          @Override
-          public void training(String stage) {
-            ctx.progress(-1, -1);
-            ctx.message("Training: " + stage);
-          }
-        }, ctx::isCancelled);
-      }
+        @Override
+        public void training(String stage) {
+          ctx.progress(-1, -1);
+          ctx.message("Training: " + stage);
+        }
+      }, ctx::isCancelled);
     });
     if (activate) {
       heads.registry().activate(request.name(), result.version().version());

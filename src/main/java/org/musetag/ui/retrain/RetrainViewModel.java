@@ -19,8 +19,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.musetag.audio.AudioDecoder;
-import org.musetag.ml.ModelFiles;
+import org.musetag.ml.BundledModel;
 import org.musetag.ml.heads.DataSummary;
 import org.musetag.ml.heads.HeadCard;
 import org.musetag.ml.heads.HeadKind;
@@ -72,10 +71,8 @@ public final class RetrainViewModel {
 
   /** The pane's view model, training through {@code gateway}'s library and registering in {@code heads}' registry. */
   public static RetrainViewModel create(TaskRunner runner, DialogService dialogs, LibraryGateway gateway,
-      AudioDecoder decoder, ModelFiles modelFiles, WorkerPool workers, Supplier<Settings> settings,
-      ActiveHeads heads) {
-    return new RetrainViewModel(runner, dialogs,
-        new RetrainJobs(gateway, decoder, modelFiles, workers, settings, heads));
+      BundledModel model, WorkerPool workers, Supplier<Settings> settings, ActiveHeads heads) {
+    return new RetrainViewModel(runner, dialogs, new RetrainJobs(gateway, model, workers, settings, heads));
   }
 
   RetrainViewModel(TaskRunner runner, DialogService dialogs, RetrainJobs jobs) {

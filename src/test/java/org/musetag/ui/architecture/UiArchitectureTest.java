@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import java.util.Arrays;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -13,7 +14,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The UI's own rules (house style, MVVM): only view models reach the services, views only bind and forward, all
- * background work goes through the task runner, and only its FX adapter hops onto the FX thread.
+ * background work goes through the task runner, and only its FX adapter hops onto the FX thread; the UI's services
+ * are built in one place, its composition root {@code ui.shell}, which no feature package reaches back into.
  */
 @AnalyzeClasses(packages = "org.musetag.ui", importOptions = UiArchitectureTest.MainClassesOnly.class)
 class UiArchitectureTest {
@@ -22,8 +24,14 @@ class UiArchitectureTest {
     "org.musetag.library.AnalysisStore", "org.musetag.library.TagJournal", "org.musetag.jobs.TagJob",
     "org.musetag.jobs.AnalyzeJob", "org.musetag.jobs.ClassifyJob", "org.musetag.ml.PatchModel",
     "org.musetag.ml.TrackClassifier", "org.musetag.audio.AudioDecoder", "org.musetag.tags.TagStore",
-    "org.musetag.ui.common.LibraryGateway", "org.musetag.ui.common.ModelService", "org.musetag.ui.common.TagBatches",
+    "org.musetag.ui.common.LibraryGateway", "org.musetag.ml.BundledModel", "org.musetag.ui.common.TagBatches",
     "org.musetag.ui.common.LibraryJobs"
+  };
+
+  private static final String[] UI_SERVICES = {
+    "org.musetag.ui.common.LibraryGateway", "org.musetag.ui.common.WorkerPool", "org.musetag.ui.common.FxTaskRunner",
+    "org.musetag.ui.common.FxDialogService", "org.musetag.ui.common.LibraryJobs", "org.musetag.ui.common.TagBatches",
+    "org.musetag.ml.BundledModel", "org.musetag.ml.PatchModel"
   };
 
   /** Main classes only, whatever the build folder is called (builds may use their own). */
@@ -63,4 +71,19 @@ class UiArchitectureTest {
           .orShould().callMethod(java.util.concurrent.Executors.class, "newSingleThreadExecutor")
           .orShould().callMethod(java.util.concurrent.Executors.class, "newCachedThreadPool")
           .because("executors are injected (Services.executors), never created ad hoc");
+
+  @ArchTest
+  static final ArchRule onlyTheShellBuildsTheServices =
+      noClasses().that().resideOutsideOfPackage("org.musetag.ui.shell..")
+          .should().callConstructorWhere(DescribedPredicate.describe("builds a UI service",
+              (JavaConstructorCall call) -> Arrays.asList(UI_SERVICES).contains(call.getTargetOwner().getName())
+                  && !call.getOriginOwner().equals(call.getTargetOwner()))) // a constructor handing on to another
+          .because("the UI's composition root (ui.shell.AppViewModels) builds each service once and hands it on");
+
+  @ArchTest
+  static final ArchRule featuresDoNotReachTheShell =
+      noClasses().that().resideInAPackage("org.musetag.ui..").and().resideOutsideOfPackage("org.musetag.ui.shell..")
+          .and().doNotHaveFullyQualifiedName("org.musetag.ui.MusetagApp")
+          .should().dependOnClassesThat().resideInAPackage("org.musetag.ui.shell..")
+          .because("the shell wires the features together; a feature knows only its own view model and the services");
 }

@@ -15,11 +15,10 @@ import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.ImperfectFiles;
 import org.musetag.cli.CommandLineRun;
-import org.musetag.ml.DevicePreference;
 import org.musetag.ui.common.CurrentThreadTaskRunner;
 import org.musetag.ui.common.LibraryGateway;
 import org.musetag.ui.common.LibraryJobs;
-import org.musetag.ui.common.ModelService;
+import org.musetag.ml.BundledModel;
 import org.musetag.ui.common.ScriptedDialogs;
 import org.musetag.ui.common.TagBatches;
 import org.musetag.ui.common.TestServices;
@@ -37,7 +36,7 @@ class BulkTagMessagesTest {
   private final CurrentThreadTaskRunner runner = new CurrentThreadTaskRunner();
   private final ScriptedDialogs dialogs = new ScriptedDialogs();
   private LibraryGateway gateway;
-  private ModelService models;
+  private BundledModel models;
   private BulkTagViewModel vm;
   private Path music;
 
@@ -46,7 +45,7 @@ class BulkTagMessagesTest {
     music = Files.createDirectories(dir.resolve("music"));
     Services s = TestServices.in(dir.resolve("app"));
     gateway = TestServices.gateway(dir.resolve("library.db"));
-    models = new ModelService(s.modelFiles(), s.decoder(), DevicePreference.CPU);
+    models = s.model();
     LibraryJobs jobs = new LibraryJobs(gateway, s.decoder(), models, new WorkerPool(s.executors(), () -> 2),
         () -> BulkTagViewModelTest.EVERYTHING);
     vm = new BulkTagViewModel(runner, dialogs, jobs, new TagBatches(gateway),

@@ -28,7 +28,7 @@ import org.musetag.ui.common.CurrentThreadTaskRunner;
 import org.musetag.ui.common.DirectContext;
 import org.musetag.ui.common.LibraryGateway;
 import org.musetag.ui.common.LibraryJobs;
-import org.musetag.ui.common.ModelService;
+import org.musetag.ml.BundledModel;
 import org.musetag.ui.common.ScriptedDialogs;
 import org.musetag.ui.common.TagBatches;
 import org.musetag.ui.common.TestServices;
@@ -44,7 +44,7 @@ class BulkTagViewModelTest {
   private final ScriptedDialogs dialogs = new ScriptedDialogs();
   private final TagStore tags = new JaudiotaggerTagStore(TagOptions.defaults());
   private LibraryGateway gateway;
-  private ModelService models;
+  private BundledModel models;
   private BulkTagViewModel vm;
   private BatchHistoryViewModel history;
   private Path music;
@@ -58,7 +58,7 @@ class BulkTagViewModelTest {
     AudioFixtures.tone(music, "c", Encoding.OPUS, 220, 3.5);
     Services s = TestServices.in(dir);
     gateway = TestServices.gateway(dir.resolve("library.db"));
-    models = new ModelService(s.modelFiles(), s.decoder(), DevicePreference.CPU);
+    models = s.model();
     jobs = new LibraryJobs(gateway, s.decoder(), models, new WorkerPool(s.executors(), () -> 2),
         () -> EVERYTHING);
     TagBatches batches = new TagBatches(gateway);

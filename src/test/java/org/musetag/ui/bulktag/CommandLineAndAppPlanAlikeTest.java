@@ -22,13 +22,13 @@ import org.musetag.ml.DevicePreference;
 import org.musetag.settings.GenreVocabulary;
 import org.musetag.settings.Settings;
 import org.musetag.settings.SettingsStore;
+import org.musetag.ml.BundledModel;
 import org.musetag.tags.Id3Version;
 import org.musetag.tags.TagField;
 import org.musetag.tags.WritePolicy;
 import org.musetag.ui.common.CurrentThreadTaskRunner;
 import org.musetag.ui.common.LibraryGateway;
 import org.musetag.ui.common.LibraryJobs;
-import org.musetag.ui.common.ModelService;
 import org.musetag.ui.common.ScriptedDialogs;
 import org.musetag.ui.common.TagBatches;
 import org.musetag.ui.common.TestServices;
@@ -51,7 +51,7 @@ class CommandLineAndAppPlanAlikeTest {
   @TempDir Path dir;
   private final CurrentThreadTaskRunner runner = new CurrentThreadTaskRunner();
   private LibraryGateway gateway;
-  private ModelService models;
+  private BundledModel models;
   private Path music;
 
   @BeforeEach
@@ -102,7 +102,7 @@ class CommandLineAndAppPlanAlikeTest {
   private List<String> planInTheApp() throws Exception {
     Services s = TestServices.in(dir);
     gateway = TestServices.gateway(dir.resolve("library.db"));
-    models = new ModelService(s.modelFiles(), s.decoder(), DevicePreference.CPU);
+    models = s.model();
     SimpleObjectProperty<Settings> settings = new SimpleObjectProperty<>(SettingsStore.in(dir).load());
     LibraryJobs jobs = new LibraryJobs(gateway, s.decoder(), models, new WorkerPool(s.executors(), () -> 2),
         settings::get);

@@ -29,7 +29,7 @@ import org.musetag.ui.common.BackgroundTask;
 import org.musetag.ui.common.CurrentThreadTaskRunner;
 import org.musetag.ui.common.LibraryGateway;
 import org.musetag.ui.common.LibraryJobs;
-import org.musetag.ui.common.ModelService;
+import org.musetag.ml.BundledModel;
 import org.musetag.ui.common.ScriptedDialogs;
 import org.musetag.ui.common.TagBatches;
 import org.musetag.ui.common.TestServices;
@@ -47,7 +47,7 @@ class CircumplexTaggingTest {
   private final TagStore tags = new JaudiotaggerTagStore(TagOptions.defaults());
   private final ObservableList<TrackRow> rows = FXCollections.observableArrayList();
   private LibraryGateway gateway;
-  private ModelService models;
+  private BundledModel models;
   private TagBatches batches;
   private CircumplexViewModel vm;
   private Path music;
@@ -59,7 +59,7 @@ class CircumplexTaggingTest {
     AudioFixtures.tone(music, "b", Encoding.FLAC, 330, 3.5);
     Services s = TestServices.in(dir);
     gateway = TestServices.gateway(dir.resolve("library.db"));
-    models = new ModelService(s.modelFiles(), s.decoder(), DevicePreference.CPU);
+    models = s.model();
     LibraryJobs jobs = new LibraryJobs(gateway, s.decoder(), models, new WorkerPool(s.executors(), () -> 2),
         () -> EVERYTHING);
     runner.run(BackgroundTask.of("Scanning and listening", ctx -> {

@@ -16,10 +16,9 @@ import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.ImperfectFiles;
 import org.musetag.cli.CommandLineRun;
-import org.musetag.ml.DevicePreference;
 import org.musetag.ui.common.CurrentThreadTaskRunner;
 import org.musetag.ui.common.LibraryGateway;
-import org.musetag.ui.common.ModelService;
+import org.musetag.ml.BundledModel;
 import org.musetag.ui.common.ScriptedDialogs;
 import org.musetag.ui.common.TagBatches;
 import org.musetag.ui.common.TestServices;
@@ -35,7 +34,7 @@ class ClassifyCardMessagesTest {
   private final CurrentThreadTaskRunner runner = new CurrentThreadTaskRunner();
   private final ScriptedDialogs dialogs = new ScriptedDialogs();
   private LibraryGateway gateway;
-  private ModelService models;
+  private BundledModel models;
   private ClassifyViewModel vm;
   private Path music;
 
@@ -44,7 +43,7 @@ class ClassifyCardMessagesTest {
     music = Files.createDirectories(dir.resolve("music"));
     Services s = TestServices.in(dir.resolve("app"));
     gateway = TestServices.gateway(dir.resolve("library.db"));
-    models = new ModelService(s.modelFiles(), s.decoder(), DevicePreference.CPU);
+    models = s.model();
     vm = new ClassifyViewModel(runner, dialogs, models, s.decoder(), new WorkerPool(s.executors(), () -> 1),
         new TagBatches(gateway), () -> ClassifyViewModelTest.EVERYTHING);
   }

@@ -25,7 +25,7 @@ import org.musetag.ui.common.ChangeLine;
 import org.musetag.ui.common.CurrentThreadTaskRunner;
 import org.musetag.ui.common.DirectContext;
 import org.musetag.ui.common.LibraryGateway;
-import org.musetag.ui.common.ModelService;
+import org.musetag.ml.BundledModel;
 import org.musetag.ui.common.ScriptedDialogs;
 import org.musetag.ui.common.TagBatches;
 import org.musetag.ui.common.TestServices;
@@ -41,14 +41,14 @@ class ClassifyViewModelTest {
   private final CurrentThreadTaskRunner runner = new CurrentThreadTaskRunner();
   private final ScriptedDialogs dialogs = new ScriptedDialogs();
   private LibraryGateway gateway;
-  private ModelService models;
+  private BundledModel models;
   private ClassifyViewModel vm;
 
   @BeforeEach
   void setUp() {
     Services s = TestServices.in(dir);
     gateway = TestServices.gateway(dir.resolve("library.db"));
-    models = new ModelService(s.modelFiles(), s.decoder(), DevicePreference.CPU);
+    models = s.model();
     vm = new ClassifyViewModel(runner, dialogs, models, s.decoder(), new WorkerPool(s.executors(), () -> 1),
         new TagBatches(gateway), () -> EVERYTHING);
   }

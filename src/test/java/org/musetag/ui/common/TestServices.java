@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.musetag.app.AppDirectories;
 import org.musetag.app.Services;
 import org.musetag.audio.FfmpegAudioDecoder;
+import org.musetag.ml.BundledModel;
+import org.musetag.ml.DevicePreference;
 import org.musetag.ml.ModelFiles;
 
 /** Real services whose data folder is a test's temporary folder, so nothing touches the user's home. */
@@ -14,7 +16,9 @@ public final class TestServices {
 
   public static Services in(Path home) {
     AtomicInteger n = new AtomicInteger();
-    return new Services(new FfmpegAudioDecoder(), new AppDirectories(home), new ModelFiles(home.resolve("cache")),
+    FfmpegAudioDecoder decoder = new FfmpegAudioDecoder();
+    BundledModel model = new BundledModel(new ModelFiles(home.resolve("cache")), decoder, DevicePreference.CPU);
+    return new Services(decoder, new AppDirectories(home), model,
         threads -> Executors.newFixedThreadPool(threads, r -> {
           Thread t = new Thread(r, "test-worker-" + n.incrementAndGet());
           t.setDaemon(true);

@@ -15,11 +15,7 @@ import org.musetag.app.Services;
 import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
 import org.musetag.ml.Analysis;
-import org.musetag.ml.DevicePreference;
-import org.musetag.ml.PatchModel;
 import org.musetag.ml.PatchPredictor;
-import org.musetag.ml.StageTimes;
-import org.musetag.ml.TrackClassifier;
 import org.musetag.ml.heads.HeadKind;
 import org.musetag.ml.heads.HeadRegistry;
 import org.musetag.ml.heads.HeadedAnalysis;
@@ -48,6 +44,7 @@ class RetrainViewModelTest {
   @TempDir Path home;
   private final CurrentThreadTaskRunner runner = new CurrentThreadTaskRunner();
   private final ScriptedDialogs dialogs = new ScriptedDialogs();
+  private Services services;
   private LibraryGateway gateway;
   private WorkerPool workers;
   private ActiveHeads heads;
@@ -74,16 +71,16 @@ class RetrainViewModelTest {
 
   @BeforeEach
   void setUp() {
-    Services services = TestServices.in(home);
+    services = TestServices.in(home);
     gateway = TestServices.gateway(home.resolve("library.db"));
     workers = new WorkerPool(services.executors(), () -> 2);
-    heads = new ActiveHeads(new HeadRegistry(home.resolve("models")), services.modelFiles());
-    vm = RetrainViewModel.create(runner, dialogs, gateway, services.decoder(), services.modelFiles(), workers,
-        Settings::defaults, heads);
+    heads = new ActiveHeads(new HeadRegistry(home.resolve("models")), services.model());
+    vm = RetrainViewModel.create(runner, dialogs, gateway, services.model(), workers, Settings::defaults, heads);
   }
 
   @AfterEach
   void tearDown() {
+    services.close();
     heads.close();
     workers.close();
     gateway.close();
@@ -142,6 +139,8 @@ class RetrainViewModelTest {
 
     Analysis fresh = classify(folders.resolve("low").resolve("low0.wav"));
     assertThat(heads.applyAll(fresh).heads()).isEmpty();
+    assertThat(services.model().sessionsOpened()).as("the Expert pane and classify share the app's one model")
+        .isEqualTo(1);
 
     vm.activateSelected();
     assertThat(vm.selectedProperty().get().active()).isTrue();
@@ -248,10 +247,8 @@ class RetrainViewModelTest {
   }
 
   private Analysis classify(Path file) throws Exception {
-    Services services = TestServices.in(home);
-    try (PatchModel model = PatchModel.load(services.modelFiles().bundled("musetag-base"), DevicePreference.CPU, 1);
-        PatchPredictor predictor = model.newPredictor()) {
-      return new TrackClassifier(services.decoder(), model, new StageTimes()).classify(file, predictor);
+    try (PatchPredictor predictor = services.model().model().newPredictor()) {
+      return services.model().classifier().classify(file, predictor);
     }
   }
 }

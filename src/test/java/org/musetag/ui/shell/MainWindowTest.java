@@ -1,4 +1,4 @@
-package org.musetag.ui.library;
+package org.musetag.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.musetag.ui.library;
+package org.musetag.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ import org.musetag.settings.Settings;
 import org.musetag.ui.common.CurrentThreadTaskRunner;
 import org.musetag.ui.common.LibraryGateway;
 import org.musetag.ui.common.LibraryJobs;
-import org.musetag.ui.common.ModelService;
+import org.musetag.ml.BundledModel;
 import org.musetag.ui.common.ScriptedDialogs;
 import org.musetag.ui.common.TestServices;
 import org.musetag.ui.common.WorkerPool;
@@ -27,7 +27,7 @@ class MainWindowViewModelTest {
   private final CurrentThreadTaskRunner runner = new CurrentThreadTaskRunner();
   private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
-  private MainWindowViewModel vm(LibraryGateway gateway, ModelService models) {
+  private MainWindowViewModel vm(LibraryGateway gateway, BundledModel models) {
     Services s = TestServices.in(dir);
     Settings settings = Settings.defaults();
     LibraryJobs jobs = new LibraryJobs(gateway, s.decoder(), models, new WorkerPool(s.executors(), () -> 1),
@@ -42,7 +42,7 @@ class MainWindowViewModelTest {
     Path notes = Files.writeString(dir.resolve("notes.txt"), "not music");
     Services s = TestServices.in(dir);
     try (LibraryGateway gateway = TestServices.gateway(dir.resolve("library.db"));
-        ModelService models = new ModelService(s.modelFiles(), s.decoder(), Settings.defaults().device())) {
+        BundledModel models = s.model()) {
       MainWindowViewModel vm = vm(gateway, models);
       List<Path> classified = new ArrayList<>();
       vm.setClassifier(classified::addAll);
@@ -62,7 +62,7 @@ class MainWindowViewModelTest {
   void namesTheInferenceDeviceAndModelOnceLoaded() throws Exception {
     Services s = TestServices.in(dir);
     try (LibraryGateway gateway = TestServices.gateway(dir.resolve("library.db"));
-        ModelService models = new ModelService(s.modelFiles(), s.decoder(), Settings.defaults().device())) {
+        BundledModel models = s.model()) {
       MainWindowViewModel vm = vm(gateway, models);
       vm.start();
       assertThat(vm.deviceProperty().get()).isIn("Inference: CPU", "Inference: GPU (CUDA device 0)");

@@ -1,4 +1,4 @@
-package org.musetag.ui.library;
+package org.musetag.ui.shell;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -22,6 +22,8 @@ import org.musetag.ui.classify.ClassifyView;
 import org.musetag.ui.classify.ClassifyViewModel;
 import org.musetag.ui.common.FxTaskRunner;
 import org.musetag.ui.common.Icons;
+import org.musetag.ui.library.LibraryView;
+import org.musetag.ui.library.LibraryViewModel;
 import org.musetag.ui.player.PlayerView;
 import org.musetag.ui.player.PlayerViewModel;
 import org.musetag.ui.retrain.RetrainView;

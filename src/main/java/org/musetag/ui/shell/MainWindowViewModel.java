@@ -1,4 +1,4 @@
-package org.musetag.ui.library;
+package org.musetag.ui.shell;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ import org.musetag.ui.common.DialogService;
 import org.musetag.ui.common.Formats;
 import org.musetag.ui.common.JobReport;
 import org.musetag.ui.common.LibraryJobs;
-import org.musetag.ui.common.ModelService;
+import org.musetag.ml.BundledModel;
 import org.musetag.ui.common.TaskRunner;
 import org.musetag.ui.common.UserErrors;
 
@@ -32,7 +32,7 @@ import org.musetag.ui.common.UserErrors;
 public final class MainWindowViewModel {
   private final TaskRunner runner;
   private final DialogService dialogs;
-  private final ModelService models;
+  private final BundledModel models;
   private final LibraryJobs jobs;
   private final ObservableList<ActiveJob> activeJobs;
   private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("Inference: loading the model…");
@@ -44,7 +44,7 @@ public final class MainWindowViewModel {
   private final ObservableList<String> modelGenres = javafx.collections.FXCollections.observableArrayList();
   private Consumer<List<Path>> classifier = files -> {};
 
-  public MainWindowViewModel(TaskRunner runner, DialogService dialogs, ModelService models, LibraryJobs jobs,
+  public MainWindowViewModel(TaskRunner runner, DialogService dialogs, BundledModel models, LibraryJobs jobs,
       ObservableList<ActiveJob> activeJobs) {
     this.runner = runner;
     this.dialogs = dialogs;

@@ -1,4 +1,4 @@
-package org.musetag.ui.library;
+package org.musetag.ui.shell;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +11,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Window;
 import org.musetag.app.Services;
+import org.musetag.ml.BundledModel;
 import org.musetag.ml.heads.HeadRegistry;
 import org.musetag.settings.Settings;
 import org.musetag.settings.SettingsStore;
@@ -25,10 +26,10 @@ import org.musetag.ui.common.FxDialogService;
 import org.musetag.ui.common.FxTaskRunner;
 import org.musetag.ui.common.LibraryGateway;
 import org.musetag.ui.common.LibraryJobs;
-import org.musetag.ui.common.ModelService;
 import org.musetag.ui.common.TagBatches;
 import org.musetag.ui.common.UserErrors;
 import org.musetag.ui.common.WorkerPool;
+import org.musetag.ui.library.LibraryViewModel;
 import org.musetag.ui.player.AudioOutputs;
 import org.musetag.ui.player.PlayerViewModel;
 import org.musetag.ui.retrain.RetrainViewModel;
@@ -37,8 +38,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The UI's composition root: builds the UI services once (task runner, dialogs, library gateway, model, worker
- * pool, settings) and every view model with what it needs, and wires the view models to each other (play from the
+ * The UI's composition root: builds the UI services once (task runner, dialogs, library gateway, worker pool,
+ * settings; the bundled model is the process's one {@link org.musetag.ml.BundledModel}, from {@link Services}, set to
+ * the device the settings name) and every view model with what it needs, and wires the view models to each other (play from the
  * library or the circumplex, filter the library from the circumplex, classify dropped files). Views are built from
  * these by {@link MainWindow}. Closing it stops playback and background work and closes the library and model.
  */
@@ -75,10 +77,11 @@ public final class AppViewModels implements AutoCloseable {
     LibraryGateway gateway = new LibraryGateway(
         options.libraryFile() != null ? options.libraryFile() : home.resolve("library.db"),
         services.executors().apply(1), services.executors().apply(1));
-    ModelService models = new ModelService(services.modelFiles(), services.decoder(), settings.get().device());
+    BundledModel models = services.model();
+    models.prefer(settings.get().device());
     WorkerPool workers = new WorkerPool(services.executors(), () -> settings.get().threads());
     LibraryJobs jobs = new LibraryJobs(gateway, services.decoder(), models, workers, settings::get);
-    heads = new ActiveHeads(new HeadRegistry(home.resolve("models")), services.modelFiles());
+    heads = new ActiveHeads(new HeadRegistry(home.resolve("models")), models);
     TagBatches batches = new TagBatches(gateway, heads);
 
     main = new MainWindowViewModel(runner, dialogs, models, jobs, runner.activeJobs());
@@ -89,8 +92,7 @@ public final class AppViewModels implements AutoCloseable {
     bulkTag = new BulkTagViewModel(runner, dialogs, jobs, batches, settings, history::refresh);
     player = new PlayerViewModel(runner, services.decoder(), new AudioOutputs(false));
     settingsForm = new SettingsViewModel(runner, store, settings, saved -> models.prefer(saved.device()));
-    retrain = RetrainViewModel.create(runner, dialogs, gateway, services.decoder(), services.modelFiles(), workers,
-        settings::get, heads);
+    retrain = RetrainViewModel.create(runner, dialogs, gateway, models, workers, settings::get, heads);
     closeables.addAll(List.of(player, gateway, models, workers, heads, background::shutdownNow));
     classify.setHeads(heads::applyAll);
 

@@ -1,4 +1,4 @@
-package org.musetag.ui.library;
+package org.musetag.ui.shell;
 
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
