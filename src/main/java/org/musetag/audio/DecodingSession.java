@@ -26,6 +26,9 @@ final class DecodingSession implements AutoCloseable {
   /** Index (at the file's own rate) of the next sample the grabber will deliver; -1 when unknown (after a seek). */
   private long position;
   private TruncationCheck.Extent extent;
+  /** The errors met reading the container's header alone (damaged tags), apart from the audio's. */
+  private int headerErrors;
+  private String firstHeaderError;
 
   /** Within this distance ahead, reading forward is cheaper and surer than seeking. */
   static final long FORWARD_READ_MICROS = 10_000_000;
@@ -75,8 +78,11 @@ final class DecodingSession implements AutoCloseable {
     if (errors.count == 0) {
       return;
     }
-    int header = FfmpegProbe.headerErrors(file, demuxer);
+    FfmpegLogBridge.ErrorTally headerTally = FfmpegProbe.headerErrors(file, demuxer);
     FfmpegLogBridge.continueCounting(errors);
+    int header = headerTally.count;
+    headerErrors = header;
+    firstHeaderError = headerTally.first;
     if (header >= errors.count) {
       errors.count = 0;
       errors.first = null;
@@ -233,6 +239,16 @@ final class DecodingSession implements AutoCloseable {
       close();
       throw new AudioFileException(file, "cannot be read (" + e.getMessage() + ")", e);
     }
+  }
+
+  /**
+   * What the file holds, as {@link FfmpegProbe} would describe it, read from this session's own opening: a use
+   * that plans its decoding on the duration (classify) opens the file once, not once to probe and again to decode.
+   */
+  AudioInfo info() {
+    AVFormatContext oc = grabber.getFormatContext();
+    return FfmpegProbe.describe(file, oc, oc.streams(grabber.getAudioStream()), extent, headerErrors,
+        firstHeaderError);
   }
 
   /** How much of the declared audio the file holds, and why it is incomplete when it is. */

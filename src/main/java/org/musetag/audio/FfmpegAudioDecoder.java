@@ -69,35 +69,70 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
   public List<PcmBuffer> decodeWindows(Path file, int sampleRate, List<TimeWindow> windows)
       throws AudioFileException {
     requirePositive(sampleRate);
-    List<PcmBuffer> out = new ArrayList<>(windows.size());
     try (DecodingSession open = DecodingSession.open(file)) {
-      TruncationCheck.Extent extent = open.extent();
-      double end = extent.complete() ? open.declaredSeconds() : extent.presentSeconds();
-      for (TimeWindow w : windows) {
-        if (!extent.complete() && w.startSeconds() >= end) {
-          throw AudioFileException.endsEarly(file, String.format(Locale.ROOT,
-              "%s, so there is nothing at %.1f s", extent.problem(), w.startSeconds()), end);
-        }
-        int wanted = (int) Math.round(w.lengthSeconds() * sampleRate);
-        SampleAccumulator acc = new SampleAccumulator(wanted, wanted);
-        open.readFrom(w.startSeconds(), sampleRate, acc, true);
-        open.checkNoErrors();
-        if (cameShort(acc, w, end, sampleRate)) {
-          // Some files seek badly (FFmpeg lands past the target or at the end): read from the start instead.
-          acc = new SampleAccumulator(wanted, wanted);
-          open.readFrom(w.startSeconds(), sampleRate, acc, false);
-          open.checkNoErrors();
-        }
-        if (cameShort(acc, w, end, sampleRate)) {
-          double got = acc.size() / (double) sampleRate;
-          double at = open.positionSeconds();
-          double stopped = got > 0 || Double.isNaN(at) ? w.startSeconds() + got : Math.min(w.startSeconds(), at);
-          throw AudioFileException.endsEarly(file, String.format(Locale.ROOT,
-              "is truncated or damaged: nothing could be decoded at %.1f s of the %.1f s it declares",
-              w.startSeconds() + got, end), stopped);
-        }
-        out.add(new PcmBuffer(acc.toArray(), sampleRate));
+      return windows(open, file, sampleRate, windows);
+    }
+  }
+
+  /** One FFmpeg session gives both the description and the windows: the file is opened once, not twice. */
+  @Override
+  public OpenAudio open(Path file) throws AudioFileException {
+    DecodingSession session = DecodingSession.open(file);
+    AudioInfo info;
+    try {
+      info = session.info();
+    } catch (RuntimeException e) {
+      session.close();
+      throw e;
+    }
+    return new OpenAudio() {
+      @Override
+      public AudioInfo info() {
+        return info;
       }
+
+      @Override
+      public List<PcmBuffer> decodeWindows(int sampleRate, List<TimeWindow> windows) throws AudioFileException {
+        requirePositive(sampleRate);
+        return windows(session, file, sampleRate, windows);
+      }
+
+      @Override
+      public void close() {
+        session.close();
+      }
+    };
+  }
+
+  private static List<PcmBuffer> windows(DecodingSession open, Path file, int sampleRate, List<TimeWindow> windows)
+      throws AudioFileException {
+    List<PcmBuffer> out = new ArrayList<>(windows.size());
+    TruncationCheck.Extent extent = open.extent();
+    double end = extent.complete() ? open.declaredSeconds() : extent.presentSeconds();
+    for (TimeWindow w : windows) {
+      if (!extent.complete() && w.startSeconds() >= end) {
+        throw AudioFileException.endsEarly(file, String.format(Locale.ROOT,
+            "%s, so there is nothing at %.1f s", extent.problem(), w.startSeconds()), end);
+      }
+      int wanted = (int) Math.round(w.lengthSeconds() * sampleRate);
+      SampleAccumulator acc = new SampleAccumulator(wanted, wanted);
+      open.readFrom(w.startSeconds(), sampleRate, acc, true);
+      open.checkNoErrors();
+      if (cameShort(acc, w, end, sampleRate)) {
+        // Some files seek badly (FFmpeg lands past the target or at the end): read from the start instead.
+        acc = new SampleAccumulator(wanted, wanted);
+        open.readFrom(w.startSeconds(), sampleRate, acc, false);
+        open.checkNoErrors();
+      }
+      if (cameShort(acc, w, end, sampleRate)) {
+        double got = acc.size() / (double) sampleRate;
+        double at = open.positionSeconds();
+        double stopped = got > 0 || Double.isNaN(at) ? w.startSeconds() + got : Math.min(w.startSeconds(), at);
+        throw AudioFileException.endsEarly(file, String.format(Locale.ROOT,
+            "is truncated or damaged: nothing could be decoded at %.1f s of the %.1f s it declares",
+            w.startSeconds() + got, end), stopped);
+      }
+      out.add(new PcmBuffer(acc.toArray(), sampleRate));
     }
     return out;
   }

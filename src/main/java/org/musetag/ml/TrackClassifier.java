@@ -11,6 +11,7 @@ import java.util.Map;
 import org.musetag.audio.AudioDecoder;
 import org.musetag.audio.AudioFileException;
 import org.musetag.audio.AudioInfo;
+import org.musetag.audio.OpenAudio;
 import org.musetag.audio.PcmBuffer;
 import org.musetag.audio.TimeWindow;
 import org.musetag.dsp.MelParameters;
@@ -75,14 +76,21 @@ public final class TrackClassifier {
    * that overstates) is heard on what it holds, as a player would play it, and the notes say so.
    */
   Patches decodePatches(Path file) throws AudioFileException {
+    // One opening gives the duration the patches are planned on and the patches' audio.
+    try (OpenAudio open = decoder.open(file)) {
+      return decodePatches(file, open);
+    }
+  }
+
+  private Patches decodePatches(Path file, OpenAudio open) throws AudioFileException {
     int rate = MEL.sampleRate();
     int patchSamples = (int) MEL.samplesForFrames(model.patchFrames());
-    AudioInfo info = decoder.probe(file);
+    AudioInfo info = open.info();
     double seconds = info.durationSeconds();
     String shortfall = info.truncation();
     List<PcmBuffer> pcm;
     try {
-      pcm = decodeWindows(file, seconds, rate, patchSamples);
+      pcm = open.decodeWindows(rate, windows(seconds, rate, patchSamples));
     } catch (AudioFileException e) {
       double end = e.audioEndsAt().orElse(Double.NaN);
       if (!(end < seconds)) {
@@ -91,7 +99,7 @@ public final class TrackClassifier {
       // The header promised more than the file holds and the probe could not tell: plan again within the audio.
       shortfall = String.format(Locale.ROOT, "holds only %.1f s of the %.1f s of audio it declares", end, seconds);
       seconds = end;
-      pcm = decodeWindows(file, seconds, rate, patchSamples);
+      pcm = open.decodeWindows(rate, windows(seconds, rate, patchSamples));
     }
     if (pcm.stream().allMatch(b -> b.samples().length == 0)) {
       throw new AudioFileException(file, "contains no audio where the model listens");
@@ -108,14 +116,13 @@ public final class TrackClassifier {
     return new Patches(out, List.copyOf(notes));
   }
 
-  private List<PcmBuffer> decodeWindows(Path file, double seconds, int rate, int patchSamples)
-      throws AudioFileException {
+  private static List<TimeWindow> windows(double seconds, int rate, int patchSamples) {
     long trackSamples = Math.round(seconds * rate);
     List<TimeWindow> windows = new ArrayList<>();
     for (long start : PatchPlan.starts(trackSamples, patchSamples)) {
       windows.add(new TimeWindow(start / (double) rate, patchSamples / (double) rate));
     }
-    return decoder.decodeWindows(file, rate, windows);
+    return windows;
   }
 
   private Analysis aggregate(PatchOutputs out, List<String> notes) {
