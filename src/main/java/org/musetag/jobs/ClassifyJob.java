@@ -23,8 +23,15 @@ import org.musetag.ml.TrackClassifier;
  * {@link Outcome}; the others go on.
  */
 public final class ClassifyJob {
-  /** The result for one file: an analysis, or the problem that stopped it. */
-  public record Outcome(Path file, Analysis analysis, MusetagException problem) {
+  /**
+   * The result for one file: an analysis, or the problem that stopped it; with the mel frames the model heard when
+   * the job was asked to keep them ({@link #keepingMel}), else null.
+   */
+  public record Outcome(Path file, Analysis analysis, MusetagException problem, float[][] mel) {
+    public Outcome(Path file, Analysis analysis, MusetagException problem) {
+      this(file, analysis, problem, null);
+    }
+
     /**
      * Why the file could not be heard, in the words {@code musetag classify} prints as its {@code error} and the
      * app's card shows: a file's own problem without its name (which is shown beside it), anything else whole;
@@ -41,11 +48,25 @@ public final class ClassifyJob {
   private final TrackClassifier classifier;
   private final ExecutorService executor;
   private final int workers;
+  private final boolean keepMel;
 
   public ClassifyJob(TrackClassifier classifier, ExecutorService executor, int workers) {
+    this(classifier, executor, workers, false);
+  }
+
+  private ClassifyJob(TrackClassifier classifier, ExecutorService executor, int workers, boolean keepMel) {
     this.classifier = classifier;
     this.executor = executor;
     this.workers = workers;
+    this.keepMel = keepMel;
+  }
+
+  /**
+   * The same job, handing out with each outcome the mel frames the model heard (for a view that shows them): the
+   * file is then decoded and its mel computed once, not again for the picture. Off by default, for memory.
+   */
+  public ClassifyJob keepingMel() {
+    return new ClassifyJob(classifier, executor, workers, true);
   }
 
   public void run(List<Path> files, Consumer<Outcome> inOrder) {
@@ -73,16 +94,22 @@ public final class ClassifyJob {
             results.get(i).complete(classifyOne(files.get(i), predictor));
           }
         } catch (RuntimeException e) {
-          results.forEach(f -> f.completeExceptionally(e));
+          results.forEach(f -> {
+            if (f != null) {
+              f.completeExceptionally(e);
+            }
+          });
         } finally {
           workersDone.countDown();
         }
       });
     }
-    for (CompletableFuture<Outcome> f : results) {
+    for (int i = 0; i < results.size(); i++) {
+      CompletableFuture<Outcome> f = results.get(i);
       if (!awaitOrWorkersGone(f, workersDone)) {
         return;
       }
+      results.set(i, null); // delivered: its analysis (and mel) is the caller's to keep or drop
       inOrder.accept(f.join());
     }
   }
@@ -104,6 +131,10 @@ public final class ClassifyJob {
 
   private Outcome classifyOne(Path file, PatchPredictor predictor) {
     try {
+      if (keepMel) {
+        TrackClassifier.Heard heard = classifier.hear(file, predictor);
+        return new Outcome(file, heard.analysis(), null, heard.mel());
+      }
       return new Outcome(file, classifier.classify(file, predictor), null);
     } catch (MusetagException e) {
       return new Outcome(file, null, e);

@@ -40,6 +40,17 @@ public final class TrackClassifier {
   }
 
   public Analysis classify(Path file, PatchPredictor predictor) throws AudioFileException, ModelException {
+    return hear(file, predictor).analysis();
+  }
+
+  /**
+   * What the model made of a track, and the log-mel frames it heard ({@code [frames][bands]}, its patches one after
+   * another in time order), so a view that shows them does not decode the file and compute them again.
+   */
+  public record Heard(Analysis analysis, float[][] mel) {}
+
+  /** As {@link #classify}, keeping the mel frames the model heard. */
+  public Heard hear(Path file, PatchPredictor predictor) throws AudioFileException, ModelException {
     long t0 = System.nanoTime();
     Patches heard = decodePatches(file);
     float[][] windows = heard.pcm();
@@ -59,7 +70,15 @@ public final class TrackClassifier {
     times.addDecode(t1 - t0);
     times.addFrontEnd(t2 - t1);
     times.addInference(t3 - t2);
-    return aggregate(out, heard.notes());
+    return new Heard(aggregate(out, heard.notes()), inTimeOrder(patches));
+  }
+
+  private static float[][] inTimeOrder(float[][][] patches) {
+    List<float[]> frames = new ArrayList<>();
+    for (float[][] patch : patches) {
+      frames.addAll(Arrays.asList(patch));
+    }
+    return frames.toArray(new float[0][]);
   }
 
   /** Decodes the patches of {@code file} and nothing else: the decode-only baseline of the classify benchmark. */

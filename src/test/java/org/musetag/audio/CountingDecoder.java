@@ -60,6 +60,12 @@ public final class CountingDecoder implements AudioDecoder {
       }
 
       @Override
+      public List<PcmBuffer> decodeWindowAt(TimeWindow window, int... sampleRates) throws AudioFileException {
+        decodedWindows.incrementAndGet();
+        return open.decodeWindowAt(window, sampleRates);
+      }
+
+      @Override
       public void close() {
         open.close();
       }

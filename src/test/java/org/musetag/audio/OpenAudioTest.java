@@ -50,6 +50,18 @@ class OpenAudioTest {
   }
 
   @Test
+  void aWindowDecodedOnceAtTwoRatesIsTheSameAsDecodedAtEachRateAlone() throws Exception {
+    Path mp3 = AudioFixtures.tone(dir, "song", Encoding.MP3, 220, 40.0);
+    for (TimeWindow w : List.of(new TimeWindow(0, 2.0), new TimeWindow(2.0, 2.0), new TimeWindow(31.5, 2.0))) {
+      try (OpenAudio open = decoder.open(mp3)) {
+        List<PcmBuffer> both = open.decodeWindowAt(w, 44_100, 16_000);
+        assertThat(both.get(0).samples()).isEqualTo(decoder.decodeWindow(mp3, 44_100, w).samples());
+        assertThat(both.get(1).samples()).isEqualTo(decoder.decodeWindow(mp3, 16_000, w).samples());
+      }
+    }
+  }
+
+  @Test
   void aFileThatIsNotAudioIsRefusedByNameWhenOpened() throws Exception {
     Path bad = Files.writeString(dir.resolve("bad.ogg"), "nope");
     assertThatThrownBy(() -> decoder.open(bad)).isInstanceOf(AudioFileException.class)

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.musetag.app.Services;
 import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.audio.CountingDecoder;
 import org.musetag.ml.DevicePreference;
 import org.musetag.tags.Id3Version;
 import org.musetag.tags.JaudiotaggerTagStore;
@@ -49,7 +50,7 @@ class ClassifyViewModelTest {
     Services s = TestServices.in(dir);
     gateway = TestServices.gateway(dir.resolve("library.db"));
     models = new ModelService(s.modelFiles(), s.decoder(), DevicePreference.CPU);
-    vm = new ClassifyViewModel(runner, dialogs, models, s.decoder(), new WorkerPool(s.executors(), () -> 1),
+    vm = new ClassifyViewModel(runner, dialogs, models, new WorkerPool(s.executors(), () -> 1),
         new TagBatches(gateway), () -> EVERYTHING);
   }
 
@@ -73,11 +74,28 @@ class ClassifyViewModelTest {
     assertThat(good.bars().get(0).p()).isGreaterThanOrEqualTo(good.bars().get(1).p());
     assertThat(good.messageProperty().get()).matches("Q[1-4] · [a-z, ]+ · confidence \\d+ %");
     assertThat(good.pictureProperty().get().height()).isEqualTo(64);
-    assertThat(good.pictureProperty().get().width()).isBetween(240, 255); // 4 s of audio in 16 ms hops
+    // the frames the model heard: its 5 patches of 188 frames, side by side
+    assertThat(good.pictureProperty().get().width()).isEqualTo(5 * 188);
     ClassifyCardViewModel bad = vm.cards().get(1);
     assertThat(bad.stateProperty().get()).isEqualTo(ClassifyCardViewModel.State.FAILED);
     assertThat(bad.messageProperty().get()).isEqualTo("is not a recognised audio file"); // under its name
     assertThat(runner.failures).isEmpty();
+  }
+
+  @Test
+  void aCardsAnalysisAndPictureComeFromOneOpeningOfTheFile() throws Exception {
+    Path song = AudioFixtures.tone(dir, "long", Encoding.MP3, 440, 30.0);
+    Services s = TestServices.in(dir);
+    CountingDecoder counting = new CountingDecoder();
+    try (ModelService counted = new ModelService(s.modelFiles(), counting, DevicePreference.CPU)) {
+      ClassifyViewModel one = new ClassifyViewModel(runner, dialogs, counted, new WorkerPool(s.executors(), () -> 1),
+          new TagBatches(gateway), () -> EVERYTHING);
+      one.classify(List.of(song));
+
+      assertThat(one.cards().get(0).pictureProperty().get()).isNotNull();
+      assertThat(counting.openings()).isEqualTo(1);
+      assertThat(counting.decodedWindows()).isEqualTo(5);
+    }
   }
 
   @Test
