@@ -1,25 +1,21 @@
 package org.musetag.jobs;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.musetag.FileFailure;
 import org.musetag.MusetagException;
 import org.musetag.audio.AudioFileException;
 import org.musetag.ml.Analysis;
+import org.musetag.ml.ParallelListening;
 import org.musetag.ml.PatchPredictor;
 import org.musetag.ml.TrackClassifier;
 
 /**
- * Classifies many files with a fixed number of workers, each holding its own predictor for its whole life (DJL's
- * advice), and hands results to the caller in input order as they become available. A bad file becomes a failed
+ * Classifies many files on {@link ParallelListening} (a fixed number of workers, each with its own predictor) and
+ * hands results to the caller in input order as they become available. A bad file becomes a failed
  * {@link Outcome}; the others go on.
  */
 public final class ClassifyJob {
@@ -79,54 +75,7 @@ public final class ClassifyJob {
    * still delivered, then this returns.
    */
   public void run(List<Path> files, Consumer<Outcome> inOrder, BooleanSupplier cancelled) {
-    List<CompletableFuture<Outcome>> results = new ArrayList<>();
-    for (int i = 0; i < files.size(); i++) {
-      results.add(new CompletableFuture<>());
-    }
-    AtomicInteger next = new AtomicInteger();
-    int n = Math.min(workers, files.size());
-    CountDownLatch workersDone = new CountDownLatch(n);
-    for (int w = 0; w < n; w++) {
-      executor.execute(() -> {
-        try (PatchPredictor predictor = classifier.model().newPredictor()) {
-          int i;
-          while (!cancelled.getAsBoolean() && (i = next.getAndIncrement()) < files.size()) {
-            results.get(i).complete(classifyOne(files.get(i), predictor));
-          }
-        } catch (RuntimeException e) {
-          results.forEach(f -> {
-            if (f != null) {
-              f.completeExceptionally(e);
-            }
-          });
-        } finally {
-          workersDone.countDown();
-        }
-      });
-    }
-    for (int i = 0; i < results.size(); i++) {
-      CompletableFuture<Outcome> f = results.get(i);
-      if (!awaitOrWorkersGone(f, workersDone)) {
-        return;
-      }
-      results.set(i, null); // delivered: its analysis (and mel) is the caller's to keep or drop
-      inOrder.accept(f.join());
-    }
-  }
-
-  /** Waits for {@code f}; false when it will never complete because the workers have stopped (cancelled). */
-  private static boolean awaitOrWorkersGone(CompletableFuture<Outcome> f, CountDownLatch workersDone) {
-    try {
-      while (!f.isDone()) {
-        if (workersDone.await(50, TimeUnit.MILLISECONDS) && !f.isDone()) {
-          return false;
-        }
-      }
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    new ParallelListening(classifier.model(), executor, workers).run(files, this::classifyOne, inOrder, cancelled);
   }
 
   private Outcome classifyOne(Path file, PatchPredictor predictor) {
