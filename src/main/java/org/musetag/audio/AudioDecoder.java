@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Turns an audio file into mono float PCM. The only door to codec libraries: the rest of Musetag sees
- * {@link AudioInfo} and {@link PcmBuffer}. Implementations are thread-safe; each call opens the file itself.
+ * {@link AudioInfo} and {@link PcmBuffer}. Implementations are thread-safe; each call opens the file itself
+ * (see {@link #open} for a use that needs several).
  */
 public interface AudioDecoder {
 
@@ -21,6 +22,29 @@ public interface AudioDecoder {
    */
   List<PcmBuffer> decodeWindows(Path file, int sampleRate, List<TimeWindow> windows)
       throws AudioFileException;
+
+  /**
+   * Opens the file once for a use that needs both its description and its audio. This default probes and then
+   * decodes through separate openings; {@link FfmpegAudioDecoder} reads both through one.
+   */
+  default OpenAudio open(Path file) throws AudioFileException {
+    AudioInfo info = probe(file);
+    AudioDecoder self = this;
+    return new OpenAudio() {
+      @Override
+      public AudioInfo info() {
+        return info;
+      }
+
+      @Override
+      public List<PcmBuffer> decodeWindows(int sampleRate, List<TimeWindow> windows) throws AudioFileException {
+        return self.decodeWindows(file, sampleRate, windows);
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
 
   default PcmBuffer decodeWindow(Path file, int sampleRate, TimeWindow window)
       throws AudioFileException {

@@ -26,6 +26,9 @@ final class DecodingSession implements AutoCloseable {
   /** Index (at the file's own rate) of the next sample the grabber will deliver; -1 when unknown (after a seek). */
   private long position;
   private TruncationCheck.Extent extent;
+  /** The errors met reading the container's header alone (damaged tags), apart from the audio's. */
+  private int headerErrors;
+  private String firstHeaderError;
 
   /** Within this distance ahead, reading forward is cheaper and surer than seeking. */
   static final long FORWARD_READ_MICROS = 10_000_000;
@@ -75,8 +78,11 @@ final class DecodingSession implements AutoCloseable {
     if (errors.count == 0) {
       return;
     }
-    int header = FfmpegProbe.headerErrors(file, demuxer);
+    FfmpegLogBridge.ErrorTally headerTally = FfmpegProbe.headerErrors(file, demuxer);
     FfmpegLogBridge.continueCounting(errors);
+    int header = headerTally.count;
+    headerErrors = header;
+    firstHeaderError = headerTally.first;
     if (header >= errors.count) {
       errors.count = 0;
       errors.first = null;
@@ -127,34 +133,76 @@ final class DecodingSession implements AutoCloseable {
    * settled, and its first outputs are dropped.
    */
   void readFrom(double seconds, int sampleRate, SampleAccumulator acc, boolean maySeek) throws AudioFileException {
+    readFrom(seconds, new int[] {sampleRate}, new SampleAccumulator[] {acc}, maySeek);
+  }
+
+  /**
+   * As {@link #readFrom(double, int, SampleAccumulator, boolean)} at several rates at once: the native audio is
+   * decoded once and fed to one resampler per rate (the player wants 44.1 kHz to hear and 16 kHz for the mel).
+   * Each output is the same as a read at that rate alone.
+   */
+  void readFrom(double seconds, int[] sampleRates, SampleAccumulator[] accs, boolean maySeek)
+      throws AudioFileException {
     int nativeRate = grabber.getSampleRate();
     int channels = grabber.getAudioChannels();
-    ResampleGrid.Start start = ResampleGrid.start(seconds, nativeRate, sampleRate);
-    long nextIndex = positionBefore(start.nativeIndex(), nativeRate, maySeek);
-    try (MonoResampler resampler = new MonoResampler(nativeRate, channels, sampleRate, start.dropOutput())) {
+    ResampleGrid.Start[] starts = new ResampleGrid.Start[sampleRates.length];
+    long earliest = Long.MAX_VALUE;
+    for (int k = 0; k < starts.length; k++) {
+      starts[k] = ResampleGrid.start(seconds, nativeRate, sampleRates[k]);
+      earliest = Math.min(earliest, starts[k].nativeIndex());
+    }
+    long nextIndex = positionBefore(earliest, nativeRate, maySeek);
+    MonoResampler[] resamplers = new MonoResampler[sampleRates.length];
+    try {
+      for (int k = 0; k < resamplers.length; k++) {
+        resamplers[k] = new MonoResampler(nativeRate, channels, sampleRates[k], starts[k].dropOutput());
+      }
       long primingMicros = nextIndex < 0 ? primingMicros() : 0;
       Frame frame;
-      while (!acc.isFull() && (frame = grabber.grabSamples()) != null) {
+      while (!allFull(accs) && (frame = grabber.grabSamples()) != null) {
         if (frame.samples == null || frame.samples.length == 0) {
           continue;
         }
         if (nextIndex < 0) {
           nextIndex = Math.round((frame.timestamp - primingMicros) * nativeRate / 1e6);
         }
-        FloatBuffer samples = ((FloatBuffer) frame.samples[0]).duplicate();
-        int frames = samples.remaining() / channels;
-        int skip = (int) Math.max(0, Math.min(frames, start.nativeIndex() - nextIndex));
+        FloatBuffer whole = (FloatBuffer) frame.samples[0];
+        int frames = whole.remaining() / channels;
+        for (int k = 0; k < resamplers.length; k++) {
+          if (accs[k].isFull()) {
+            continue;
+          }
+          FloatBuffer samples = whole.duplicate();
+          int skip = (int) Math.max(0, Math.min(frames, starts[k].nativeIndex() - nextIndex));
+          samples.position(samples.position() + skip * channels);
+          resamplers[k].convert(samples, accs[k]);
+        }
         nextIndex += frames;
-        samples.position(samples.position() + skip * channels);
-        resampler.convert(samples, acc);
       }
       position = nextIndex;
-      if (!acc.isFull()) {
-        resampler.flush(acc);
+      for (int k = 0; k < resamplers.length; k++) {
+        if (!accs[k].isFull()) {
+          resamplers[k].flush(accs[k]);
+        }
       }
     } catch (IOException | RuntimeException e) {
       throw new AudioFileException(file, "is damaged and cannot be decoded (" + FfmpegAudioDecoder.firstLine(e) + ")", e);
+    } finally {
+      for (MonoResampler r : resamplers) {
+        if (r != null) {
+          r.close();
+        }
+      }
     }
+  }
+
+  private static boolean allFull(SampleAccumulator[] accs) {
+    for (SampleAccumulator acc : accs) {
+      if (!acc.isFull()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -233,6 +281,16 @@ final class DecodingSession implements AutoCloseable {
       close();
       throw new AudioFileException(file, "cannot be read (" + e.getMessage() + ")", e);
     }
+  }
+
+  /**
+   * What the file holds, as {@link FfmpegProbe} would describe it, read from this session's own opening: a use
+   * that plans its decoding on the duration (classify) opens the file once, not once to probe and again to decode.
+   */
+  AudioInfo info() {
+    AVFormatContext oc = grabber.getFormatContext();
+    return FfmpegProbe.describe(file, oc, oc.streams(grabber.getAudioStream()), extent, headerErrors,
+        firstHeaderError);
   }
 
   /** How much of the declared audio the file holds, and why it is incomplete when it is. */

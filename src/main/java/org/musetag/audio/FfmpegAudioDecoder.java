@@ -69,37 +69,108 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
   public List<PcmBuffer> decodeWindows(Path file, int sampleRate, List<TimeWindow> windows)
       throws AudioFileException {
     requirePositive(sampleRate);
-    List<PcmBuffer> out = new ArrayList<>(windows.size());
     try (DecodingSession open = DecodingSession.open(file)) {
-      TruncationCheck.Extent extent = open.extent();
-      double end = extent.complete() ? open.declaredSeconds() : extent.presentSeconds();
-      for (TimeWindow w : windows) {
-        if (!extent.complete() && w.startSeconds() >= end) {
-          throw AudioFileException.endsEarly(file, String.format(Locale.ROOT,
-              "%s, so there is nothing at %.1f s", extent.problem(), w.startSeconds()), end);
-        }
-        int wanted = (int) Math.round(w.lengthSeconds() * sampleRate);
-        SampleAccumulator acc = new SampleAccumulator(wanted, wanted);
-        open.readFrom(w.startSeconds(), sampleRate, acc, true);
-        open.checkNoErrors();
-        if (cameShort(acc, w, end, sampleRate)) {
-          // Some files seek badly (FFmpeg lands past the target or at the end): read from the start instead.
-          acc = new SampleAccumulator(wanted, wanted);
-          open.readFrom(w.startSeconds(), sampleRate, acc, false);
-          open.checkNoErrors();
-        }
-        if (cameShort(acc, w, end, sampleRate)) {
-          double got = acc.size() / (double) sampleRate;
-          double at = open.positionSeconds();
-          double stopped = got > 0 || Double.isNaN(at) ? w.startSeconds() + got : Math.min(w.startSeconds(), at);
-          throw AudioFileException.endsEarly(file, String.format(Locale.ROOT,
-              "is truncated or damaged: nothing could be decoded at %.1f s of the %.1f s it declares",
-              w.startSeconds() + got, end), stopped);
-        }
-        out.add(new PcmBuffer(acc.toArray(), sampleRate));
+      return windows(open, file, sampleRate, windows);
+    }
+  }
+
+  /** One FFmpeg session gives both the description and the windows: the file is opened once, not twice. */
+  @Override
+  public OpenAudio open(Path file) throws AudioFileException {
+    DecodingSession session = DecodingSession.open(file);
+    AudioInfo info;
+    try {
+      info = session.info();
+    } catch (RuntimeException e) {
+      session.close();
+      throw e;
+    }
+    return new OpenAudio() {
+      @Override
+      public AudioInfo info() {
+        return info;
       }
+
+      @Override
+      public List<PcmBuffer> decodeWindows(int sampleRate, List<TimeWindow> windows) throws AudioFileException {
+        requirePositive(sampleRate);
+        return windows(session, file, sampleRate, windows);
+      }
+
+      @Override
+      public List<PcmBuffer> decodeWindowAt(TimeWindow window, int... sampleRates) throws AudioFileException {
+        for (int rate : sampleRates) {
+          requirePositive(rate);
+        }
+        return window(session, file, window, sampleRates);
+      }
+
+      @Override
+      public void close() {
+        session.close();
+      }
+    };
+  }
+
+  private static List<PcmBuffer> windows(DecodingSession open, Path file, int sampleRate, List<TimeWindow> windows)
+      throws AudioFileException {
+    List<PcmBuffer> out = new ArrayList<>(windows.size());
+    for (TimeWindow w : windows) {
+      out.add(window(open, file, w, new int[] {sampleRate}).get(0));
     }
     return out;
+  }
+
+  /** One window at each of {@code sampleRates}, from one decode of its native audio. */
+  private static List<PcmBuffer> window(DecodingSession open, Path file, TimeWindow w, int[] sampleRates)
+      throws AudioFileException {
+    TruncationCheck.Extent extent = open.extent();
+    double end = extent.complete() ? open.declaredSeconds() : extent.presentSeconds();
+    if (!extent.complete() && w.startSeconds() >= end) {
+      throw AudioFileException.endsEarly(file, String.format(Locale.ROOT,
+          "%s, so there is nothing at %.1f s", extent.problem(), w.startSeconds()), end);
+    }
+    SampleAccumulator[] accs = accumulators(w, sampleRates);
+    open.readFrom(w.startSeconds(), sampleRates, accs, true);
+    open.checkNoErrors();
+    if (anyShort(accs, w, end, sampleRates)) {
+      // Some files seek badly (FFmpeg lands past the target or at the end): read from the start instead.
+      accs = accumulators(w, sampleRates);
+      open.readFrom(w.startSeconds(), sampleRates, accs, false);
+      open.checkNoErrors();
+    }
+    List<PcmBuffer> out = new ArrayList<>(sampleRates.length);
+    for (int k = 0; k < accs.length; k++) {
+      SampleAccumulator acc = accs[k];
+      if (cameShort(acc, w, end, sampleRates[k])) {
+        double got = acc.size() / (double) sampleRates[k];
+        double at = open.positionSeconds();
+        double stopped = got > 0 || Double.isNaN(at) ? w.startSeconds() + got : Math.min(w.startSeconds(), at);
+        throw AudioFileException.endsEarly(file, String.format(Locale.ROOT,
+            "is truncated or damaged: nothing could be decoded at %.1f s of the %.1f s it declares",
+            w.startSeconds() + got, end), stopped);
+      }
+      out.add(new PcmBuffer(acc.toArray(), sampleRates[k]));
+    }
+    return out;
+  }
+
+  private static SampleAccumulator[] accumulators(TimeWindow w, int[] sampleRates) {
+    SampleAccumulator[] accs = new SampleAccumulator[sampleRates.length];
+    for (int k = 0; k < accs.length; k++) {
+      int wanted = (int) Math.round(w.lengthSeconds() * sampleRates[k]);
+      accs[k] = new SampleAccumulator(wanted, wanted);
+    }
+    return accs;
+  }
+
+  private static boolean anyShort(SampleAccumulator[] accs, TimeWindow w, double end, int[] sampleRates) {
+    for (int k = 0; k < accs.length; k++) {
+      if (cameShort(accs[k], w, end, sampleRates[k])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a window holds clearly less audio than the file declares for that stretch. */

@@ -55,17 +55,26 @@ final class FfmpegProbe {
     if (o.audio == null || o.audio.codecpar().sample_rate() <= 0) {
       throw new AudioFileException(file, "contains no audio stream");
     }
-    AVFormatContext oc = o.oc;
-    AVCodecParameters par = o.audio.codecpar();
+    String ffmpegFormat = o.oc.iformat().name().getString();
+    TruncationCheck.Extent extent = extent(file, ffmpegFormat, o.audio, seconds(o.oc, o.audio));
+    return describe(file, o.oc, o.audio, extent, o.headerErrors, o.firstError);
+  }
+
+  /**
+   * What an opened container holds: shared by the probe and by a {@link DecodingSession}, so a file opened to be
+   * decoded is described exactly as a probe would describe it, without a second opening.
+   */
+  static AudioInfo describe(Path file, AVFormatContext oc, AVStream audio, TruncationCheck.Extent extent,
+      int headerErrors, String firstError) {
+    AVCodecParameters par = audio.codecpar();
     String ffmpegFormat = oc.iformat().name().getString();
-    double declared = seconds(oc, o.audio);
-    TruncationCheck.Extent extent = extent(file, ffmpegFormat, o.audio, declared);
+    double declared = seconds(oc, audio);
     Map<String, String> tags = new LinkedHashMap<>();
     copy(oc.metadata(), tags);
-    copy(o.audio.metadata(), tags);
-    String tagProblem = o.headerErrors == 0 ? null
-        : "has damaged tags (FFmpeg reported " + o.headerErrors + " error(s) reading them, first: "
-            + o.firstError.replaceFirst("^\\[[^]]* @ [^]]*\\] ", "") + ")";
+    copy(audio.metadata(), tags);
+    String tagProblem = headerErrors == 0 ? null
+        : "has damaged tags (FFmpeg reported " + headerErrors + " error(s) reading them, first: "
+            + String.valueOf(firstError).replaceFirst("^\\[[^]]* @ [^]]*\\] ", "") + ")";
     return new AudioInfo(file, FfmpegAudioDecoder.formatName(ffmpegFormat),
         avcodec.avcodec_get_name(par.codec_id()).getString(), par.sample_rate(), par.ch_layout().nb_channels(),
         extent.presentSeconds(), tags, declared, extent.problem(), ContainerSniffer.misnamed(file, ffmpegFormat),
@@ -81,15 +90,15 @@ final class FfmpegProbe {
     return TruncationCheck.check(file, ffmpegFormat, declared);
   }
 
-  /** How many errors FFmpeg reports reading only the header of {@code file} as {@code demuxer} (null: probe). */
-  static int headerErrors(Path file, String demuxer) {
+  /** The errors FFmpeg reports reading only the header of {@code file} as {@code demuxer} (null: probe). */
+  static FfmpegLogBridge.ErrorTally headerErrors(Path file, String demuxer) {
     FfmpegLogBridge.ErrorTally tally = FfmpegLogBridge.startCounting();
     AVInputFormat format = demuxer == null ? null : avformat.av_find_input_format(demuxer);
     AVFormatContext oc = new AVFormatContext(null);
     if (avformat.avformat_open_input(oc, file.toString(), format, null) >= 0) {
       avformat.avformat_close_input(oc);
     }
-    return tally.count;
+    return tally;
   }
 
   /** An opened container (null when FFmpeg could not open it), its audio stream, and the errors met on the way. */

@@ -1,30 +1,33 @@
 package org.musetag.jobs;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.musetag.FileFailure;
 import org.musetag.MusetagException;
 import org.musetag.audio.AudioFileException;
 import org.musetag.ml.Analysis;
+import org.musetag.ml.ParallelListening;
 import org.musetag.ml.PatchPredictor;
 import org.musetag.ml.TrackClassifier;
 
 /**
- * Classifies many files with a fixed number of workers, each holding its own predictor for its whole life (DJL's
- * advice), and hands results to the caller in input order as they become available. A bad file becomes a failed
+ * Classifies many files on {@link ParallelListening} (a fixed number of workers, each with its own predictor) and
+ * hands results to the caller in input order as they become available. A bad file becomes a failed
  * {@link Outcome}; the others go on.
  */
 public final class ClassifyJob {
-  /** The result for one file: an analysis, or the problem that stopped it. */
-  public record Outcome(Path file, Analysis analysis, MusetagException problem) {
+  /**
+   * The result for one file: an analysis, or the problem that stopped it; with the mel frames the model heard when
+   * the job was asked to keep them ({@link #keepingMel}), else null.
+   */
+  public record Outcome(Path file, Analysis analysis, MusetagException problem, float[][] mel) {
+    public Outcome(Path file, Analysis analysis, MusetagException problem) {
+      this(file, analysis, problem, null);
+    }
+
     /**
      * Why the file could not be heard, in the words {@code musetag classify} prints as its {@code error} and the
      * app's card shows: a file's own problem without its name (which is shown beside it), anything else whole;
@@ -41,11 +44,25 @@ public final class ClassifyJob {
   private final TrackClassifier classifier;
   private final ExecutorService executor;
   private final int workers;
+  private final boolean keepMel;
 
   public ClassifyJob(TrackClassifier classifier, ExecutorService executor, int workers) {
+    this(classifier, executor, workers, false);
+  }
+
+  private ClassifyJob(TrackClassifier classifier, ExecutorService executor, int workers, boolean keepMel) {
     this.classifier = classifier;
     this.executor = executor;
     this.workers = workers;
+    this.keepMel = keepMel;
+  }
+
+  /**
+   * The same job, handing out with each outcome the mel frames the model heard (for a view that shows them): the
+   * file is then decoded and its mel computed once, not again for the picture. Off by default, for memory.
+   */
+  public ClassifyJob keepingMel() {
+    return new ClassifyJob(classifier, executor, workers, true);
   }
 
   public void run(List<Path> files, Consumer<Outcome> inOrder) {
@@ -58,52 +75,15 @@ public final class ClassifyJob {
    * still delivered, then this returns.
    */
   public void run(List<Path> files, Consumer<Outcome> inOrder, BooleanSupplier cancelled) {
-    List<CompletableFuture<Outcome>> results = new ArrayList<>();
-    for (int i = 0; i < files.size(); i++) {
-      results.add(new CompletableFuture<>());
-    }
-    AtomicInteger next = new AtomicInteger();
-    int n = Math.min(workers, files.size());
-    CountDownLatch workersDone = new CountDownLatch(n);
-    for (int w = 0; w < n; w++) {
-      executor.execute(() -> {
-        try (PatchPredictor predictor = classifier.model().newPredictor()) {
-          int i;
-          while (!cancelled.getAsBoolean() && (i = next.getAndIncrement()) < files.size()) {
-            results.get(i).complete(classifyOne(files.get(i), predictor));
-          }
-        } catch (RuntimeException e) {
-          results.forEach(f -> f.completeExceptionally(e));
-        } finally {
-          workersDone.countDown();
-        }
-      });
-    }
-    for (CompletableFuture<Outcome> f : results) {
-      if (!awaitOrWorkersGone(f, workersDone)) {
-        return;
-      }
-      inOrder.accept(f.join());
-    }
-  }
-
-  /** Waits for {@code f}; false when it will never complete because the workers have stopped (cancelled). */
-  private static boolean awaitOrWorkersGone(CompletableFuture<Outcome> f, CountDownLatch workersDone) {
-    try {
-      while (!f.isDone()) {
-        if (workersDone.await(50, TimeUnit.MILLISECONDS) && !f.isDone()) {
-          return false;
-        }
-      }
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    new ParallelListening(classifier.model(), executor, workers).run(files, this::classifyOne, inOrder, cancelled);
   }
 
   private Outcome classifyOne(Path file, PatchPredictor predictor) {
     try {
+      if (keepMel) {
+        TrackClassifier.Heard heard = classifier.hear(file, predictor);
+        return new Outcome(file, heard.analysis(), null, heard.mel());
+      }
       return new Outcome(file, classifier.classify(file, predictor), null);
     } catch (MusetagException e) {
       return new Outcome(file, null, e);

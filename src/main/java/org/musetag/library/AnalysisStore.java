@@ -16,7 +16,10 @@ import java.util.Set;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.LabelScore;
 
-/** The {@code analyses} table: one row per track and model version. */
+/**
+ * The {@code analyses} table: one row per track and model version; the embedding is kept in {@code embeddings}
+ * (schema V4), its one home.
+ */
 public final class AnalysisStore {
   private static final Gson GSON = new Gson();
 
@@ -35,8 +38,8 @@ public final class AnalysisStore {
   public void store(Track track, Analysis a, long now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT OR REPLACE INTO analyses(track_id, model, top_genre, genres_json, quadrant, quadrants_json, valence,"
-            + " arousal, confidence, embedding, source_size, source_mtime_ms, analysed_at)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            + " arousal, confidence, source_size, source_mtime_ms, analysed_at)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
       int i = 1;
       ps.setLong(i++, track.id());
       ps.setString(i++, a.model());
@@ -47,13 +50,30 @@ public final class AnalysisStore {
       ps.setDouble(i++, a.valence());
       ps.setDouble(i++, a.arousal());
       ps.setDouble(i++, a.confidence());
-      ps.setBytes(i++, toBytes(a.embedding()));
       ps.setLong(i++, track.size());
       ps.setLong(i++, track.mtimeMs());
       ps.setLong(i, now);
       ps.executeUpdate();
     }
+    storeEmbedding(c, track.path().toString(), a.model(), track.size(), track.mtimeMs(), a.embedding());
     tracks.reindex(track.id());
+  }
+
+  /**
+   * Stores a file's embedding in its one home, the {@code embeddings} table (schema V4), shared by library analyses
+   * and the training cache ({@link EmbeddingCache}), so the same file heard by the same model is kept once.
+   */
+  static void storeEmbedding(Connection c, String path, String model, long size, long mtimeMs, float[] embedding)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT OR REPLACE INTO embeddings(path, model, size, mtime_ms, embedding) VALUES (?,?,?,?,?)")) {
+      ps.setString(1, path);
+      ps.setString(2, model);
+      ps.setLong(3, size);
+      ps.setLong(4, mtimeMs);
+      ps.setBytes(5, toBytes(embedding));
+      ps.executeUpdate();
+    }
   }
 
   /** Ids of tracks already analysed by {@code model} from the file as it is now: what a resumed run skips. */
@@ -80,7 +100,8 @@ public final class AnalysisStore {
    */
   public List<Analysed> find(String model, String quadrant, String genre) throws LibraryException {
     String sql = "SELECT " + TrackStore.prefixed("t.") + ", a.genres_json, a.quadrant, a.quadrants_json, a.valence,"
-        + " a.arousal, a.confidence, a.embedding, a.model FROM analyses a JOIN tracks t ON t.id = a.track_id"
+        + " a.arousal, a.confidence, e.embedding, a.model FROM analyses a JOIN tracks t ON t.id = a.track_id"
+        + " LEFT JOIN embeddings e ON e.path = t.path AND e.model = a.model"
         + " WHERE a.model=? AND t.status='ok' AND (? IS NULL OR a.quadrant=?) AND (? IS NULL OR a.top_genre=?)"
         + " ORDER BY t.path";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -121,7 +142,11 @@ public final class AnalysisStore {
     return b.array();
   }
 
+  /** The floats of a stored embedding; none when there is none ({@code null}). */
   static float[] fromBytes(byte[] bytes) {
+    if (bytes == null) {
+      return new float[0];
+    }
     float[] v = new float[bytes.length / 4];
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
     return v;

@@ -18,7 +18,8 @@ import org.musetag.ml.heads.EmbeddingStore;
 
 /**
  * The {@code embedding_cache} table (schema V2): what the backbone heard in files used to train heads, keyed by path
- * and backbone model, current while the file's size and mtime match. Files need not be in the library.
+ * and backbone model, current while the file's size and mtime match. Files need not be in the library. The
+ * embeddings themselves live in the {@code embeddings} table (V4), shared with library analyses.
  */
 public final class EmbeddingCache implements EmbeddingStore {
   private static final Gson GSON = new Gson();
@@ -37,8 +38,9 @@ public final class EmbeddingCache implements EmbeddingStore {
   public Map<Path, Entry> lookup(List<Stamp> files, String model) throws LibraryException {
     Map<Path, Entry> out = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT sha256, embedding, genres_json, quadrants_json, valence, arousal FROM embedding_cache"
-            + " WHERE path=? AND model=? AND size=? AND mtime_ms=?")) {
+        "SELECT c.sha256, e.embedding, c.genres_json, c.quadrants_json, c.valence, c.arousal FROM embedding_cache c"
+            + " JOIN embeddings e ON e.path = c.path AND e.model = c.model AND e.size = c.size"
+            + " AND e.mtime_ms = c.mtime_ms WHERE c.path=? AND c.model=? AND c.size=? AND c.mtime_ms=?")) {
       for (Stamp s : files) {
         ps.setString(1, s.path().toString());
         ps.setString(2, model);
@@ -69,8 +71,8 @@ public final class EmbeddingCache implements EmbeddingStore {
     long now = System.currentTimeMillis();
     library.inTransaction(() -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT OR REPLACE INTO embedding_cache(path, model, size, mtime_ms, sha256, embedding, genres_json,"
-              + " quadrants_json, valence, arousal, cached_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+          "INSERT OR REPLACE INTO embedding_cache(path, model, size, mtime_ms, sha256, genres_json,"
+              + " quadrants_json, valence, arousal, cached_at) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
         for (Entry e : entries) {
           int i = 1;
           ps.setString(i++, e.stamp().path().toString());
@@ -78,13 +80,14 @@ public final class EmbeddingCache implements EmbeddingStore {
           ps.setLong(i++, e.stamp().size());
           ps.setLong(i++, e.stamp().mtimeMs());
           ps.setString(i++, e.sha256());
-          ps.setBytes(i++, AnalysisStore.toBytes(e.analysis().embedding()));
           ps.setString(i++, GSON.toJson(e.analysis().genres()));
           ps.setString(i++, GSON.toJson(e.analysis().quadrants()));
           ps.setDouble(i++, e.analysis().valence());
           ps.setDouble(i++, e.analysis().arousal());
           ps.setLong(i, now);
           ps.addBatch();
+          AnalysisStore.storeEmbedding(c, e.stamp().path().toString(), e.analysis().model(), e.stamp().size(),
+              e.stamp().mtimeMs(), e.analysis().embedding());
         }
         ps.executeBatch();
       }

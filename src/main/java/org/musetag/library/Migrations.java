@@ -14,7 +14,8 @@ import java.util.List;
  * transaction, and recorded in SQLite's {@code user_version}. A database newer than this Musetag is refused rather than damaged.
  */
 final class Migrations {
-  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__embeddings_cache.sql", "V3__batch_owner.sql");
+  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__embeddings_cache.sql", "V3__batch_owner.sql",
+      "V4__one_home_for_embeddings.sql");
 
   private Migrations() {}
 

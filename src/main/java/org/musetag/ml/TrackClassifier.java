@@ -11,6 +11,7 @@ import java.util.Map;
 import org.musetag.audio.AudioDecoder;
 import org.musetag.audio.AudioFileException;
 import org.musetag.audio.AudioInfo;
+import org.musetag.audio.OpenAudio;
 import org.musetag.audio.PcmBuffer;
 import org.musetag.audio.TimeWindow;
 import org.musetag.dsp.MelParameters;
@@ -39,6 +40,17 @@ public final class TrackClassifier {
   }
 
   public Analysis classify(Path file, PatchPredictor predictor) throws AudioFileException, ModelException {
+    return hear(file, predictor).analysis();
+  }
+
+  /**
+   * What the model made of a track, and the log-mel frames it heard ({@code [frames][bands]}, its patches one after
+   * another in time order), so a view that shows them does not decode the file and compute them again.
+   */
+  public record Heard(Analysis analysis, float[][] mel) {}
+
+  /** As {@link #classify}, keeping the mel frames the model heard. */
+  public Heard hear(Path file, PatchPredictor predictor) throws AudioFileException, ModelException {
     long t0 = System.nanoTime();
     Patches heard = decodePatches(file);
     float[][] windows = heard.pcm();
@@ -58,7 +70,15 @@ public final class TrackClassifier {
     times.addDecode(t1 - t0);
     times.addFrontEnd(t2 - t1);
     times.addInference(t3 - t2);
-    return aggregate(out, heard.notes());
+    return new Heard(aggregate(out, heard.notes()), inTimeOrder(patches));
+  }
+
+  private static float[][] inTimeOrder(float[][][] patches) {
+    List<float[]> frames = new ArrayList<>();
+    for (float[][] patch : patches) {
+      frames.addAll(Arrays.asList(patch));
+    }
+    return frames.toArray(new float[0][]);
   }
 
   /** Decodes the patches of {@code file} and nothing else: the decode-only baseline of the classify benchmark. */
@@ -75,14 +95,21 @@ public final class TrackClassifier {
    * that overstates) is heard on what it holds, as a player would play it, and the notes say so.
    */
   Patches decodePatches(Path file) throws AudioFileException {
+    // One opening gives the duration the patches are planned on and the patches' audio.
+    try (OpenAudio open = decoder.open(file)) {
+      return decodePatches(file, open);
+    }
+  }
+
+  private Patches decodePatches(Path file, OpenAudio open) throws AudioFileException {
     int rate = MEL.sampleRate();
     int patchSamples = (int) MEL.samplesForFrames(model.patchFrames());
-    AudioInfo info = decoder.probe(file);
+    AudioInfo info = open.info();
     double seconds = info.durationSeconds();
     String shortfall = info.truncation();
     List<PcmBuffer> pcm;
     try {
-      pcm = decodeWindows(file, seconds, rate, patchSamples);
+      pcm = open.decodeWindows(rate, windows(seconds, rate, patchSamples));
     } catch (AudioFileException e) {
       double end = e.audioEndsAt().orElse(Double.NaN);
       if (!(end < seconds)) {
@@ -91,7 +118,7 @@ public final class TrackClassifier {
       // The header promised more than the file holds and the probe could not tell: plan again within the audio.
       shortfall = String.format(Locale.ROOT, "holds only %.1f s of the %.1f s of audio it declares", end, seconds);
       seconds = end;
-      pcm = decodeWindows(file, seconds, rate, patchSamples);
+      pcm = open.decodeWindows(rate, windows(seconds, rate, patchSamples));
     }
     if (pcm.stream().allMatch(b -> b.samples().length == 0)) {
       throw new AudioFileException(file, "contains no audio where the model listens");
@@ -108,14 +135,13 @@ public final class TrackClassifier {
     return new Patches(out, List.copyOf(notes));
   }
 
-  private List<PcmBuffer> decodeWindows(Path file, double seconds, int rate, int patchSamples)
-      throws AudioFileException {
+  private static List<TimeWindow> windows(double seconds, int rate, int patchSamples) {
     long trackSamples = Math.round(seconds * rate);
     List<TimeWindow> windows = new ArrayList<>();
     for (long start : PatchPlan.starts(trackSamples, patchSamples)) {
       windows.add(new TimeWindow(start / (double) rate, patchSamples / (double) rate));
     }
-    return decoder.decodeWindows(file, rate, windows);
+    return windows;
   }
 
   private Analysis aggregate(PatchOutputs out, List<String> notes) {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.musetag.audio.AudioFileException;
 import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.audio.CountingDecoder;
+import org.musetag.audio.ImperfectFiles;
 import org.musetag.audio.FfmpegAudioDecoder;
 
 class TrackClassifierTest {
@@ -37,6 +39,29 @@ class TrackClassifierTest {
       assertThat(times.decodeSeconds()).isPositive();
       assertThat(times.inferenceSeconds()).isPositive();
     }
+  }
+
+  @Test
+  void classifyingATrackOpensItsFileOnce() throws Exception {
+    Path song = AudioFixtures.tone(dir, "song", Encoding.MP3, 220, 40.0);
+    CountingDecoder counting = new CountingDecoder();
+    try (PatchModel model = BundledModels.base(dir.resolve("models"), DevicePreference.CPU);
+        PatchPredictor predictor = model.newPredictor()) {
+      new TrackClassifier(counting, model, new StageTimes()).classify(song, predictor);
+    }
+    assertThat(counting.openings()).isEqualTo(1);
+  }
+
+  @Test
+  void aFileClaimingMoreThanItHoldsIsStillOpenedOnce() throws Exception {
+    Path mp3 = ImperfectFiles.mp3ClaimingTwiceItsLength(AudioFixtures.tone(dir, "long", Encoding.MP3, 220, 30.0));
+    CountingDecoder counting = new CountingDecoder();
+    try (PatchModel model = BundledModels.base(dir.resolve("models"), DevicePreference.CPU);
+        PatchPredictor predictor = model.newPredictor()) {
+      Analysis a = new TrackClassifier(counting, model, new StageTimes()).classify(mp3, predictor);
+      assertThat(a.notes()).anyMatch(n -> n.contains("analysed on the"));
+    }
+    assertThat(counting.openings()).isEqualTo(1);
   }
 
   @Test

@@ -12,13 +12,13 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.musetag.MusetagException;
 import org.musetag.audio.AudioFileException;
+import org.musetag.ml.ParallelListening;
 import org.musetag.ml.PatchPredictor;
 import org.musetag.ml.TrackClassifier;
 import org.slf4j.Logger;
@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gets the backbone's embedding (and its own outputs) for every training file: from the {@link EmbeddingStore}
- * where the file is unchanged since it was last heard, otherwise by classifying it, in parallel, one predictor per
- * worker (the model is loaded only then). Newly heard files are stored from the calling thread in batches, so an interrupted run keeps its work.
+ * where the file is unchanged since it was last heard, otherwise by classifying it on {@link ParallelListening}
+ * (the same engine as {@code ClassifyJob}; the model is loaded only then). Newly heard files are stored from the calling thread in batches, so an interrupted run keeps its work.
  * Files that cannot be read are collected with the reason; the others go on.
  */
 public final class EmbeddingCollector {
@@ -47,8 +47,6 @@ public final class EmbeddingCollector {
   public record Result(List<EmbeddingStore.Entry> heard, Map<Path, String> unreadable, int cached, int computed) {}
 
   private record Outcome(EmbeddingStore.Entry entry, String problem) {}
-
-  private static final Outcome CANCELLED = new Outcome(null, "cancelled");
 
   private final Backbone backbone;
   private final EmbeddingStore store;
@@ -82,25 +80,42 @@ public final class EmbeddingCollector {
     List<EmbeddingStore.Stamp> todo = stamps.values().stream().filter(s -> !known.containsKey(s.path())).toList();
     int cached = known.size();
     progress.update(cached, stamps.size());
-    List<CompletableFuture<Outcome>> results =
-        todo.isEmpty() ? List.of() : listen(backbone.classifier(), todo, cancelled);
     List<EmbeddingStore.Entry> pending = new ArrayList<>();
-    for (int i = 0; i < todo.size(); i++) {
-      Outcome o = await(results.get(i));
-      if (o == CANCELLED) {
-        break;
+    int[] done = {0};
+    AtomicReference<MusetagException> storeFailed = new AtomicReference<>();
+    if (!todo.isEmpty()) {
+      TrackClassifier classifier = backbone.classifier();
+      try {
+        new ParallelListening(classifier.model(), executor, workers).run(todo, (stamp, predictor) ->
+            hear(classifier, stamp, predictor), o -> {
+              if (storeFailed.get() != null) {
+                return;
+              }
+              Path file = todo.get(done[0]).path();
+              if (o.entry() != null) {
+                known.put(file, o.entry());
+                pending.add(o.entry());
+              } else {
+                unreadable.put(file, o.problem());
+              }
+              if (pending.size() >= STORE_BATCH) {
+                try {
+                  store.store(List.copyOf(pending));
+                  pending.clear();
+                } catch (MusetagException e) {
+                  storeFailed.set(e); // stops the workers taking more; thrown below
+                }
+              }
+              progress.update(cached + ++done[0], stamps.size());
+            }, () -> storeFailed.get() != null || cancelled.getAsBoolean());
+      } catch (CompletionException e) {
+        String code = "E-" + Integer.toHexString(System.identityHashCode(e));
+        LOG.error("a listening worker failed [{}]", code, e.getCause());
+        throw new HeadException("the backbone model could not be run (error code " + code + ")", e.getCause());
       }
-      if (o.entry() != null) {
-        known.put(todo.get(i).path(), o.entry());
-        pending.add(o.entry());
-      } else {
-        unreadable.put(todo.get(i).path(), o.problem());
-      }
-      if (pending.size() >= STORE_BATCH) {
-        store.store(pending);
-        pending.clear();
-      }
-      progress.update(cached + i + 1, stamps.size());
+    }
+    if (storeFailed.get() != null) {
+      throw storeFailed.get();
     }
     store.store(pending);
     if (cancelled.getAsBoolean()) {
@@ -109,26 +124,6 @@ public final class EmbeddingCollector {
     List<EmbeddingStore.Entry> heard = new ArrayList<>();
     stamps.keySet().stream().filter(known::containsKey).forEach(p -> heard.add(known.get(p)));
     return new Result(heard, unreadable, cached, todo.size());
-  }
-
-  private List<CompletableFuture<Outcome>> listen(TrackClassifier classifier, List<EmbeddingStore.Stamp> todo,
-      BooleanSupplier cancelled) {
-    List<CompletableFuture<Outcome>> results = new ArrayList<>();
-    todo.forEach(t -> results.add(new CompletableFuture<>()));
-    AtomicInteger next = new AtomicInteger();
-    for (int w = 0; w < Math.min(workers, todo.size()); w++) {
-      executor.execute(() -> {
-        try (PatchPredictor predictor = classifier.model().newPredictor()) {
-          int i;
-          while ((i = next.getAndIncrement()) < todo.size()) {
-            results.get(i).complete(cancelled.getAsBoolean() ? CANCELLED : hear(classifier, todo.get(i), predictor));
-          }
-        } catch (RuntimeException e) {
-          results.forEach(f -> f.completeExceptionally(e));
-        }
-      });
-    }
-    return results;
   }
 
   private static Outcome hear(TrackClassifier classifier, EmbeddingStore.Stamp stamp, PatchPredictor predictor) {
@@ -146,16 +141,6 @@ public final class EmbeddingCollector {
       String code = "E-" + Integer.toHexString(System.identityHashCode(e));
       LOG.error("unexpected failure on {} [{}]", file, code, e);
       return new Outcome(null, "unexpected failure (" + e.getClass().getSimpleName() + "), error code " + code);
-    }
-  }
-
-  private static Outcome await(CompletableFuture<Outcome> f) throws HeadException {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      String code = "E-" + Integer.toHexString(System.identityHashCode(e));
-      LOG.error("a listening worker failed [{}]", code, e.getCause());
-      throw new HeadException("the backbone model could not be run (error code " + code + ")", e.getCause());
     }
   }
 

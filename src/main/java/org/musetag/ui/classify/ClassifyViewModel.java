@@ -11,11 +11,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.musetag.audio.AudioDecoder;
-import org.musetag.audio.AudioFileException;
-import org.musetag.audio.TimeWindow;
-import org.musetag.dsp.MelParameters;
-import org.musetag.dsp.MelSpectrogram;
 import org.musetag.jobs.ClassifyJob;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.BundledModel;
@@ -32,29 +27,24 @@ import org.musetag.ui.common.UserErrors;
 
 /**
  * Drag-and-drop classification: every dropped file gets a card at once, then the model classifies them in the
- * background (workers as set in Settings) and each card fills in as its result arrives, with the mel spectrogram of
- * the middle of the track.
+ * background (workers as set in Settings) and each card fills in as its result arrives, with the mel spectrogram the
+ * model heard (its patches side by side), computed once by the classifier rather than decoded again for the card.
  */
 public final class ClassifyViewModel {
-  /** Seconds of the spectrogram a card shows, from the middle of the track. */
-  static final double PICTURE_SECONDS = 12;
-
   private final TaskRunner runner;
   private final DialogService dialogs;
   private final BundledModel models;
-  private final AudioDecoder decoder;
   private final Supplier<ExecutorService> workers;
   private final TagBatches batches;
   private final Supplier<Settings> settings;
   private Function<Analysis, HeadedAnalysis> heads = a -> new HeadedAnalysis(a, Map.of());
   private final ObservableList<ClassifyCardViewModel> cards = FXCollections.observableArrayList();
 
-  public ClassifyViewModel(TaskRunner runner, DialogService dialogs, BundledModel models, AudioDecoder decoder,
+  public ClassifyViewModel(TaskRunner runner, DialogService dialogs, BundledModel models,
       Supplier<ExecutorService> workers, TagBatches batches, Supplier<Settings> settings) {
     this.runner = runner;
     this.dialogs = dialogs;
     this.models = models;
-    this.decoder = decoder;
     this.workers = workers;
     this.batches = batches;
     this.settings = settings;
@@ -86,10 +76,10 @@ public final class ClassifyViewModel {
       TrackClassifier classifier = models.classifier();
       Set<Path> finished = new HashSet<>();
       int[] done = {0};
-      new ClassifyJob(classifier, workers.get(), threads).run(files, outcome -> {
+      new ClassifyJob(classifier, workers.get(), threads).keepingMel().run(files, outcome -> {
         ClassifyCardViewModel card = added.get(done[0]);
         if (outcome.analysis() != null) {
-          MelPicture mel = picture(outcome.file());
+          MelPicture mel = outcome.mel() == null ? null : MelPicture.of(outcome.mel());
           HeadedAnalysis headed = heads.apply(outcome.analysis());
           ctx.publish(() -> card.show(outcome.analysis(), headed, mel));
         } else {
@@ -108,19 +98,6 @@ public final class ClassifyViewModel {
       String why = UserErrors.describe(e);
       added.forEach(c -> c.fail(why));
     }));
-  }
-
-  /** The spectrogram of up to {@link #PICTURE_SECONDS} from the middle of the file; null when it cannot be read. */
-  MelPicture picture(Path file) {
-    try {
-      MelParameters mel = MelParameters.MODEL;
-      double duration = decoder.probe(file).durationSeconds();
-      double start = Math.max(0, duration / 2 - PICTURE_SECONDS / 2);
-      float[] pcm = decoder.decodeWindow(file, mel.sampleRate(), new TimeWindow(start, PICTURE_SECONDS)).samples();
-      return MelPicture.of(MelSpectrogram.compute(pcm, mel));
-    } catch (AudioFileException e) {
-      return null;
-    }
   }
 
   public void clear() {

@@ -2,8 +2,11 @@ package org.musetag.ui.player;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import org.musetag.audio.AudioDecoder;
+import org.musetag.audio.OpenAudio;
+import org.musetag.audio.PcmBuffer;
 import org.musetag.audio.TimeWindow;
 import org.musetag.dsp.LiveFeatures;
 import org.musetag.dsp.MelParameters;
@@ -12,8 +15,8 @@ import org.musetag.ui.common.BackgroundTask;
 import org.musetag.ui.common.TaskContext;
 
 /**
- * Plays one file on a background thread: decodes it in two-second windows with the core decoder (44.1 kHz mono for
- * the sound, 16 kHz for MelSpec v1), feeds the sound to the output in tenth-of-a-second slices with the volume
+ * Plays one file on a background thread: opens it once and decodes it in two-second windows with the core decoder,
+ * each window once, resampled to 44.1 kHz mono for the sound and 16 kHz for MelSpec v1; feeds the sound to the output in tenth-of-a-second slices with the volume
  * applied (TarsosDSP gain), and the 16 kHz PCM to a {@link StreamingMelSpectrogram} whose frames go to the
  * {@link SpectrogramFeed}. Pause, seek, volume and stop are requests the loop picks up between slices.
  */
@@ -58,7 +61,7 @@ final class PlaybackEngine implements BackgroundTask.Work<Void> {
     AudioOutputs.Opened opened = outputs.open(RATE);
     ctx.publish(() -> notices.accept(opened.notice()));
     out = opened.output();
-    try {
+    try (OpenAudio audio = decoder.open(file)) {
       StreamingMelSpectrogram mel = new StreamingMelSpectrogram(MEL);
       double t = 0;
       long firstFrame = 0;
@@ -90,8 +93,10 @@ final class PlaybackEngine implements BackgroundTask.Work<Void> {
           continue;
         }
         TimeWindow window = new TimeWindow(t, CHUNK_SECONDS);
-        float[] sound = decoder.decodeWindow(file, RATE, window).samples();
-        float[] low = decoder.decodeWindow(file, MEL.sampleRate(), window).samples();
+        // One decode of the chunk, resampled for the ear and for the mel; one opening of the file for the whole play.
+        List<PcmBuffer> both = audio.decodeWindowAt(window, RATE, MEL.sampleRate());
+        float[] sound = both.get(0).samples();
+        float[] low = both.get(1).samples();
         long base = firstFrame;
         mel.accept(low, (i, row) -> feed.add(base + i, row));
         if (low.length > 0) {

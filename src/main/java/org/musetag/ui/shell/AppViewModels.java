@@ -86,7 +86,7 @@ public final class AppViewModels implements AutoCloseable {
 
     main = new MainWindowViewModel(runner, dialogs, models, jobs, runner.activeJobs());
     library = new LibraryViewModel(gateway, runner, heads::apply);
-    classify = new ClassifyViewModel(runner, dialogs, models, services.decoder(), workers, batches, settings::get);
+    classify = new ClassifyViewModel(runner, dialogs, models, workers, batches, settings::get);
     circumplex = new CircumplexViewModel(library.allRows(), runner, dialogs, batches, settings::get);
     history = new BatchHistoryViewModel(runner, dialogs, batches, settings::get);
     bulkTag = new BulkTagViewModel(runner, dialogs, jobs, batches, settings, history::refresh);

@@ -44,7 +44,7 @@ class ClassifyCardMessagesTest {
     Services s = TestServices.in(dir.resolve("app"));
     gateway = TestServices.gateway(dir.resolve("library.db"));
     models = s.model();
-    vm = new ClassifyViewModel(runner, dialogs, models, s.decoder(), new WorkerPool(s.executors(), () -> 1),
+    vm = new ClassifyViewModel(runner, dialogs, models, new WorkerPool(s.executors(), () -> 1),
         new TagBatches(gateway), () -> ClassifyViewModelTest.EVERYTHING);
   }
 

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.musetag.app.Services;
 import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.CountingDecoder;
+import org.musetag.ml.BundledModel;
 import org.musetag.ml.DevicePreference;
+import org.musetag.ml.ModelFiles;
 import org.musetag.settings.GenreVocabulary;
 import org.musetag.settings.Settings;
 import org.musetag.tags.Id3Version;
@@ -25,7 +28,6 @@ import org.musetag.ui.common.ChangeLine;
 import org.musetag.ui.common.CurrentThreadTaskRunner;
 import org.musetag.ui.common.DirectContext;
 import org.musetag.ui.common.LibraryGateway;
-import org.musetag.ml.BundledModel;
 import org.musetag.ui.common.ScriptedDialogs;
 import org.musetag.ui.common.TagBatches;
 import org.musetag.ui.common.TestServices;
@@ -49,7 +51,7 @@ class ClassifyViewModelTest {
     Services s = TestServices.in(dir);
     gateway = TestServices.gateway(dir.resolve("library.db"));
     models = s.model();
-    vm = new ClassifyViewModel(runner, dialogs, models, s.decoder(), new WorkerPool(s.executors(), () -> 1),
+    vm = new ClassifyViewModel(runner, dialogs, models, new WorkerPool(s.executors(), () -> 1),
         new TagBatches(gateway), () -> EVERYTHING);
   }
 
@@ -73,11 +75,29 @@ class ClassifyViewModelTest {
     assertThat(good.bars().get(0).p()).isGreaterThanOrEqualTo(good.bars().get(1).p());
     assertThat(good.messageProperty().get()).matches("Q[1-4] · [a-z, ]+ · confidence \\d+ %");
     assertThat(good.pictureProperty().get().height()).isEqualTo(64);
-    assertThat(good.pictureProperty().get().width()).isBetween(240, 255); // 4 s of audio in 16 ms hops
+    // the frames the model heard: its 5 patches of 188 frames, side by side
+    assertThat(good.pictureProperty().get().width()).isEqualTo(5 * 188);
     ClassifyCardViewModel bad = vm.cards().get(1);
     assertThat(bad.stateProperty().get()).isEqualTo(ClassifyCardViewModel.State.FAILED);
     assertThat(bad.messageProperty().get()).isEqualTo("is not a recognised audio file"); // under its name
     assertThat(runner.failures).isEmpty();
+  }
+
+  @Test
+  void aCardsAnalysisAndPictureComeFromOneOpeningOfTheFile() throws Exception {
+    Path song = AudioFixtures.tone(dir, "long", Encoding.MP3, 440, 30.0);
+    Services s = TestServices.in(dir);
+    CountingDecoder counting = new CountingDecoder();
+    try (BundledModel counted = new BundledModel(new ModelFiles(dir.resolve("cache")), counting,
+        DevicePreference.CPU)) {
+      ClassifyViewModel one = new ClassifyViewModel(runner, dialogs, counted, new WorkerPool(s.executors(), () -> 1),
+          new TagBatches(gateway), () -> EVERYTHING);
+      one.classify(List.of(song));
+
+      assertThat(one.cards().get(0).pictureProperty().get()).isNotNull();
+      assertThat(counting.openings()).isEqualTo(1);
+      assertThat(counting.decodedWindows()).isEqualTo(5);
+    }
   }
 
   @Test

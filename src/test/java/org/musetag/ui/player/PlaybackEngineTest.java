@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.audio.CountingDecoder;
 import org.musetag.audio.FfmpegAudioDecoder;
 import org.musetag.dsp.LiveFeatures;
 import org.musetag.ui.common.DirectContext;
@@ -64,6 +65,35 @@ class PlaybackEngineTest {
     Thread.sleep(900);
     assertThat(engine.finished()).isTrue();
     assertThat(engine.positionSeconds()).isCloseTo(2.5, within(0.05));
+  }
+
+  @Test
+  void aPlayOpensTheFileOnceAndDecodesEachChunkOnce(@TempDir Path dir) throws Exception {
+    Path tone = AudioFixtures.tone(dir, "a440", Encoding.MP3, 440, 5.0);
+    CountingDecoder counting = new CountingDecoder();
+    PlaybackEngine engine = new PlaybackEngine(counting, tone, 5.0, new AudioOutputs(true), new SpectrogramFeed(1024),
+        r -> {}, n -> {});
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread player = new Thread(() -> {
+      try {
+        engine.run(context(stop));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    player.setDaemon(true);
+    player.start();
+    try {
+      for (int i = 0; i < 100 && !engine.finished(); i++) {
+        Thread.sleep(100);
+      }
+    } finally {
+      stop.set(true);
+      player.join(2000);
+    }
+    assertThat(engine.finished()).isTrue();
+    assertThat(counting.openings()).isEqualTo(1);
+    assertThat(counting.decodedWindows()).isEqualTo(3); // 0-2 s, 2-4 s, 4-5 s
   }
 
   @Test
