@@ -19,9 +19,6 @@ import org.musetag.ml.TrackClassifier;
 public final class AnalyzeJob {
   static final int BATCH = 25;
 
-  /** Kept for callers written against it; any {@link JobListener} will do. */
-  public interface Listener extends JobListener {}
-
   /** What a run did. */
   public record Report(int total, int analysed, int failed, int skipped, boolean cancelled) {}
 

@@ -15,7 +15,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.musetag.jobs.AnalyzeJob;
+import org.musetag.jobs.JobListener;
 import org.musetag.jobs.TagJob.FilePlan;
 import org.musetag.library.ScanReport;
 import org.musetag.settings.Settings;
@@ -111,7 +111,7 @@ public final class BulkTagViewModel {
         return null;
       }
       ProgressRate rate = new ProgressRate(System.nanoTime(), "tracks");
-      return new Heard(scan, jobs.analyze(ctx, new AnalyzeJob.Listener() {
+      return new Heard(scan, jobs.analyze(ctx, new JobListener() {
         @Override
         public void progress(int done, int total) {
           String text = "Analysed " + rate.describe(done, total, System.nanoTime());

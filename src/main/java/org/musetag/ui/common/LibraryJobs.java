@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.musetag.audio.AudioDecoder;
 import org.musetag.jobs.AnalyzeJob;
+import org.musetag.jobs.JobListener;
 import org.musetag.jobs.ClassifyJob;
 import org.musetag.library.LibraryScanner;
 import org.musetag.library.ScanReport;
@@ -49,7 +50,7 @@ public final class LibraryJobs {
   }
 
   /** For callers that need nothing beyond the task's own progress. */
-  public static final AnalyzeJob.Listener NO_LISTENER = new AnalyzeJob.Listener() {
+  public static final JobListener NO_LISTENER = new JobListener() {
     @Override
     public void progress(int done, int total) {}
 
@@ -61,19 +62,19 @@ public final class LibraryJobs {
   public record Analysis(AnalyzeJob.Report report, List<String> problems) {}
 
   /** Runs the model over every track not yet analysed by it; resumable, so cancelling loses nothing. */
-  public Analysis analyze(TaskContext ctx, AnalyzeJob.Listener extra) throws Exception {
+  public Analysis analyze(TaskContext ctx, JobListener extra) throws Exception {
     return analyze(ctx, extra, List.of());
   }
 
-  /** As {@link #analyze(TaskContext, AnalyzeJob.Listener)}, only for tracks under {@code roots} (all when empty). */
-  public Analysis analyze(TaskContext ctx, AnalyzeJob.Listener extra, List<Path> roots) throws Exception {
+  /** As {@link #analyze(TaskContext, JobListener)}, only for tracks under {@code roots} (all when empty). */
+  public Analysis analyze(TaskContext ctx, JobListener extra, List<Path> roots) throws Exception {
     List<Path> scope = roots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
     ctx.message("Loading the model");
     TrackClassifier classifier = models.classifier();
     int threads = Math.max(1, settings.get().threads());
     List<String> problems = new ArrayList<>();
     AnalyzeJob.Report report = gateway.write(lib -> new AnalyzeJob(lib, classifier,
-        new ClassifyJob(classifier, workers.get(), threads)).run(new AnalyzeJob.Listener() {
+        new ClassifyJob(classifier, workers.get(), threads)).run(new JobListener() {
           @Override
           public void progress(int done, int total) {
             ctx.progress(done, total);
