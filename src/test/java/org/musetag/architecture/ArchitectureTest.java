@@ -1,7 +1,10 @@
 package org.musetag.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -17,6 +20,47 @@ class ArchitectureTest {
     "org.musetag.audio..", "org.musetag.dsp..", "org.musetag.ml..", "org.musetag.library..",
     "org.musetag.tags..", "org.musetag.jobs..", "org.musetag.cli..", "org.musetag.app..", "org.musetag.settings.."
   };
+
+  @ArchTest
+  static final ArchRule tribuoOnlyWhereHeadsAreTrained =
+      noClasses().that().doNotHaveFullyQualifiedName("org.musetag.ml.heads.LinearHead")
+          .and().doNotHaveFullyQualifiedName("org.musetag.ml.heads.TribuoLogBridge")
+          .should().dependOnClassesThat().resideInAnyPackage("org.tribuo..", "com.oracle.labs.mlrg.olcut..")
+          .because("heads are trained with Tribuo and run as exported ONNX, so one class trains and one bridges its log");
+
+  /**
+   * The layers of docs/architecture.md's diagram, top to bottom: each may be used only by the layers drawn above it
+   * (layers drawn side by side, such as settings and library, or tags, audio and dsp, never use each other).
+   * The root package holds the launcher (the top) and a few helpers every layer shares (the bottom).
+   */
+  @ArchTest
+  static final ArchRule layersPointOneWay =
+      layeredArchitecture().consideringOnlyDependenciesInLayers()
+          .layer("Launcher").definedBy(DescribedPredicate.describe("the launcher",
+              (JavaClass c) -> c.getName().equals("org.musetag.Launcher")))
+          .layer("Ui").definedBy("org.musetag.ui..")
+          .layer("Cli").definedBy("org.musetag.cli..")
+          .layer("App").definedBy("org.musetag.app..")
+          .layer("Jobs").definedBy("org.musetag.jobs..")
+          .layer("Settings").definedBy("org.musetag.settings..")
+          .layer("Library").definedBy("org.musetag.library..")
+          .layer("Ml").definedBy("org.musetag.ml..")
+          .layer("Tags").definedBy("org.musetag.tags..")
+          .layer("Audio").definedBy("org.musetag.audio..")
+          .layer("Dsp").definedBy("org.musetag.dsp..")
+          .layer("Shared").definedBy(DescribedPredicate.describe("the root package's shared helpers",
+              (JavaClass c) -> c.getPackageName().equals("org.musetag") && !c.getName().startsWith("org.musetag.Launcher")))
+          .whereLayer("Ui").mayOnlyBeAccessedByLayers("Launcher")
+          .whereLayer("Cli").mayOnlyBeAccessedByLayers("Launcher")
+          .whereLayer("App").mayOnlyBeAccessedByLayers("Launcher", "Ui", "Cli")
+          .whereLayer("Jobs").mayOnlyBeAccessedByLayers("Launcher", "Ui", "Cli", "App")
+          .whereLayer("Settings").mayOnlyBeAccessedByLayers("Launcher", "Ui", "Cli", "App", "Jobs")
+          .whereLayer("Library").mayOnlyBeAccessedByLayers("Launcher", "Ui", "Cli", "App", "Jobs")
+          .whereLayer("Ml").mayOnlyBeAccessedByLayers("Launcher", "Ui", "Cli", "App", "Jobs", "Settings", "Library")
+          .whereLayer("Tags").mayOnlyBeAccessedByLayers("Launcher", "Ui", "Cli", "App", "Jobs", "Settings", "Library", "Ml")
+          .whereLayer("Audio").mayOnlyBeAccessedByLayers("Launcher", "Ui", "Cli", "App", "Jobs", "Settings", "Library", "Ml")
+          .whereLayer("Dsp").mayOnlyBeAccessedByLayers("Launcher", "Ui", "Cli", "App", "Jobs", "Settings", "Library", "Ml")
+          .because("docs/architecture.md draws the packages as layers whose arrows only point down");
 
   @ArchTest
   static final ArchRule coreHasNoJavaFx =
