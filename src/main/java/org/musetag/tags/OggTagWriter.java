@@ -24,6 +24,8 @@ final class OggTagWriter {
   private static final Logger LOG = LoggerFactory.getLogger(OggTagWriter.class);
 
   private final AtomicTagWriter.CopyHook hook;
+  /** Copies named for this process, so the next run can tell one a killed write left behind (see TagTemporaries). */
+  private final TagTemporaries temporaries = new TagTemporaries();
 
   OggTagWriter() {
     this(copy -> { });
@@ -56,7 +58,7 @@ final class OggTagWriter {
       List<String> others = header.comment.others(userFields);
       String audio = AudioPayload.digest(real, format);
 
-      temp = Files.createTempFile(real.getParent(), ".musetag-", ".tmp");
+      temp = temporaries.create(real.getParent());
       header.rewrite(real, header.comment.with(changes), temp);
       hook.afterWrite(temp);
 

@@ -93,6 +93,22 @@ class TagTemporariesTest {
     assertThat(live).exists();
   }
 
+  @Test
+  void anOggWriteNamesItsCopyForThisProcessAndClearsDeadOnes() throws Exception {
+    Path song = AudioFixtures.tone(dir, "song", Encoding.OGG_VORBIS, 440, 1.0);
+    Path stale = litter(name(dead, "00000000deadbeef"));
+    List<String> copies = new ArrayList<>();
+    TagStore store = new JaudiotaggerTagStore(TagOptions.defaults());
+
+    assertThat(store.write(song, Map.of(TagField.GENRE, List.of("rock")))).isTrue();
+
+    assertThat(stale).doesNotExist();
+    try (var files = Files.list(dir)) {
+      files.forEach(f -> copies.add(f.getFileName().toString()));
+    }
+    assertThat(copies).containsExactly("song.ogg");
+  }
+
   private static String name(ProcessOwner owner, String random) {
     return ".musetag-" + owner.pid() + "-" + owner.startMs() + "-" + random + ".tmp";
   }
