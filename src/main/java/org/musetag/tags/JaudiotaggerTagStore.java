@@ -34,8 +34,8 @@ import org.musetag.PathProblems;
  * refused for writing with a message saying what it is: writing its real tags would leave it misnamed, and tools
  * that trust the name would then add a second, foreign tag (docs/decisions/0004).
  *
- * Writes go through {@link AtomicTagWriter} ({@link OggTagWriter} for every Ogg format: Vorbis, Opus, FLAC); a write that would change
- * nothing does not touch the file.
+ * Writes go through {@link AtomicTagWriter} ({@link OggTagWriter} for every Ogg format: Vorbis, Opus, FLAC); a
+ * write that would change nothing does not touch the file.
  * Thread-safe: every call opens the file afresh.
  */
 public final class JaudiotaggerTagStore implements TagStore {
