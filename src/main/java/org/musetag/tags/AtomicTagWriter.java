@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * FLAC comments are put back as they were where JAudioTagger re-encoded them; the copy is read back and checked
  * (managed fields as asked, every other frame or comment byte for byte by Musetag's own reader, the audio
  * bit-for-bit as before), and only then does it replace the original, in one atomic rename. Whatever goes wrong,
- * the original is untouched and the copy is removed (docs/decisions/0008-when-a-tag-is-safe-to-rewrite.md).
+ * the original is untouched and the copy is removed ({@link ReplaceWithCopy};
+ * docs/decisions/0008-when-a-tag-is-safe-to-rewrite.md).
  *
  * <p>The rename keeps the original's permissions but gives the file a new inode: hard links to it keep the old
  * content, and only root can keep another user's ownership. Symbolic links are followed, so the link stays a link.
@@ -35,7 +34,10 @@ final class AtomicTagWriter {
 
   private final TagOptions options;
   private final CopyHook hook;
-  private final TagTemporaries temporaries = new TagTemporaries();
+  /** Said when the original changed while its copy was being written. */
+  static final String CHANGED_MEANWHILE = "cannot write tags: the file changed while they were being written";
+
+  private final ReplaceWithCopy replacer = new ReplaceWithCopy();
 
   AtomicTagWriter(TagOptions options) {
     this(options, copy -> { });
@@ -61,7 +63,6 @@ final class AtomicTagWriter {
     } catch (IOException e) {
       throw TagErrors.wrap(file, format, true, e);
     }
-    Path temp = null;
     try {
       Set<TagField> userFields = new TreeSet<>(expected.userFields());
       changes.keySet().stream().filter(TagField::isUser).forEach(userFields::add);
@@ -72,34 +73,19 @@ final class AtomicTagWriter {
       refuseWhatJaudiotaggerWouldDamage(file, format, real, userFields);
       String audio = AudioPayload.digest(real, format);
 
-      temp = temporaries.create(real.getParent());
-      Files.copy(real, temp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-      OpenTagFile copy = OpenTagFile.open(temp, format, options, userFields);
-      copy.apply(changes, expected);
-      copy.commit();
-      restoreOthers(file, format, temp, own, userFields, byMeaning);
-      hook.afterWrite(temp);
-
-      verify(file, format, temp, expected, userFields, otherTags, byMeaning, audio);
-      verifyOwn(file, format, temp, own, userFields, byMeaning);
-      keepPermissions(real, temp);
-      BasicFileAttributes now = Files.readAttributes(real, BasicFileAttributes.class);
-      if (now.size() != before.size() || !now.lastModifiedTime().equals(before.lastModifiedTime())) {
-        throw new TagException(file, "cannot write tags: the file changed while they were being written");
-      }
-      Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE);
-      temp = null;
+      replacer.replace(file, real, before, CHANGED_MEANWHILE, temp -> {
+        Files.copy(real, temp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        OpenTagFile copy = OpenTagFile.open(temp, format, options, userFields);
+        copy.apply(changes, expected);
+        copy.commit();
+        restoreOthers(file, format, temp, own, userFields, byMeaning);
+        hook.afterWrite(temp);
+        verify(file, format, temp, expected, userFields, otherTags, byMeaning, audio);
+        verifyOwn(file, format, temp, own, userFields, byMeaning);
+      });
     } catch (Exception | LinkageError e) {
       LOG.debug("writing tags to {} failed; the original is untouched", file, e);
       throw TagErrors.wrap(file, format, true, e);
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException e) {
-          LOG.warn("could not remove the temporary file {}", temp, e);
-        }
-      }
     }
   }
 
@@ -186,23 +172,6 @@ final class AtomicTagWriter {
             "cannot write tags without losing data: its '" + item.name() + "' tag holds "
                 + item.data().size() + " values and the tag library would keep only the first");
       }
-    }
-  }
-
-  static void keepPermissions(Path real, Path temp) {
-    PosixFileAttributeView view = Files.getFileAttributeView(real, PosixFileAttributeView.class);
-    if (view == null) {
-      return;
-    }
-    try {
-      PosixFileAttributes attrs = view.readAttributes();
-      Files.setPosixFilePermissions(temp, attrs.permissions());
-      PosixFileAttributeView target = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-      if (!attrs.group().equals(target.readAttributes().group())) {
-        target.setGroup(attrs.group());
-      }
-    } catch (IOException | SecurityException e) {
-      LOG.debug("could not copy the permissions of {} to its new version", real, e);
     }
   }
 }

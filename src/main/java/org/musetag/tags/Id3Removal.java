@@ -6,7 +6,6 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
@@ -17,11 +16,12 @@ import java.nio.file.attribute.BasicFileAttributes;
  * change: a copy in the same folder, checked (no tag, the audio bit for bit the same), then one atomic rename.
  */
 final class Id3Removal {
+  private static final ReplaceWithCopy REPLACER = new ReplaceWithCopy();
+
   private Id3Removal() {}
 
   /** Removes the file's ID3v2 tag if it holds no frames; returns whether it did. */
   static boolean removeIfEmpty(Path file, TagFormat format) throws TagException {
-    Path temp = null;
     try {
       Path real = file.toRealPath();
       BasicFileAttributes before = Files.readAttributes(real, BasicFileAttributes.class);
@@ -30,31 +30,20 @@ final class Id3Removal {
         return false;
       }
       String audio = AudioPayload.digest(real, format);
-      temp = Files.createTempFile(real.getParent(), ".musetag-", ".tmp");
-      withoutTag(real, temp, format, tag);
-      if (Id3Structure.read(temp, format) != null || !AudioPayload.digest(temp, format).equals(audio)) {
-        throw new TagException(file, "cannot remove the empty tag: the result did not check out, nothing was changed");
-      }
-      AtomicTagWriter.keepPermissions(real, temp);
-      BasicFileAttributes now = Files.readAttributes(real, BasicFileAttributes.class);
-      if (now.size() != before.size() || !now.lastModifiedTime().equals(before.lastModifiedTime())) {
-        throw new TagException(file, "cannot remove the empty tag: the file changed meanwhile");
-      }
-      Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE);
-      temp = null;
+      REPLACER.replace(file, real, before, "cannot remove the empty tag: the file changed meanwhile", temp -> {
+        withoutTag(real, temp, format, tag);
+        if (Id3Structure.read(temp, format) != null || !AudioPayload.digest(temp, format).equals(audio)) {
+          throw new TagException(file,
+              "cannot remove the empty tag: the result did not check out, nothing was changed");
+        }
+      });
       return true;
     } catch (TagDamage d) {
       return false; // not a tag Musetag wrote; leave it be
-    } catch (IOException e) {
+    } catch (TagException e) {
+      throw e;
+    } catch (Exception e) {
       throw TagErrors.wrap(file, format, true, e);
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // a leftover temporary file is named .musetag-*.tmp and harmless
-        }
-      }
     }
   }
 

@@ -3,7 +3,6 @@ package org.musetag.tags;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,7 @@ final class OggTagWriter {
   private static final Logger LOG = LoggerFactory.getLogger(OggTagWriter.class);
 
   private final AtomicTagWriter.CopyHook hook;
-  /** Copies named for this process, so the next run can tell one a killed write left behind (see TagTemporaries). */
-  private final TagTemporaries temporaries = new TagTemporaries();
+  private final ReplaceWithCopy replacer = new ReplaceWithCopy();
 
   OggTagWriter() {
     this(copy -> { });
@@ -43,7 +41,6 @@ final class OggTagWriter {
   /** Same contract as {@link AtomicTagWriter#write}. */
   void write(Path file, TagFormat format, Map<TagField, List<String>> changes, TagValues expected)
       throws TagException {
-    Path temp = null;
     try {
       Path real = file.toRealPath();
       BasicFileAttributes before = Files.readAttributes(real, BasicFileAttributes.class);
@@ -58,29 +55,14 @@ final class OggTagWriter {
       List<String> others = header.comment.others(userFields);
       String audio = AudioPayload.digest(real, format);
 
-      temp = temporaries.create(real.getParent());
-      header.rewrite(real, header.comment.with(changes), temp);
-      hook.afterWrite(temp);
-
-      verify(file, format, temp, expected, userFields, others, audio);
-      AtomicTagWriter.keepPermissions(real, temp);
-      BasicFileAttributes now = Files.readAttributes(real, BasicFileAttributes.class);
-      if (now.size() != before.size() || !now.lastModifiedTime().equals(before.lastModifiedTime())) {
-        throw new TagException(file, "cannot write tags: the file changed while they were being written");
-      }
-      Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE);
-      temp = null;
+      replacer.replace(file, real, before, AtomicTagWriter.CHANGED_MEANWHILE, temp -> {
+        header.rewrite(real, header.comment.with(changes), temp);
+        hook.afterWrite(temp);
+        verify(file, format, temp, expected, userFields, others, audio);
+      });
     } catch (Exception | LinkageError e) {
       LOG.debug("writing tags to {} failed; the original is untouched", file, e);
       throw TagErrors.wrap(file, format, true, e);
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException e) {
-          LOG.warn("could not remove the temporary file {}", temp, e);
-        }
-      }
     }
   }
 
