@@ -66,28 +66,21 @@ final class FlacCommentSplice {
   }
 
   private static void replaceBlock(Path copy, long block, byte[] body) throws IOException {
-    Path rebuilt = Files.createTempFile(copy.getParent(), ".musetag-", ".tmp");
+    Path rebuilt = TagTemporaries.named(copy.getParent());
     try {
       try (FileChannel in = FileChannel.open(copy, StandardOpenOption.READ);
           FileChannel out = FileChannel.open(rebuilt, StandardOpenOption.WRITE,
               StandardOpenOption.TRUNCATE_EXISTING)) {
         int head = Mp4Boxes.read(in, block, 4).getInt();
         long oldEnd = block + 4 + (head & 0xFF_FFFF);
-        transfer(in, 0, block, out);
+        FileRegions.transfer(in, 0, block, out);
         out.write(ByteBuffer.allocate(4).putInt((head & 0xFF00_0000) | body.length).flip());
         out.write(ByteBuffer.wrap(body));
-        transfer(in, oldEnd, in.size(), out);
+        FileRegions.transfer(in, oldEnd, in.size(), out);
       }
       Files.move(rebuilt, copy, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(rebuilt);
-    }
-  }
-
-  private static void transfer(FileChannel in, long from, long to, FileChannel out) throws IOException {
-    long pos = from;
-    while (pos < to) {
-      pos += in.transferTo(pos, to - pos, out);
     }
   }
 }

@@ -52,23 +52,16 @@ final class Id3Removal {
     try (FileChannel in = FileChannel.open(real, StandardOpenOption.READ);
         FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
       if (tag.chunk() < 0) {
-        transfer(in, tag.start() + tag.length(), in.size(), out);
+        FileRegions.transfer(in, tag.start() + tag.length(), in.size(), out);
         return;
       }
       long size = Integer.toUnsignedLong(Mp4Boxes.read(in, tag.chunk() + 4, 4).order(order).getInt());
-      transfer(in, 0, tag.chunk(), out);
-      transfer(in, Math.min(in.size(), tag.chunk() + 8 + size + (size & 1)), in.size(), out);
+      FileRegions.transfer(in, 0, tag.chunk(), out);
+      FileRegions.transfer(in, Math.min(in.size(), tag.chunk() + 8 + size + (size & 1)), in.size(), out);
       ByteBuffer container = ByteBuffer.allocate(4).order(order).putInt((int) (out.size() - 8)).flip();
       while (container.hasRemaining()) {
         out.write(container, 4 + container.position());
       }
-    }
-  }
-
-  private static void transfer(FileChannel in, long from, long to, FileChannel out) throws IOException {
-    long pos = from;
-    while (pos < to) {
-      pos += in.transferTo(pos, to - pos, out);
     }
   }
 }

@@ -84,7 +84,7 @@ final class Id3Splice {
       return;
     }
     ByteOrder order = format == TagFormat.WAV ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
-    Path grown = Files.createTempFile(copy.getParent(), ".musetag-", ".tmp");
+    Path grown = TagTemporaries.named(copy.getParent());
     try {
       try (FileChannel in = FileChannel.open(copy, StandardOpenOption.READ);
           FileChannel out = FileChannel.open(grown, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -96,7 +96,7 @@ final class Id3Splice {
           ByteBuffer header = Mp4Boxes.read(in, old.chunk(), 8).order(order);
           long oldSize = Integer.toUnsignedLong(header.getInt(4));
           restFrom = old.chunk() + 8 + oldSize + (oldSize & 1);
-          transfer(in, 0, old.chunk(), out);
+          FileRegions.transfer(in, 0, old.chunk(), out);
           header.putInt(4, tag.length);
           out.write(header.rewind());
           out.write(ByteBuffer.wrap(tag));
@@ -104,7 +104,7 @@ final class Id3Splice {
             out.write(ByteBuffer.allocate(1));
           }
         }
-        transfer(in, restFrom, in.size(), out);
+        FileRegions.transfer(in, restFrom, in.size(), out);
         if (old.chunk() >= 0) {
           ByteBuffer container = ByteBuffer.allocate(4).order(order).putInt((int) (out.size() - 8));
           write(out, container.flip(), 4);
@@ -113,13 +113,6 @@ final class Id3Splice {
       Files.move(grown, copy, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(grown);
-    }
-  }
-
-  private static void transfer(FileChannel in, long from, long to, FileChannel out) throws IOException {
-    long pos = from;
-    while (pos < to) {
-      pos += in.transferTo(pos, to - pos, out);
     }
   }
 

@@ -43,6 +43,15 @@ public final class TagTemporaries {
     if (cleaned.add(folder)) {
       removeStale(folder);
     }
+    return named(folder);
+  }
+
+  /**
+   * A new empty temporary file in {@code folder} named for this process, readable by its owner only, without
+   * cleaning the folder: for a second scratch file while a write's copy is being built (JAudioTagger's re-encoded
+   * frames put back), which a kill must leave as recognisable as the copy itself.
+   */
+  static Path named(Path folder) throws IOException {
     ProcessOwner self = ProcessOwner.current();
     while (true) {
       String name = String.format(".musetag-%d-%d-%016x.tmp", self.pid(), self.startMs(),
