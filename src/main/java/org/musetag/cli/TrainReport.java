@@ -3,12 +3,12 @@ package org.musetag.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import org.musetag.ml.heads.ClassificationMetrics;
-import org.musetag.ml.heads.DataSummary;
-import org.musetag.ml.heads.Evaluation;
 import org.musetag.ml.heads.HeadKind;
-import org.musetag.ml.heads.HeadTraining;
-import org.musetag.ml.heads.RegressionMetrics;
+import org.musetag.ml.heads.metrics.ClassificationMetrics;
+import org.musetag.ml.heads.metrics.Evaluation;
+import org.musetag.ml.heads.metrics.RegressionMetrics;
+import org.musetag.ml.heads.training.DataSummary;
+import org.musetag.ml.heads.training.HeadTraining;
 
 /** What {@code musetag train} tells a person: the data's counts and warnings, then the scores and where it went. */
 final class TrainReport {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.LabelScore;
-import org.musetag.ml.heads.EmbeddingStore;
+import org.musetag.ml.heads.embeddings.EmbeddingStore;
 
 /**
  * The {@code embedding_cache} table (schema V2): what the backbone heard in files used to train heads, keyed by path

@@ -23,8 +23,8 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule tribuoOnlyWhereHeadsAreTrained =
-      noClasses().that().doNotHaveFullyQualifiedName("org.musetag.ml.heads.LinearHead")
-          .and().doNotHaveFullyQualifiedName("org.musetag.ml.heads.TribuoLogBridge")
+      noClasses().that().doNotHaveFullyQualifiedName("org.musetag.ml.heads.training.LinearHead")
+          .and().doNotHaveFullyQualifiedName("org.musetag.ml.heads.training.TribuoLogBridge")
           .should().dependOnClassesThat().resideInAnyPackage("org.tribuo..", "com.oracle.labs.mlrg.olcut..")
           .because("heads are trained with Tribuo and run as exported ONNX, so one class trains and one bridges its log");
 
@@ -108,7 +108,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule loggingIsSlf4jOnly =
       noClasses().that().doNotHaveFullyQualifiedName("org.musetag.tags.JaudiotaggerLogBridge")
-          .and().doNotHaveFullyQualifiedName("org.musetag.ml.heads.TribuoLogBridge")
+          .and().doNotHaveFullyQualifiedName("org.musetag.ml.heads.training.TribuoLogBridge")
           .should().dependOnClassesThat().resideInAnyPackage("java.util.logging..", "org.apache.log4j..")
           .because("one logging facade keeps the log in one place (the two bridges move JAudioTagger and Tribuo logs into it)");
 

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.musetag.ml.heads.EmbeddingStore;
+import org.musetag.ml.heads.embeddings.EmbeddingStore;
 
 /**
  * Schema V4 gives embeddings one home: a version-3 library's embeddings, kept in analyses and in the training cache,

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.musetag.ml.heads.metrics.Evaluation;
 
 /**
  * The model card of a trained head, for machines ({@code card.json}) and people ({@code card.md}): what it predicts,
@@ -26,6 +27,9 @@ public record HeadCard(String name, int version, HeadKind kind, String created, 
   public static final String JSON = "card.json";
   public static final String MARKDOWN = "card.md";
   public static final String ONNX = "head.onnx";
+  /** The outputs of a regression head, as {@link #outputs()} names them. */
+  public static final String VALENCE = "valence";
+  public static final String AROUSAL = "arousal";
 
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
       .serializeSpecialFloatingPointValues().setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
@@ -33,11 +37,7 @@ public record HeadCard(String name, int version, HeadKind kind, String created, 
 
   /** What the head learned from. */
   public record Data(String source, int files, int used, Map<String, Integer> counts, Map<String, String> unreadable,
-      List<String> warnings) {
-    static Data of(DataSummary s) {
-      return new Data(s.source(), s.files(), s.used(), s.counts(), s.unreadable(), s.warnings());
-    }
-  }
+      List<String> warnings) {}
 
   /** How it was trained, in words and numbers. */
   public record Training(String trainer, String standardisation, int features, long seed, double seconds) {}
@@ -50,7 +50,7 @@ public record HeadCard(String name, int version, HeadKind kind, String created, 
     return GSON.toJson(this);
   }
 
-  void write(Path dir) throws IOException {
+  public void write(Path dir) throws IOException {
     Files.writeString(dir.resolve(JSON), toJson() + "\n", StandardCharsets.UTF_8);
     Files.writeString(dir.resolve(MARKDOWN), HeadCardMarkdown.render(this), StandardCharsets.UTF_8);
   }

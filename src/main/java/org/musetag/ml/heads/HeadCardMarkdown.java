@@ -2,6 +2,9 @@ package org.musetag.ml.heads;
 
 import java.util.List;
 import java.util.Locale;
+import org.musetag.ml.heads.metrics.ClassificationMetrics;
+import org.musetag.ml.heads.metrics.Evaluation;
+import org.musetag.ml.heads.metrics.RegressionMetrics;
 
 /** Renders a {@link HeadCard} as Markdown for people: the same facts as the JSON, in tables. */
 final class HeadCardMarkdown {

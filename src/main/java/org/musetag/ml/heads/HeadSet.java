@@ -106,8 +106,8 @@ public final class HeadSet implements AutoCloseable {
       HeadCard card = head.card();
       float[] out = head.predict(a.embedding());
       if (card.kind() == HeadKind.REGRESSION) {
-        double v = clamp(out[card.outputs().indexOf(LinearHead.VALENCE)]);
-        double ar = clamp(out[card.outputs().indexOf(LinearHead.AROUSAL)]);
+        double v = clamp(out[card.outputs().indexOf(HeadCard.VALENCE)]);
+        double ar = clamp(out[card.outputs().indexOf(HeadCard.AROUSAL)]);
         outputs.put(card.name(), new HeadOutput(card.id(), card.kind(), List.of(), null, v, ar));
         result = new Analysis(result.genres(), result.quadrant(), result.quadrants(), v, ar, result.confidence(),
             result.embedding(), result.model() + "+" + card.id(), result.notes());

@@ -12,7 +12,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.musetag.library.TagJournal;
-import org.musetag.ui.common.Icons;
+import org.musetag.ui.display.Icons;
 
 /** The history side panel: one line per batch with an Undo button. */
 final class BatchHistoryView {

@@ -8,12 +8,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.musetag.library.TagJournal;
 import org.musetag.settings.Settings;
-import org.musetag.ui.common.BackgroundTask;
-import org.musetag.ui.common.DialogService;
-import org.musetag.ui.common.Formats;
-import org.musetag.ui.common.TagBatches;
-import org.musetag.ui.common.TaskRunner;
-import org.musetag.ui.common.UserErrors;
+import org.musetag.ui.dialog.DialogService;
+import org.musetag.ui.dialog.UserErrors;
+import org.musetag.ui.display.Formats;
+import org.musetag.ui.services.TagBatches;
+import org.musetag.ui.task.BackgroundTask;
+import org.musetag.ui.task.TaskRunner;
 
 /** Every tag batch ever written (from the wizard, a classify card or the command line), each undoable. */
 public final class BatchHistoryViewModel {

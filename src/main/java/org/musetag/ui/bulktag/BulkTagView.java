@@ -24,7 +24,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.musetag.tags.WritePolicy;
-import org.musetag.ui.common.Icons;
+import org.musetag.ui.display.Icons;
 
 /** The bulk-tag tab: the wizard's four steps in the middle, the history of batches on the right. */
 public final class BulkTagView {

@@ -21,15 +21,15 @@ import org.musetag.library.ScanReport;
 import org.musetag.settings.Settings;
 import org.musetag.tags.TagField;
 import org.musetag.tags.WritePolicy;
-import org.musetag.ui.common.BackgroundTask;
-import org.musetag.ui.common.DialogService;
-import org.musetag.ui.common.Formats;
-import org.musetag.ui.common.LibraryJobs;
-import org.musetag.ui.common.ProgressRate;
-import org.musetag.ui.common.TagBatches;
-import org.musetag.ui.common.TaskHandle;
-import org.musetag.ui.common.TaskRunner;
-import org.musetag.ui.common.UserErrors;
+import org.musetag.ui.dialog.DialogService;
+import org.musetag.ui.dialog.UserErrors;
+import org.musetag.ui.display.Formats;
+import org.musetag.ui.display.ProgressRate;
+import org.musetag.ui.services.LibraryJobs;
+import org.musetag.ui.services.TagBatches;
+import org.musetag.ui.task.BackgroundTask;
+import org.musetag.ui.task.TaskHandle;
+import org.musetag.ui.task.TaskRunner;
 
 /**
  * The bulk-tag wizard: folders → scan and analyze (progress, rate, time left, cancel, resume later) → a preview of

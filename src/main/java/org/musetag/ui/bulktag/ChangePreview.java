@@ -13,7 +13,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.musetag.jobs.TagJob.FilePlan;
 import org.musetag.tags.TagChange;
-import org.musetag.ui.common.Formats;
+import org.musetag.ui.display.Formats;
 
 /**
  * The wizard's preview: one row per field that would change, the files that would be skipped and why, and the

@@ -22,8 +22,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
-import org.musetag.ui.common.Icons;
-import org.musetag.ui.common.TrackRow;
+import org.musetag.ui.display.Icons;
+import org.musetag.ui.display.TrackRow;
 
 /**
  * The circumplex tab. One Canvas: the quadrant background and every point are drawn into a pixel buffer

@@ -22,14 +22,14 @@ import org.musetag.jobs.TagJob.Report;
 import org.musetag.jobs.TagProposal;
 import org.musetag.ml.Quadrant;
 import org.musetag.settings.Settings;
-import org.musetag.ui.common.BackgroundTask;
-import org.musetag.ui.common.ChangeLine;
-import org.musetag.ui.common.DialogService;
-import org.musetag.ui.common.Formats;
-import org.musetag.ui.common.TagBatches;
-import org.musetag.ui.common.TaskRunner;
-import org.musetag.ui.common.TrackRow;
-import org.musetag.ui.common.UserErrors;
+import org.musetag.ui.dialog.ChangeLine;
+import org.musetag.ui.dialog.DialogService;
+import org.musetag.ui.dialog.UserErrors;
+import org.musetag.ui.display.Formats;
+import org.musetag.ui.display.TrackRow;
+import org.musetag.ui.services.TagBatches;
+import org.musetag.ui.task.BackgroundTask;
+import org.musetag.ui.task.TaskRunner;
 
 /**
  * Every analysed track as a point of the circumplex, coloured by its most likely genre, with hover, click (play a

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.musetag.library.LibraryException;
 import org.musetag.library.PlaylistFile;
-import org.musetag.ui.common.TrackRow;
+import org.musetag.ui.display.TrackRow;
 
 /** Saves the selection as an M3U8 playlist with the same writer as {@code musetag playlist}. */
 final class Playlists {

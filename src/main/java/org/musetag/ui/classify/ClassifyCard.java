@@ -20,9 +20,9 @@ import javafx.scene.layout.VBox;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.LabelScore;
 import org.musetag.ui.circumplex.MiniCircumplex;
-import org.musetag.ui.common.Formats;
-import org.musetag.ui.common.Icons;
-import org.musetag.ui.common.MelPicture;
+import org.musetag.ui.display.Formats;
+import org.musetag.ui.display.Icons;
+import org.musetag.ui.display.MelPicture;
 
 /** The view of one {@link ClassifyCardViewModel}: genre bars, a small circumplex, the mel spectrogram, Write tags. */
 final class ClassifyCard {

@@ -22,14 +22,14 @@ import org.musetag.ml.heads.HeadOutput;
 import org.musetag.ml.heads.HeadedAnalysis;
 import org.musetag.settings.Settings;
 import org.musetag.tags.TagChange;
-import org.musetag.ui.common.BackgroundTask;
-import org.musetag.ui.common.ChangeLine;
-import org.musetag.ui.common.DialogService;
-import org.musetag.ui.common.Formats;
-import org.musetag.ui.common.MelPicture;
-import org.musetag.ui.common.TagBatches;
-import org.musetag.ui.common.TaskRunner;
-import org.musetag.ui.common.UserErrors;
+import org.musetag.ui.dialog.ChangeLine;
+import org.musetag.ui.dialog.DialogService;
+import org.musetag.ui.dialog.UserErrors;
+import org.musetag.ui.display.Formats;
+import org.musetag.ui.display.MelPicture;
+import org.musetag.ui.services.TagBatches;
+import org.musetag.ui.task.BackgroundTask;
+import org.musetag.ui.task.TaskRunner;
 
 /**
  * One dropped file: waiting, then what the model heard (genre probabilities, quadrant, valence/arousal,

@@ -11,7 +11,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.musetag.ui.common.Icons;
+import org.musetag.ui.display.Icons;
 
 /** The classify tab: a card per dropped file, newest on top; a hint while there are none. */
 public final class ClassifyView {

@@ -17,13 +17,13 @@ import org.musetag.ml.BundledModel;
 import org.musetag.ml.TrackClassifier;
 import org.musetag.ml.heads.HeadedAnalysis;
 import org.musetag.settings.Settings;
-import org.musetag.ui.common.BackgroundTask;
-import org.musetag.ui.common.DialogService;
-import org.musetag.ui.common.Formats;
-import org.musetag.ui.common.MelPicture;
-import org.musetag.ui.common.TagBatches;
-import org.musetag.ui.common.TaskRunner;
-import org.musetag.ui.common.UserErrors;
+import org.musetag.ui.dialog.DialogService;
+import org.musetag.ui.dialog.UserErrors;
+import org.musetag.ui.display.Formats;
+import org.musetag.ui.display.MelPicture;
+import org.musetag.ui.services.TagBatches;
+import org.musetag.ui.task.BackgroundTask;
+import org.musetag.ui.task.TaskRunner;
 
 /**
  * Drag-and-drop classification: every dropped file gets a card at once, then the model classifies them in the

@@ -30,9 +30,9 @@ import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.musetag.jobs.TagProposal;
 import org.musetag.ml.Quadrant;
-import org.musetag.ui.common.Formats;
-import org.musetag.ui.common.Icons;
-import org.musetag.ui.common.TrackRow;
+import org.musetag.ui.display.Formats;
+import org.musetag.ui.display.Icons;
+import org.musetag.ui.display.TrackRow;
 
 /** The library tab: search and filters above a virtualized table of every track, bound to a LibraryViewModel. */
 public final class LibraryView {

@@ -26,10 +26,10 @@ import org.musetag.library.Library;
 import org.musetag.library.Track;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.Quadrant;
-import org.musetag.ui.common.BackgroundTask;
-import org.musetag.ui.common.LibraryGateway;
-import org.musetag.ui.common.TaskRunner;
-import org.musetag.ui.common.TrackRow;
+import org.musetag.ui.display.TrackRow;
+import org.musetag.ui.services.LibraryGateway;
+import org.musetag.ui.task.BackgroundTask;
+import org.musetag.ui.task.TaskRunner;
 
 /**
  * The library table's state: every track with its newest analysis, a full-text search (run by SQLite's FTS5 in the

@@ -11,8 +11,8 @@ import org.musetag.audio.TimeWindow;
 import org.musetag.dsp.LiveFeatures;
 import org.musetag.dsp.MelParameters;
 import org.musetag.dsp.StreamingMelSpectrogram;
-import org.musetag.ui.common.BackgroundTask;
-import org.musetag.ui.common.TaskContext;
+import org.musetag.ui.task.BackgroundTask;
+import org.musetag.ui.task.TaskContext;
 
 /**
  * Plays one file on a background thread: opens it once and decodes it in two-second windows with the core decoder,

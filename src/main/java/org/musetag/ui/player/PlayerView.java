@@ -15,8 +15,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.musetag.ui.common.Formats;
-import org.musetag.ui.common.Icons;
+import org.musetag.ui.display.Formats;
+import org.musetag.ui.display.Icons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,11 +12,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import org.musetag.audio.AudioDecoder;
 import org.musetag.dsp.LiveFeatures;
-import org.musetag.ui.common.BackgroundTask;
-import org.musetag.ui.common.TaskHandle;
-import org.musetag.ui.common.TaskRunner;
-import org.musetag.ui.common.TrackRow;
-import org.musetag.ui.common.UserErrors;
+import org.musetag.ui.dialog.UserErrors;
+import org.musetag.ui.display.TrackRow;
+import org.musetag.ui.task.BackgroundTask;
+import org.musetag.ui.task.TaskHandle;
+import org.musetag.ui.task.TaskRunner;
 
 /**
  * The player: one track at a time, play/pause/seek/volume, the frames of its live mel spectrogram, and a TarsosDSP

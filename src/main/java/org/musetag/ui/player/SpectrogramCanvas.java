@@ -9,7 +9,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import org.musetag.ui.common.MelPicture;
+import org.musetag.ui.display.MelPicture;
 
 /**
  * The scrolling live spectrogram: the last {@link #COLUMNS} mel frames (16 ms each, about 16 s) in a ring image, one

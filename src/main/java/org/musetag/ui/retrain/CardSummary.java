@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.musetag.ml.heads.ClassificationMetrics;
-import org.musetag.ml.heads.Evaluation;
 import org.musetag.ml.heads.HeadCard;
-import org.musetag.ml.heads.RegressionMetrics;
+import org.musetag.ml.heads.metrics.ClassificationMetrics;
+import org.musetag.ml.heads.metrics.Evaluation;
+import org.musetag.ml.heads.metrics.RegressionMetrics;
 
 /**
  * A trained head's model card in the few sentences the expert pane shows above the per-class table: how it was

@@ -7,20 +7,20 @@ import java.util.function.Supplier;
 import org.musetag.app.Version;
 import org.musetag.library.AudioFiles;
 import org.musetag.ml.BundledModel;
-import org.musetag.ml.heads.Backbone;
-import org.musetag.ml.heads.DataSummary;
-import org.musetag.ml.heads.EmbeddingCollector;
 import org.musetag.ml.heads.HeadKind;
 import org.musetag.ml.heads.HeadRegistry;
-import org.musetag.ml.heads.HeadTraining;
-import org.musetag.ml.heads.LabelFolders;
-import org.musetag.ml.heads.RatingsCsv;
-import org.musetag.ml.heads.TrainingInput;
+import org.musetag.ml.heads.embeddings.Backbone;
+import org.musetag.ml.heads.embeddings.EmbeddingCollector;
+import org.musetag.ml.heads.input.LabelFolders;
+import org.musetag.ml.heads.input.RatingsCsv;
+import org.musetag.ml.heads.input.TrainingInput;
+import org.musetag.ml.heads.training.DataSummary;
+import org.musetag.ml.heads.training.HeadTraining;
 import org.musetag.settings.Settings;
-import org.musetag.ui.common.ActiveHeads;
-import org.musetag.ui.common.LibraryGateway;
-import org.musetag.ui.common.TaskContext;
-import org.musetag.ui.common.WorkerPool;
+import org.musetag.ui.services.ActiveHeads;
+import org.musetag.ui.services.LibraryGateway;
+import org.musetag.ui.task.TaskContext;
+import org.musetag.ui.task.WorkerPool;
 
 /**
  * The expert pane's slow work, always on a background thread: reading the user's folders or CSV, training a head

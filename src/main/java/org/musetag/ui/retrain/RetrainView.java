@@ -24,11 +24,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.musetag.ml.heads.ClassificationMetrics;
 import org.musetag.ml.heads.HeadCard;
 import org.musetag.ml.heads.HeadKind;
 import org.musetag.ml.heads.HeadRegistry;
-import org.musetag.ui.common.Icons;
+import org.musetag.ml.heads.metrics.ClassificationMetrics;
+import org.musetag.ui.display.Icons;
 
 /**
  * The expert pane: on the left what to learn from (folder or CSV, name, tag field, examples per label, warnings,

@@ -20,23 +20,23 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.musetag.ml.BundledModel;
-import org.musetag.ml.heads.DataSummary;
 import org.musetag.ml.heads.HeadCard;
 import org.musetag.ml.heads.HeadKind;
 import org.musetag.ml.heads.HeadRegistry;
-import org.musetag.ml.heads.HeadTraining;
-import org.musetag.ml.heads.TrainingInput;
-import org.musetag.ml.heads.TrainingItem;
+import org.musetag.ml.heads.input.TrainingInput;
+import org.musetag.ml.heads.input.TrainingItem;
+import org.musetag.ml.heads.training.DataSummary;
+import org.musetag.ml.heads.training.HeadTraining;
 import org.musetag.settings.Settings;
-import org.musetag.ui.common.ActiveHeads;
-import org.musetag.ui.common.BackgroundTask;
-import org.musetag.ui.common.DialogService;
-import org.musetag.ui.common.LibraryGateway;
-import org.musetag.ui.common.TaskContext;
-import org.musetag.ui.common.TaskHandle;
-import org.musetag.ui.common.TaskRunner;
-import org.musetag.ui.common.UserErrors;
-import org.musetag.ui.common.WorkerPool;
+import org.musetag.ui.dialog.DialogService;
+import org.musetag.ui.dialog.UserErrors;
+import org.musetag.ui.services.ActiveHeads;
+import org.musetag.ui.services.LibraryGateway;
+import org.musetag.ui.task.BackgroundTask;
+import org.musetag.ui.task.TaskContext;
+import org.musetag.ui.task.TaskHandle;
+import org.musetag.ui.task.TaskRunner;
+import org.musetag.ui.task.WorkerPool;
 
 /**
  * The expert pane: choose a folder of label folders (or a CSV of valence/arousal ratings), see the examples per

@@ -29,9 +29,9 @@ import org.musetag.settings.SettingsStore;
 import org.musetag.tags.Id3Version;
 import org.musetag.tags.TagField;
 import org.musetag.tags.WritePolicy;
-import org.musetag.ui.common.BackgroundTask;
-import org.musetag.ui.common.TaskRunner;
-import org.musetag.ui.common.UserErrors;
+import org.musetag.ui.dialog.UserErrors;
+import org.musetag.ui.task.BackgroundTask;
+import org.musetag.ui.task.TaskRunner;
 
 /**
  * The settings form: which tag fields to write and how, the ID3 version, the thresholds below which nothing is

@@ -6,7 +6,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
-import org.musetag.ui.common.Icons;
+import org.musetag.ui.display.Icons;
 
 /** The menu bar, and with it the keyboard shortcuts of the main actions. */
 final class MainMenu {

@@ -20,8 +20,7 @@ import org.musetag.ui.circumplex.CircumplexView;
 import org.musetag.ui.circumplex.CircumplexViewModel;
 import org.musetag.ui.classify.ClassifyView;
 import org.musetag.ui.classify.ClassifyViewModel;
-import org.musetag.ui.common.FxTaskRunner;
-import org.musetag.ui.common.Icons;
+import org.musetag.ui.display.Icons;
 import org.musetag.ui.library.LibraryView;
 import org.musetag.ui.library.LibraryViewModel;
 import org.musetag.ui.player.PlayerView;
@@ -29,6 +28,7 @@ import org.musetag.ui.player.PlayerViewModel;
 import org.musetag.ui.retrain.RetrainView;
 import org.musetag.ui.retrain.RetrainViewModel;
 import org.musetag.ui.settings.SettingsView;
+import org.musetag.ui.task.FxTaskRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -13,16 +13,16 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
 import org.musetag.library.AudioFiles;
 import org.musetag.library.ScanReport;
-import org.musetag.ml.PatchModel;
-import org.musetag.ui.common.ActiveJob;
-import org.musetag.ui.common.BackgroundTask;
-import org.musetag.ui.common.DialogService;
-import org.musetag.ui.common.Formats;
-import org.musetag.ui.common.JobReport;
-import org.musetag.ui.common.LibraryJobs;
 import org.musetag.ml.BundledModel;
-import org.musetag.ui.common.TaskRunner;
-import org.musetag.ui.common.UserErrors;
+import org.musetag.ml.PatchModel;
+import org.musetag.ui.dialog.DialogService;
+import org.musetag.ui.dialog.JobReport;
+import org.musetag.ui.dialog.UserErrors;
+import org.musetag.ui.display.Formats;
+import org.musetag.ui.services.LibraryJobs;
+import org.musetag.ui.task.ActiveJob;
+import org.musetag.ui.task.BackgroundTask;
+import org.musetag.ui.task.TaskRunner;
 
 /**
  * The main window's state: what the status bar says (inference device, active model, running jobs, the last job's

@@ -2,6 +2,7 @@ package org.musetag.ui.shell;
 
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -10,13 +11,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
-import javafx.geometry.Orientation;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.musetag.app.Version;
-import org.musetag.ui.common.ActiveJob;
-import org.musetag.ui.common.Icons;
+import org.musetag.ui.display.Icons;
+import org.musetag.ui.task.ActiveJob;
 
 /** The bottom line of the main window: device, model, the last outcome, and every running job with its progress. */
 final class StatusBar {

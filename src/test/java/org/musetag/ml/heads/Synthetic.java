@@ -8,15 +8,19 @@ import java.util.Map;
 import java.util.Random;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.LabelScore;
+import org.musetag.ml.heads.metrics.ClassificationMetrics;
+import org.musetag.ml.heads.metrics.Evaluation;
+import org.musetag.ml.heads.metrics.RegressionMetrics;
+import org.musetag.ml.heads.training.Sample;
 
 /** Made-up embeddings and analyses for tests that need no audio: clusters a linear head can tell apart. */
-final class Synthetic {
-  static final int DIMS = 128;
+public final class Synthetic {
+  public static final int DIMS = 128;
 
   private Synthetic() {}
 
   /** An analysis by a pretend backbone "test@1" whose embedding is {@code embedding}. */
-  static Analysis analysis(float[] embedding, String topGenre, String quadrant) {
+  public static Analysis analysis(float[] embedding, String topGenre, String quadrant) {
     List<LabelScore> genres = new ArrayList<>();
     for (String g : List.of("blues", "jazz", "rock")) {
       genres.add(new LabelScore(g, g.equals(topGenre) ? 0.8 : 0.1));
@@ -32,7 +36,7 @@ final class Synthetic {
    * A point of cluster {@code c}: dimensions 10c..10c+9 are high, the rest noise; dimension 127 is always 0 (a dead
    * unit, as real embeddings have).
    */
-  static float[] point(Random random, int c) {
+  public static float[] point(Random random, int c) {
     float[] x = new float[DIMS];
     for (int j = 0; j < DIMS - 1; j++) {
       x[j] = (float) (random.nextGaussian() * 0.3 + (j / 10 == c ? 3 : 0));
@@ -41,7 +45,7 @@ final class Synthetic {
   }
 
   /** A model card with made-up scores, for tests of what stores and loads cards. */
-  static HeadCard card(String name, int version, HeadKind kind, List<String> outputs) {
+  public static HeadCard card(String name, int version, HeadKind kind, List<String> outputs) {
     Evaluation e = kind == HeadKind.LABELS
         ? new Evaluation(2, 1, ClassificationMetrics.of(outputs, new int[] {0, 1}, new int[] {0, 1}), List.of(1.0, 1.0),
             null, null)
@@ -53,7 +57,7 @@ final class Synthetic {
   }
 
   /** {@code perClass} samples of each label, label i in cluster i; the backbone's top genre is always "rock". */
-  static List<Sample> samples(List<String> labels, int perClass, long seed) {
+  public static List<Sample> samples(List<String> labels, int perClass, long seed) {
     Random random = new Random(seed);
     List<Sample> out = new ArrayList<>();
     for (int c = 0; c < labels.size(); c++) {

@@ -24,13 +24,13 @@ class UiArchitectureTest {
     "org.musetag.library.AnalysisStore", "org.musetag.library.TagJournal", "org.musetag.jobs.TagJob",
     "org.musetag.jobs.AnalyzeJob", "org.musetag.jobs.ClassifyJob", "org.musetag.ml.PatchModel",
     "org.musetag.ml.TrackClassifier", "org.musetag.audio.AudioDecoder", "org.musetag.tags.TagStore",
-    "org.musetag.ui.common.LibraryGateway", "org.musetag.ml.BundledModel", "org.musetag.ui.common.TagBatches",
-    "org.musetag.ui.common.LibraryJobs"
+    "org.musetag.ui.services.LibraryGateway", "org.musetag.ml.BundledModel", "org.musetag.ui.services.TagBatches",
+    "org.musetag.ui.services.LibraryJobs"
   };
 
   private static final String[] UI_SERVICES = {
-    "org.musetag.ui.common.LibraryGateway", "org.musetag.ui.common.WorkerPool", "org.musetag.ui.common.FxTaskRunner",
-    "org.musetag.ui.common.FxDialogService", "org.musetag.ui.common.LibraryJobs", "org.musetag.ui.common.TagBatches",
+    "org.musetag.ui.services.LibraryGateway", "org.musetag.ui.task.WorkerPool", "org.musetag.ui.task.FxTaskRunner",
+    "org.musetag.ui.dialog.FxDialogService", "org.musetag.ui.services.LibraryJobs", "org.musetag.ui.services.TagBatches",
     "org.musetag.ml.BundledModel", "org.musetag.ml.PatchModel"
   };
 
@@ -59,7 +59,7 @@ class UiArchitectureTest {
 
   @ArchTest
   static final ArchRule onlyTheTaskAdapterHopsOntoTheFxThread =
-      noClasses().that().haveNameNotMatching("org\\.musetag\\.ui\\.common\\.FxTaskRunner(\\$.*)?")
+      noClasses().that().haveNameNotMatching("org\\.musetag\\.ui\\.task\\.FxTaskRunner(\\$.*)?")
           .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
           .because("background work goes through the one task runner");
 

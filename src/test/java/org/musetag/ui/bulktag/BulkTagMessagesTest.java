@@ -11,18 +11,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.app.Services;
-import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.ImperfectFiles;
 import org.musetag.cli.CommandLineRun;
-import org.musetag.ui.common.CurrentThreadTaskRunner;
-import org.musetag.ui.common.LibraryGateway;
-import org.musetag.ui.common.LibraryJobs;
 import org.musetag.ml.BundledModel;
-import org.musetag.ui.common.ScriptedDialogs;
-import org.musetag.ui.common.TagBatches;
-import org.musetag.ui.common.TestServices;
-import org.musetag.ui.common.WorkerPool;
+import org.musetag.ui.dialog.ScriptedDialogs;
+import org.musetag.ui.services.LibraryGateway;
+import org.musetag.ui.services.LibraryJobs;
+import org.musetag.ui.services.TagBatches;
+import org.musetag.ui.services.TestServices;
+import org.musetag.ui.task.CurrentThreadTaskRunner;
+import org.musetag.ui.task.WorkerPool;
 
 /**
  * The wizard says about a folder what {@code musetag scan}, {@code analyze} and {@code tag --dry-run} say about the

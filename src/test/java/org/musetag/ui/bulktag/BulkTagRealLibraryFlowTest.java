@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.musetag.tags.JaudiotaggerTagStore;
 import org.musetag.tags.TagOptions;
 import org.musetag.tags.TagValues;
-import org.musetag.ui.common.TestServices;
+import org.musetag.ui.services.TestServices;
 import org.musetag.ui.shell.MainWindow;
 import org.musetag.ui.shell.StartupOptions;
 import org.testfx.api.FxRobot;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.musetag.app.Services;
 import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
+import org.musetag.ml.BundledModel;
 import org.musetag.ml.DevicePreference;
 import org.musetag.settings.GenreVocabulary;
 import org.musetag.settings.Settings;
@@ -24,15 +25,14 @@ import org.musetag.tags.TagField;
 import org.musetag.tags.TagOptions;
 import org.musetag.tags.TagStore;
 import org.musetag.tags.WritePolicy;
-import org.musetag.ui.common.CurrentThreadTaskRunner;
-import org.musetag.ui.common.DirectContext;
-import org.musetag.ui.common.LibraryGateway;
-import org.musetag.ui.common.LibraryJobs;
-import org.musetag.ml.BundledModel;
-import org.musetag.ui.common.ScriptedDialogs;
-import org.musetag.ui.common.TagBatches;
-import org.musetag.ui.common.TestServices;
-import org.musetag.ui.common.WorkerPool;
+import org.musetag.ui.dialog.ScriptedDialogs;
+import org.musetag.ui.services.LibraryGateway;
+import org.musetag.ui.services.LibraryJobs;
+import org.musetag.ui.services.TagBatches;
+import org.musetag.ui.services.TestServices;
+import org.musetag.ui.task.CurrentThreadTaskRunner;
+import org.musetag.ui.task.DirectContext;
+import org.musetag.ui.task.WorkerPool;
 
 /** The wizard's steps on real files with the real model and a real library: preview, choose, write, undo. */
 class BulkTagViewModelTest {

@@ -15,24 +15,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.app.Services;
-import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.audio.AudioFixtures;
 import org.musetag.cli.CommandLineRun;
+import org.musetag.ml.BundledModel;
 import org.musetag.ml.DevicePreference;
 import org.musetag.settings.GenreVocabulary;
 import org.musetag.settings.Settings;
 import org.musetag.settings.SettingsStore;
-import org.musetag.ml.BundledModel;
 import org.musetag.tags.Id3Version;
 import org.musetag.tags.TagField;
 import org.musetag.tags.WritePolicy;
-import org.musetag.ui.common.CurrentThreadTaskRunner;
-import org.musetag.ui.common.LibraryGateway;
-import org.musetag.ui.common.LibraryJobs;
-import org.musetag.ui.common.ScriptedDialogs;
-import org.musetag.ui.common.TagBatches;
-import org.musetag.ui.common.TestServices;
-import org.musetag.ui.common.WorkerPool;
+import org.musetag.ui.dialog.ScriptedDialogs;
+import org.musetag.ui.services.LibraryGateway;
+import org.musetag.ui.services.LibraryJobs;
+import org.musetag.ui.services.TagBatches;
+import org.musetag.ui.services.TestServices;
+import org.musetag.ui.task.CurrentThreadTaskRunner;
+import org.musetag.ui.task.WorkerPool;
 
 /**
  * The same library and the same {@code settings.properties} planned by {@code musetag tag --dry-run} and by the

@@ -17,6 +17,7 @@ import org.musetag.app.Services;
 import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
 import org.musetag.library.TagJournal;
+import org.musetag.ml.BundledModel;
 import org.musetag.ml.DevicePreference;
 import org.musetag.settings.GenreVocabulary;
 import org.musetag.settings.Settings;
@@ -25,16 +26,15 @@ import org.musetag.tags.JaudiotaggerTagStore;
 import org.musetag.tags.TagField;
 import org.musetag.tags.TagOptions;
 import org.musetag.tags.TagStore;
-import org.musetag.ui.common.BackgroundTask;
-import org.musetag.ui.common.CurrentThreadTaskRunner;
-import org.musetag.ui.common.LibraryGateway;
-import org.musetag.ui.common.LibraryJobs;
-import org.musetag.ml.BundledModel;
-import org.musetag.ui.common.ScriptedDialogs;
-import org.musetag.ui.common.TagBatches;
-import org.musetag.ui.common.TestServices;
-import org.musetag.ui.common.TrackRow;
-import org.musetag.ui.common.WorkerPool;
+import org.musetag.ui.dialog.ScriptedDialogs;
+import org.musetag.ui.display.TrackRow;
+import org.musetag.ui.services.LibraryGateway;
+import org.musetag.ui.services.LibraryJobs;
+import org.musetag.ui.services.TagBatches;
+import org.musetag.ui.services.TestServices;
+import org.musetag.ui.task.BackgroundTask;
+import org.musetag.ui.task.CurrentThreadTaskRunner;
+import org.musetag.ui.task.WorkerPool;
 
 /** "Tag selection…" on real files analysed by the real model in a real library: shows the changes, writes a batch. */
 class CircumplexTaggingTest {

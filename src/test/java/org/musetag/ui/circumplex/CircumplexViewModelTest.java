@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.ml.Quadrant;
 import org.musetag.settings.Settings;
-import org.musetag.ui.common.CurrentThreadTaskRunner;
-import org.musetag.ui.common.ScriptedDialogs;
-import org.musetag.ui.common.TrackRow;
+import org.musetag.ui.dialog.ScriptedDialogs;
+import org.musetag.ui.display.TrackRow;
+import org.musetag.ui.task.CurrentThreadTaskRunner;
 
 class CircumplexViewModelTest {
   private final CurrentThreadTaskRunner runner = new CurrentThreadTaskRunner();

@@ -24,14 +24,14 @@ import org.musetag.tags.Id3Version;
 import org.musetag.tags.JaudiotaggerTagStore;
 import org.musetag.tags.TagField;
 import org.musetag.tags.TagOptions;
-import org.musetag.ui.common.ChangeLine;
-import org.musetag.ui.common.CurrentThreadTaskRunner;
-import org.musetag.ui.common.DirectContext;
-import org.musetag.ui.common.LibraryGateway;
-import org.musetag.ui.common.ScriptedDialogs;
-import org.musetag.ui.common.TagBatches;
-import org.musetag.ui.common.TestServices;
-import org.musetag.ui.common.WorkerPool;
+import org.musetag.ui.dialog.ChangeLine;
+import org.musetag.ui.dialog.ScriptedDialogs;
+import org.musetag.ui.services.LibraryGateway;
+import org.musetag.ui.services.TagBatches;
+import org.musetag.ui.services.TestServices;
+import org.musetag.ui.task.CurrentThreadTaskRunner;
+import org.musetag.ui.task.DirectContext;
+import org.musetag.ui.task.WorkerPool;
 
 /** Classifying dropped files with the real model, and writing one file's tags as an undoable batch. */
 class ClassifyViewModelTest {

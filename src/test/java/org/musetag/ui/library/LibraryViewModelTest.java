@@ -10,16 +10,16 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.FfmpegAudioDecoder;
 import org.musetag.cli.CommandLineRun;
 import org.musetag.library.LibraryScanner;
 import org.musetag.ml.Quadrant;
-import org.musetag.ui.common.CurrentThreadTaskRunner;
-import org.musetag.ui.common.LibraryGateway;
-import org.musetag.ui.common.TestServices;
-import org.musetag.ui.common.TrackRow;
+import org.musetag.ui.display.TrackRow;
+import org.musetag.ui.services.LibraryGateway;
+import org.musetag.ui.services.TestServices;
+import org.musetag.ui.task.CurrentThreadTaskRunner;
 
 class LibraryViewModelTest {
   private final CurrentThreadTaskRunner runner = new CurrentThreadTaskRunner();

@@ -10,13 +10,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.CountingDecoder;
 import org.musetag.audio.FfmpegAudioDecoder;
 import org.musetag.dsp.LiveFeatures;
-import org.musetag.ui.common.DirectContext;
-import org.musetag.ui.common.TaskContext;
+import org.musetag.ui.task.DirectContext;
+import org.musetag.ui.task.TaskContext;
 
 /** Plays a generated tone silently: position follows the clock, the spectrogram fills, TarsosDSP hears 440 Hz. */
 class PlaybackEngineTest {

@@ -19,15 +19,15 @@ import org.musetag.ml.PatchPredictor;
 import org.musetag.ml.heads.HeadKind;
 import org.musetag.ml.heads.HeadRegistry;
 import org.musetag.ml.heads.HeadedAnalysis;
-import org.musetag.ml.heads.TrainingInput;
-import org.musetag.ml.heads.TrainingItem;
+import org.musetag.ml.heads.input.TrainingInput;
+import org.musetag.ml.heads.input.TrainingItem;
 import org.musetag.settings.Settings;
-import org.musetag.ui.common.ActiveHeads;
-import org.musetag.ui.common.CurrentThreadTaskRunner;
-import org.musetag.ui.common.LibraryGateway;
-import org.musetag.ui.common.ScriptedDialogs;
-import org.musetag.ui.common.TestServices;
-import org.musetag.ui.common.WorkerPool;
+import org.musetag.ui.dialog.ScriptedDialogs;
+import org.musetag.ui.services.ActiveHeads;
+import org.musetag.ui.services.LibraryGateway;
+import org.musetag.ui.services.TestServices;
+import org.musetag.ui.task.CurrentThreadTaskRunner;
+import org.musetag.ui.task.WorkerPool;
 
 /**
  * The expert pane's view model without a window, on real generated audio, the real bundled model, a real library

@@ -17,7 +17,7 @@ import org.musetag.settings.SettingsStore;
 import org.musetag.tags.Id3Version;
 import org.musetag.tags.TagField;
 import org.musetag.tags.WritePolicy;
-import org.musetag.ui.common.CurrentThreadTaskRunner;
+import org.musetag.ui.task.CurrentThreadTaskRunner;
 
 class SettingsViewModelTest {
   @TempDir Path dir;

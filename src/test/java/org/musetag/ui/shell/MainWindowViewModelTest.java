@@ -13,14 +13,14 @@ import org.musetag.app.Services;
 import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
 import org.musetag.library.ScanReport;
-import org.musetag.settings.Settings;
-import org.musetag.ui.common.CurrentThreadTaskRunner;
-import org.musetag.ui.common.LibraryGateway;
-import org.musetag.ui.common.LibraryJobs;
 import org.musetag.ml.BundledModel;
-import org.musetag.ui.common.ScriptedDialogs;
-import org.musetag.ui.common.TestServices;
-import org.musetag.ui.common.WorkerPool;
+import org.musetag.settings.Settings;
+import org.musetag.ui.dialog.ScriptedDialogs;
+import org.musetag.ui.services.LibraryGateway;
+import org.musetag.ui.services.LibraryJobs;
+import org.musetag.ui.services.TestServices;
+import org.musetag.ui.task.CurrentThreadTaskRunner;
+import org.musetag.ui.task.WorkerPool;
 
 class MainWindowViewModelTest {
   @TempDir Path dir;

@@ -1,0 +1,56 @@
+package org.musetag.ui.display;
+
+import java.nio.file.Path;
+import org.musetag.library.Track;
+import org.musetag.ml.Analysis;
+import org.musetag.ml.Quadrant;
+
+/**
+ * One track as the library table, the circumplex and the player show it: its tags and, when analysed, what the
+ * model heard. Immutable; {@code quadrant} is null and the numbers are NaN for a track not analysed yet.
+ *
+ * @param tagGenre the genre the file's own tags hold
+ * @param topGenre the model's most likely genre (model label, e.g. "hiphop"), null when not analysed
+ */
+public record TrackRow(
+    long id,
+    Path path,
+    String artist,
+    String title,
+    String album,
+    String tagGenre,
+    double durationSeconds,
+    String topGenre,
+    double topGenreP,
+    Quadrant quadrant,
+    double confidence,
+    double valence,
+    double arousal) {
+
+  public static TrackRow of(Track t, Analysis a) {
+    String artist = t.artist() == null ? "" : t.artist();
+    String title = t.title() == null || t.title().isBlank() ? t.path().getFileName().toString() : t.title();
+    String album = t.album() == null ? "" : t.album();
+    String genre = t.genre() == null ? "" : t.genre();
+    if (a == null) {
+      return new TrackRow(t.id(), t.path(), artist, title, album, genre, t.durationSeconds(), null, Double.NaN, null,
+          Double.NaN, Double.NaN, Double.NaN);
+    }
+    return new TrackRow(t.id(), t.path(), artist, title, album, genre, t.durationSeconds(), a.genres().get(0).label(),
+        a.genres().get(0).p(), Quadrant.valueOf(a.quadrant()), a.confidence(), a.valence(), a.arousal());
+  }
+
+  public boolean analysed() {
+    return quadrant != null;
+  }
+
+  /** "Artist – Title", or the title alone. */
+  public String displayName() {
+    return artist.isBlank() ? title : artist + " – " + title;
+  }
+
+  /** "Q1 happy, energetic", or "" when not analysed. */
+  public String moodText() {
+    return quadrant == null ? "" : quadrant.name() + " " + String.join(", ", quadrant.words());
+  }
+}
