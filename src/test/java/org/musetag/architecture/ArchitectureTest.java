@@ -2,6 +2,7 @@ package org.musetag.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -27,6 +28,16 @@ class ArchitectureTest {
           .and().doNotHaveFullyQualifiedName("org.musetag.ml.heads.training.TribuoLogBridge")
           .should().dependOnClassesThat().resideInAnyPackage("org.tribuo..", "com.oracle.labs.mlrg.olcut..")
           .because("heads are trained with Tribuo and run as exported ONNX, so one class trains and one bridges its log");
+
+  /**
+   * ml.heads holds what applying a head needs (cards, registry, loaded heads); below it the scores
+   * (heads.metrics), beside and above it reading the user's examples (heads.input), hearing them (heads.embeddings)
+   * and training (heads.training). Only training reaches all the others; nothing reaches back into it.
+   */
+  @ArchTest
+  static final ArchRule headsPackagesHaveNoCycles =
+      slices().assignedFrom(PackageSlices.under("org.musetag.ml.heads")).should().beFreeOfCycles()
+          .because("the heads' packages are layered: runtime and registry, scores, input, embeddings, training");
 
   /**
    * The layers of docs/architecture.md's diagram, top to bottom: each may be used only by the layers drawn above it

@@ -1,6 +1,7 @@
 package org.musetag.ui.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.Arrays;
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -11,6 +12,7 @@ import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.musetag.architecture.PackageSlices;
 
 /**
  * The UI's own rules (house style, MVVM): only view models reach the services, views only bind and forward, all
@@ -86,4 +88,10 @@ class UiArchitectureTest {
           .and().doNotHaveFullyQualifiedName("org.musetag.ui.MusetagApp")
           .should().dependOnClassesThat().resideInAPackage("org.musetag.ui.shell..")
           .because("the shell wires the features together; a feature knows only its own view model and the services");
+
+  @ArchTest
+  static final ArchRule uiPackagesHaveNoCycles =
+      slices().assignedFrom(PackageSlices.under("org.musetag.ui")).should().beFreeOfCycles()
+          .because("each feature and each shared package (task, dialog, display, services) can be read and changed"
+              + " without the ones that use it");
 }
