@@ -24,7 +24,8 @@ public final class FileFailure {
       return "ran out of memory reading it (the file is probably damaged), error code " + code;
     }
     if (e instanceof StackOverflowError) {
-      return "its structure is nested too deeply to read (the file is probably damaged), error code " + code;
+      return "its structure is nested too deeply to read (the file is probably damaged), error code "
+          + code;
     }
     return "unexpected failure (" + e.getClass().getSimpleName() + "), error code " + code;
   }

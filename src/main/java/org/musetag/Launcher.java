@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
  */
 public final class Launcher {
   private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
+
   /** How long a second start waits for the running window to take its files before it opens a window itself. */
   private static final Duration HAND_OVER_PATIENCE = Duration.ofSeconds(5);
 
@@ -40,8 +41,10 @@ public final class Launcher {
       System.exit(relaunched.getAsInt());
     }
     String[] args = Utf8Relaunch.arguments(given);
-    Optional<List<Path>> open = args.length > 0 && isSubcommand(args[0])
-        ? Optional.empty() : OpenArguments.filesToOpen(args);
+    Optional<List<Path>> open =
+        args.length > 0 && isSubcommand(args[0])
+            ? Optional.empty()
+            : OpenArguments.filesToOpen(args);
     if (open.isPresent()) {
       startDesktop(open.get());
       return;
@@ -54,13 +57,16 @@ public final class Launcher {
     AppDirectories dirs = AppDirectories.forThisUser();
     SingleInstance instance = null;
     try {
-      Optional<SingleInstance> first = SingleInstance.startOrHandOver(dirs.instance(), files, HAND_OVER_PATIENCE);
+      Optional<SingleInstance> first =
+          SingleInstance.startOrHandOver(dirs.instance(), files, HAND_OVER_PATIENCE);
       if (first.isEmpty()) {
         return;
       }
       instance = first.get();
     } catch (IOException e) {
-      LOG.warn("cannot check for a running Musetag in {} ({}); opening a window anyway", dirs.instance(),
+      LOG.warn(
+          "cannot check for a running Musetag in {} ({}); opening a window anyway",
+          dirs.instance(),
           e.getMessage());
     }
     MusetagApp.launchWith(Wiring.create(), files, instance);

@@ -17,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 public final class PathProblems {
   /** Linux's PATH_MAX and NAME_MAX, in bytes: longer paths or names fail with ENAMETOOLONG. */
   private static final int PATH_MAX = 4096;
+
   private static final int NAME_MAX = 255;
 
   private PathProblems() {}
@@ -47,7 +48,8 @@ public final class PathProblems {
     String encoding = System.getProperty("sun.jnu.encoding", "UTF-8");
     boolean utf8 = encoding.equalsIgnoreCase("UTF-8") || encoding.equalsIgnoreCase("UTF8");
     if (!utf8 && !s.chars().allMatch(c -> c < 0x80)) {
-      return "its name cannot be spelled in this system's character encoding (" + encoding
+      return "its name cannot be spelled in this system's character encoding ("
+          + encoding
           + "); start Musetag with a UTF-8 locale, e.g. LANG=C.UTF-8";
     }
     if (s.indexOf('\uFFFD') >= 0) {

@@ -11,8 +11,11 @@ import java.util.Map;
 public record AppDirectories(Path home) {
 
   public static AppDirectories forThisUser() {
-    return forSystem(System.getProperties().entrySet().stream()
-            .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toString(), e -> e.getValue().toString())),
+    return forSystem(
+        System.getProperties().entrySet().stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    e -> e.getKey().toString(), e -> e.getValue().toString())),
         System.getenv());
   }
 
@@ -25,13 +28,19 @@ public record AppDirectories(Path home) {
     String os = props.getOrDefault("os.name", "").toLowerCase(Locale.ROOT);
     if (os.contains("win")) {
       String appData = env.get("APPDATA");
-      return new AppDirectories(appData != null ? Path.of(appData, "Musetag") : userHome.resolve("AppData/Roaming/Musetag"));
+      return new AppDirectories(
+          appData != null
+              ? Path.of(appData, "Musetag")
+              : userHome.resolve("AppData/Roaming/Musetag"));
     }
     if (os.contains("mac")) {
       return new AppDirectories(userHome.resolve("Library/Application Support/Musetag"));
     }
     String xdg = env.get("XDG_DATA_HOME");
-    return new AppDirectories(xdg != null && !xdg.isBlank() ? Path.of(xdg, "musetag") : userHome.resolve(".local/share/musetag"));
+    return new AppDirectories(
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg, "musetag")
+            : userHome.resolve(".local/share/musetag"));
   }
 
   public Path cache() {

@@ -27,6 +27,7 @@ import java.util.function.Consumer;
  */
 final class OpenRequests {
   private static final String SUFFIX = ".open";
+
   /** How often the reader also looks without an event: file-system events are polled on some systems (macOS). */
   private static final long LOOK_EVERY_MS = 1000;
 
@@ -41,7 +42,8 @@ final class OpenRequests {
     Files.createDirectories(folder);
     String name = System.currentTimeMillis() + "-" + UUID.randomUUID();
     Path temp = folder.resolve("." + name + ".tmp");
-    List<String> lines = files.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
+    List<String> lines =
+        files.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
     Files.write(temp, lines, StandardCharsets.UTF_8);
     Path request = folder.resolve(name + SUFFIX);
     Files.move(temp, request, StandardCopyOption.ATOMIC_MOVE);
@@ -61,8 +63,11 @@ final class OpenRequests {
     List<List<Path>> requests = new ArrayList<>();
     for (Path request : waiting) {
       try {
-        List<Path> files = Files.readAllLines(request, StandardCharsets.UTF_8).stream()
-            .filter(l -> !l.isBlank()).map(Path::of).toList();
+        List<Path> files =
+            Files.readAllLines(request, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank())
+                .map(Path::of)
+                .toList();
         Files.delete(request);
         requests.add(files);
       } catch (NoSuchFileException gone) {

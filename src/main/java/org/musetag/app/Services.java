@@ -13,7 +13,10 @@ import org.musetag.ml.BundledModel;
  * @param executors makes a pool of the given number of worker threads; callers shut it down when done
  */
 public record Services(
-    AudioDecoder decoder, AppDirectories directories, BundledModel model, IntFunction<ExecutorService> executors)
+    AudioDecoder decoder,
+    AppDirectories directories,
+    BundledModel model,
+    IntFunction<ExecutorService> executors)
     implements AutoCloseable {
 
   /** Closes the loaded model (the one native resource the services hold). */

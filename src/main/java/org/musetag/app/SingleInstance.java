@@ -47,8 +47,8 @@ public final class SingleInstance implements AutoCloseable {
    *     start takes its place; if it is still starting (not yet watching), the request waits in the inbox for it
    * @return this start's instance, which must open the window; empty when the files were handed over
    */
-  public static Optional<SingleInstance> startOrHandOver(Path folder, List<Path> files, Duration patience)
-      throws IOException {
+  public static Optional<SingleInstance> startOrHandOver(
+      Path folder, List<Path> files, Duration patience) throws IOException {
     Optional<SingleInstance> first = tryToBeFirst(folder);
     if (first.isPresent()) {
       return first;
@@ -76,11 +76,14 @@ public final class SingleInstance implements AutoCloseable {
   /** The instance when no other holds the lock; empty while another one (in this or another process) runs. */
   static Optional<SingleInstance> tryToBeFirst(Path folder) throws IOException {
     Files.createDirectories(folder);
-    FileChannel channel = FileChannel.open(folder.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(
+            folder.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     try {
       FileLock lock = channel.tryLock();
       if (lock != null) {
-        return Optional.of(new SingleInstance(channel, lock, new OpenRequests(folder.resolve("inbox"))));
+        return Optional.of(
+            new SingleInstance(channel, lock, new OpenRequests(folder.resolve("inbox"))));
       }
     } catch (OverlappingFileLockException heldInThisProcess) {
       // another instance of this JVM holds it (tests run two instances in one process)
@@ -97,13 +100,16 @@ public final class SingleInstance implements AutoCloseable {
    * {@link Services#executors()}), until {@link #close()}. Requests that arrived before this call come first.
    */
   public void listen(Consumer<List<Path>> open, ExecutorService thread) {
-    thread.execute(() -> {
-      try {
-        inbox.watch(open, watch);
-      } catch (IOException e) {
-        LOG.warn("cannot watch for files from later starts ({}); each start opens its own window", e.getMessage());
-      }
-    });
+    thread.execute(
+        () -> {
+          try {
+            inbox.watch(open, watch);
+          } catch (IOException e) {
+            LOG.warn(
+                "cannot watch for files from later starts ({}); each start opens its own window",
+                e.getMessage());
+          }
+        });
   }
 
   /** Stops listening and lets the next start be the running instance. */

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class Utf8Relaunch {
   /** Names the file holding the original arguments; set only in the relaunched process. */
   static final String ARGUMENTS_FILE = "MUSETAG_UTF8_ARGUMENTS";
+
   private static final String LOCALE = "C.UTF-8";
   private static final Logger LOG = LoggerFactory.getLogger(Utf8Relaunch.class);
 
@@ -33,20 +34,26 @@ public final class Utf8Relaunch {
   public static OptionalInt ifNeeded(String[] args) {
     String encoding = System.getProperty("sun.jnu.encoding", "UTF-8");
     if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")
-        || encoding.equalsIgnoreCase("UTF-8") || System.getenv(ARGUMENTS_FILE) != null) {
+        || encoding.equalsIgnoreCase("UTF-8")
+        || System.getenv(ARGUMENTS_FILE) != null) {
       return OptionalInt.empty();
     }
     List<byte[]> argv;
     try {
       argv = split(Files.readAllBytes(Path.of("/proc/self/cmdline")));
     } catch (IOException e) {
-      LOG.warn("file names are limited to ASCII ({}): cannot read this process's command line ({})", encoding,
+      LOG.warn(
+          "file names are limited to ASCII ({}): cannot read this process's command line ({})",
+          encoding,
           e.getMessage());
       return OptionalInt.empty();
     }
     List<String> command = relaunchCommand(argv, args);
     if (command == null) {
-      LOG.warn("file names are limited to ASCII ({}): cannot start Musetag again in {}", encoding, LOCALE);
+      LOG.warn(
+          "file names are limited to ASCII ({}): cannot start Musetag again in {}",
+          encoding,
+          LOCALE);
       return OptionalInt.empty();
     }
     return run(command, argv.subList(argv.size() - args.length, argv.size()));
@@ -68,7 +75,10 @@ public final class Utf8Relaunch {
       Files.deleteIfExists(p);
       return raw.stream().map(b -> new String(b, StandardCharsets.UTF_8)).toArray(String[]::new);
     } catch (IOException | RuntimeException e) {
-      LOG.warn("cannot read the arguments handed over in {} ({}); using the ones given", file, e.getMessage());
+      LOG.warn(
+          "cannot read the arguments handed over in {} ({}); using the ones given",
+          file,
+          e.getMessage());
       return args;
     }
   }
@@ -78,21 +88,30 @@ public final class Utf8Relaunch {
    * knows only the first process, and must not leave the second one working on.
    */
   private static void followParent() {
-    ProcessHandle.current().parent().ifPresent(parent -> {
-      Thread watch = new Thread(() -> {
-        // re-parented the moment the parent exits, even before anyone reaps it (isAlive is still true for a zombie)
-        while (parent.isAlive() && ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == parent.pid()) {
-          try {
-            Thread.sleep(100);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-        Runtime.getRuntime().halt(137);
-      }, "musetag-follow-parent");
-      watch.setDaemon(true);
-      watch.start();
-    });
+    ProcessHandle.current()
+        .parent()
+        .ifPresent(
+            parent -> {
+              Thread watch =
+                  new Thread(
+                      () -> {
+                        // re-parented the moment the parent exits, even before anyone reaps it
+                        // (isAlive is still true for a zombie)
+                        while (parent.isAlive()
+                            && ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L)
+                                == parent.pid()) {
+                          try {
+                            Thread.sleep(100);
+                          } catch (InterruptedException e) {
+                            return;
+                          }
+                        }
+                        Runtime.getRuntime().halt(137);
+                      },
+                      "musetag-follow-parent");
+              watch.setDaemon(true);
+              watch.start();
+            });
   }
 
   /**
@@ -110,7 +129,11 @@ public final class Utf8Relaunch {
       }
     }
     List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse(new String(argv.get(0), StandardCharsets.US_ASCII)));
+    command.add(
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(new String(argv.get(0), StandardCharsets.US_ASCII)));
     for (byte[] option : argv.subList(1, first)) {
       if (!isAscii(option)) {
         return null;
@@ -123,7 +146,9 @@ public final class Utf8Relaunch {
   private static OptionalInt run(List<String> command, List<byte[]> arguments) {
     Path file = null;
     try {
-      file = Files.createTempFile("musetag-arguments-", ".bin"); // owner-only: the arguments may be private
+      file =
+          Files.createTempFile(
+              "musetag-arguments-", ".bin"); // owner-only: the arguments may be private
       ByteArrayOutputStream joined = new ByteArrayOutputStream();
       for (byte[] a : arguments) {
         joined.write(a);
@@ -133,7 +158,8 @@ public final class Utf8Relaunch {
       ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
       pb.environment().put(pb.environment().containsKey("LC_ALL") ? "LC_ALL" : "LC_CTYPE", LOCALE);
       pb.environment().put(ARGUMENTS_FILE, file.toString());
-      // jpackage's launcher marks its own environment; a second launcher that inherits the mark takes its arguments
+      // jpackage's launcher marks its own environment; a second launcher that inherits the mark
+      // takes its arguments
       // for the JVM's and prints java's usage instead of starting Musetag
       pb.environment().remove("_JPACKAGE_LAUNCHER");
       Process child = pb.start();
@@ -143,7 +169,10 @@ public final class Utf8Relaunch {
       Runtime.getRuntime().removeShutdownHook(stop);
       return OptionalInt.of(exit);
     } catch (IOException e) {
-      LOG.warn("cannot start Musetag again in {} ({}); file names are limited to ASCII", LOCALE, e.getMessage());
+      LOG.warn(
+          "cannot start Musetag again in {} ({}); file names are limited to ASCII",
+          LOCALE,
+          e.getMessage());
       return OptionalInt.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -20,7 +20,11 @@ public final class Wiring {
   public static Services create() {
     AppDirectories dirs = AppDirectories.forThisUser();
     AudioDecoder decoder = new FfmpegAudioDecoder();
-    return new Services(decoder, dirs, bundledModel(dirs, decoder), n -> Executors.newFixedThreadPool(n, workerThreads()));
+    return new Services(
+        decoder,
+        dirs,
+        bundledModel(dirs, decoder),
+        n -> Executors.newFixedThreadPool(n, workerThreads()));
   }
 
   /**
@@ -28,7 +32,8 @@ public final class Wiring {
    * ({@code --device}, or the app's settings), before the first load.
    */
   public static BundledModel bundledModel(AppDirectories dirs, AudioDecoder decoder) {
-    return new BundledModel(new ModelFiles(dirs.cache().resolve("models")), decoder, DevicePreference.AUTO);
+    return new BundledModel(
+        new ModelFiles(dirs.cache().resolve("models")), decoder, DevicePreference.AUTO);
   }
 
   private static ThreadFactory workerThreads() {

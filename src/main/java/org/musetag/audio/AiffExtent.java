@@ -46,8 +46,13 @@ final class AiffExtent {
   }
 
   private static boolean uncompressed(byte[] comm) {
-    return is(comm, 18, "NONE") || is(comm, 18, "none") || is(comm, 18, "sowt") || is(comm, 18, "twos")
-        || is(comm, 18, "raw ") || is(comm, 18, "fl32") || is(comm, 18, "fl64");
+    return is(comm, 18, "NONE")
+        || is(comm, 18, "none")
+        || is(comm, 18, "sowt")
+        || is(comm, 18, "twos")
+        || is(comm, 18, "raw ")
+        || is(comm, 18, "fl32")
+        || is(comm, 18, "fl64");
   }
 
   private static byte[] read(FileChannel ch, long at, int n) throws IOException {

@@ -37,7 +37,8 @@ public interface AudioDecoder {
       }
 
       @Override
-      public List<PcmBuffer> decodeWindows(int sampleRate, List<TimeWindow> windows) throws AudioFileException {
+      public List<PcmBuffer> decodeWindows(int sampleRate, List<TimeWindow> windows)
+          throws AudioFileException {
         return self.decodeWindows(file, sampleRate, windows);
       }
 

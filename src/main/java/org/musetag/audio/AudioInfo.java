@@ -40,9 +40,26 @@ public record AudioInfo(
   }
 
   /** A whole, rightly named file with sound tags. */
-  public AudioInfo(Path path, String format, String codec, int sampleRate, int channels, double durationSeconds,
+  public AudioInfo(
+      Path path,
+      String format,
+      String codec,
+      int sampleRate,
+      int channels,
+      double durationSeconds,
       Map<String, String> tags) {
-    this(path, format, codec, sampleRate, channels, durationSeconds, tags, durationSeconds, null, null, null);
+    this(
+        path,
+        format,
+        codec,
+        sampleRate,
+        channels,
+        durationSeconds,
+        tags,
+        durationSeconds,
+        null,
+        null,
+        null);
   }
 
   /** Everything that is not quite right about the file, in words a user reads after its name; empty when none. */

@@ -20,7 +20,8 @@ final class ContainerSniffer {
 
   /** The FFmpeg demuxer the extension names, or null for an extension Musetag does not know. */
   static String byName(Path file) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name =
+        file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
     String ext = name.substring(name.lastIndexOf('.') + 1);
     return switch (ext) {
       case "ogg", "oga", "opus" -> "ogg";

@@ -23,15 +23,20 @@ final class DecodingSession implements AutoCloseable {
   private final Path file;
   private final FFmpegFrameGrabber grabber;
   private final FfmpegLogBridge.ErrorTally errors = FfmpegLogBridge.startCounting();
+
   /** Index (at the file's own rate) of the next sample the grabber will deliver; -1 when unknown (after a seek). */
   private long position;
+
   private TruncationCheck.Extent extent;
+
   /** The errors met reading the container's header alone (damaged tags), apart from the audio's. */
   private int headerErrors;
+
   private String firstHeaderError;
 
   /** Within this distance ahead, reading forward is cheaper and surer than seeking. */
   static final long FORWARD_READ_MICROS = 10_000_000;
+
   /** Targets this close to the start are reached by reading from the start, never by seeking. */
   static final long READ_FROM_START_MICROS = 20_000_000;
 
@@ -97,7 +102,8 @@ final class DecodingSession implements AutoCloseable {
       g.setFormat(demuxer);
     }
     g.setSampleMode(FrameGrabber.SampleMode.FLOAT);
-    // Verify checksums where the codec has them (FLAC frames), so damage is reported rather than played.
+    // Verify checksums where the codec has them (FLAC frames), so damage is reported rather than
+    // played.
     g.setAudioOption("err_detect", "crccheck");
     DecodingSession open = new DecodingSession(file, g);
     try {
@@ -132,7 +138,8 @@ final class DecodingSession implements AutoCloseable {
    * that lies on the whole decode's output grid (see {@link ResampleGrid}), a little early so its filter has
    * settled, and its first outputs are dropped.
    */
-  void readFrom(double seconds, int sampleRate, SampleAccumulator acc, boolean maySeek) throws AudioFileException {
+  void readFrom(double seconds, int sampleRate, SampleAccumulator acc, boolean maySeek)
+      throws AudioFileException {
     readFrom(seconds, new int[] {sampleRate}, new SampleAccumulator[] {acc}, maySeek);
   }
 
@@ -155,7 +162,8 @@ final class DecodingSession implements AutoCloseable {
     MonoResampler[] resamplers = new MonoResampler[sampleRates.length];
     try {
       for (int k = 0; k < resamplers.length; k++) {
-        resamplers[k] = new MonoResampler(nativeRate, channels, sampleRates[k], starts[k].dropOutput());
+        resamplers[k] =
+            new MonoResampler(nativeRate, channels, sampleRates[k], starts[k].dropOutput());
       }
       long primingMicros = nextIndex < 0 ? primingMicros() : 0;
       Frame frame;
@@ -186,7 +194,8 @@ final class DecodingSession implements AutoCloseable {
         }
       }
     } catch (IOException | RuntimeException e) {
-      throw new AudioFileException(file, "is damaged and cannot be decoded (" + FfmpegAudioDecoder.firstLine(e) + ")", e);
+      throw new AudioFileException(
+          file, "is damaged and cannot be decoded (" + FfmpegAudioDecoder.firstLine(e) + ")", e);
     } finally {
       for (MonoResampler r : resamplers) {
         if (r != null) {
@@ -210,11 +219,14 @@ final class DecodingSession implements AutoCloseable {
    * is near the start (or seeking is not allowed), seeks otherwise. Returns the index of the next sample when it is
    * known, or -1 when it must be read from the next frame's timestamp (after a seek).
    */
-  private long positionBefore(long nativeIndex, int nativeRate, boolean maySeek) throws AudioFileException {
+  private long positionBefore(long nativeIndex, int nativeRate, boolean maySeek)
+      throws AudioFileException {
     long targetMicros = Math.round(nativeIndex * 1e6 / nativeRate);
     long micros = targetMicros - SEEK_MARGIN_MICROS;
     try {
-      if (position >= 0 && nativeIndex >= position && (nativeIndex - position) * 1e6 / nativeRate <= FORWARD_READ_MICROS) {
+      if (position >= 0
+          && nativeIndex >= position
+          && (nativeIndex - position) * 1e6 / nativeRate <= FORWARD_READ_MICROS) {
         return position;
       }
       if (!maySeek || targetMicros <= READ_FROM_START_MICROS) {
@@ -230,15 +242,24 @@ final class DecodingSession implements AutoCloseable {
         position = -1;
         return -1;
       } catch (FrameGrabber.Exception | RuntimeException e) {
-        // A header that claims more audio than the file holds sends the seek past the end; players then read on
-        // from the start, and so does this (what lies beyond the real end comes back short, and is reported so).
-        LOG.debug("cannot seek to {} s in {}, reading from the start: {}", micros / 1e6, file, e.getMessage());
+        // A header that claims more audio than the file holds sends the seek past the end; players
+        // then read on
+        // from the start, and so does this (what lies beyond the real end comes back short, and is
+        // reported so).
+        LOG.debug(
+            "cannot seek to {} s in {}, reading from the start: {}",
+            micros / 1e6,
+            file,
+            e.getMessage());
         restart();
         position = 0;
         return 0;
       }
     } catch (FrameGrabber.Exception | RuntimeException e) {
-      throw new AudioFileException(file, "cannot seek to " + micros / 1e6 + " s (" + FfmpegAudioDecoder.firstLine(e) + ")", e);
+      throw new AudioFileException(
+          file,
+          "cannot seek to " + micros / 1e6 + " s (" + FfmpegAudioDecoder.firstLine(e) + ")",
+          e);
     }
   }
 
@@ -268,7 +289,12 @@ final class DecodingSession implements AutoCloseable {
   void checkNoErrors() throws AudioFileException {
     if (errors.count > 0) {
       throw new AudioFileException(
-          file, "is damaged: FFmpeg reported " + errors.count + " error(s) while decoding (first: " + errors.first + ")");
+          file,
+          "is damaged: FFmpeg reported "
+              + errors.count
+              + " error(s) while decoding (first: "
+              + errors.first
+              + ")");
     }
   }
 
@@ -289,8 +315,8 @@ final class DecodingSession implements AutoCloseable {
    */
   AudioInfo info() {
     AVFormatContext oc = grabber.getFormatContext();
-    return FfmpegProbe.describe(file, oc, oc.streams(grabber.getAudioStream()), extent, headerErrors,
-        firstHeaderError);
+    return FfmpegProbe.describe(
+        file, oc, oc.streams(grabber.getAudioStream()), extent, headerErrors, firstHeaderError);
   }
 
   /** How much of the declared audio the file holds, and why it is incomplete when it is. */
@@ -303,7 +329,8 @@ final class DecodingSession implements AutoCloseable {
     try {
       grabber.close();
     } catch (FrameGrabber.Exception | RuntimeException e) {
-      // Closing a half-opened grabber can fail; the file is not modified, so there is nothing to recover.
+      // Closing a half-opened grabber can fail; the file is not modified, so there is nothing to
+      // recover.
       LOG.debug("closing {}: {}", file, e.toString());
     }
   }

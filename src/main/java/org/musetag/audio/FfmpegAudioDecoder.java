@@ -36,16 +36,21 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
     try (DecodingSession open = DecodingSession.open(file)) {
       TruncationCheck.Extent extent = open.extent();
       if (!extent.complete()) {
-        // The whole file was asked for and it is not all there; windows within the audio present can still be had.
+        // The whole file was asked for and it is not all there; windows within the audio present
+        // can still be had.
         throw AudioFileException.endsEarly(file, extent.problem(), extent.presentSeconds());
       }
       double declared = open.declaredSeconds();
       if (declared > MAX_WHOLE_DECODE_SECONDS) {
         throw new AudioFileException(
-            file, String.format(Locale.ROOT, "is %.1f hours long, too long to decode at once", declared / 3600));
+            file,
+            String.format(
+                Locale.ROOT, "is %.1f hours long, too long to decode at once", declared / 3600));
       }
-      int limit = (int) Math.min(Integer.MAX_VALUE - 8L, (long) (MAX_WHOLE_DECODE_SECONDS * sampleRate));
-      SampleAccumulator acc = new SampleAccumulator((int) Math.max(0, declared * sampleRate) + sampleRate, limit);
+      int limit =
+          (int) Math.min(Integer.MAX_VALUE - 8L, (long) (MAX_WHOLE_DECODE_SECONDS * sampleRate));
+      SampleAccumulator acc =
+          new SampleAccumulator((int) Math.max(0, declared * sampleRate) + sampleRate, limit);
       open.readFrom(0, sampleRate, acc, false);
       open.checkNoErrors();
       if (acc.size() == 0) {
@@ -92,13 +97,15 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
       }
 
       @Override
-      public List<PcmBuffer> decodeWindows(int sampleRate, List<TimeWindow> windows) throws AudioFileException {
+      public List<PcmBuffer> decodeWindows(int sampleRate, List<TimeWindow> windows)
+          throws AudioFileException {
         requirePositive(sampleRate);
         return windows(session, file, sampleRate, windows);
       }
 
       @Override
-      public List<PcmBuffer> decodeWindowAt(TimeWindow window, int... sampleRates) throws AudioFileException {
+      public List<PcmBuffer> decodeWindowAt(TimeWindow window, int... sampleRates)
+          throws AudioFileException {
         for (int rate : sampleRates) {
           requirePositive(rate);
         }
@@ -112,7 +119,8 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
     };
   }
 
-  private static List<PcmBuffer> windows(DecodingSession open, Path file, int sampleRate, List<TimeWindow> windows)
+  private static List<PcmBuffer> windows(
+      DecodingSession open, Path file, int sampleRate, List<TimeWindow> windows)
       throws AudioFileException {
     List<PcmBuffer> out = new ArrayList<>(windows.size());
     for (TimeWindow w : windows) {
@@ -122,19 +130,23 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
   }
 
   /** One window at each of {@code sampleRates}, from one decode of its native audio. */
-  private static List<PcmBuffer> window(DecodingSession open, Path file, TimeWindow w, int[] sampleRates)
-      throws AudioFileException {
+  private static List<PcmBuffer> window(
+      DecodingSession open, Path file, TimeWindow w, int[] sampleRates) throws AudioFileException {
     TruncationCheck.Extent extent = open.extent();
     double end = extent.complete() ? open.declaredSeconds() : extent.presentSeconds();
     if (!extent.complete() && w.startSeconds() >= end) {
-      throw AudioFileException.endsEarly(file, String.format(Locale.ROOT,
-          "%s, so there is nothing at %.1f s", extent.problem(), w.startSeconds()), end);
+      throw AudioFileException.endsEarly(
+          file,
+          String.format(
+              Locale.ROOT, "%s, so there is nothing at %.1f s", extent.problem(), w.startSeconds()),
+          end);
     }
     SampleAccumulator[] accs = accumulators(w, sampleRates);
     open.readFrom(w.startSeconds(), sampleRates, accs, true);
     open.checkNoErrors();
     if (anyShort(accs, w, end, sampleRates)) {
-      // Some files seek badly (FFmpeg lands past the target or at the end): read from the start instead.
+      // Some files seek badly (FFmpeg lands past the target or at the end): read from the start
+      // instead.
       accs = accumulators(w, sampleRates);
       open.readFrom(w.startSeconds(), sampleRates, accs, false);
       open.checkNoErrors();
@@ -145,10 +157,16 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
       if (cameShort(acc, w, end, sampleRates[k])) {
         double got = acc.size() / (double) sampleRates[k];
         double at = open.positionSeconds();
-        double stopped = got > 0 || Double.isNaN(at) ? w.startSeconds() + got : Math.min(w.startSeconds(), at);
-        throw AudioFileException.endsEarly(file, String.format(Locale.ROOT,
-            "is truncated or damaged: nothing could be decoded at %.1f s of the %.1f s it declares",
-            w.startSeconds() + got, end), stopped);
+        double stopped =
+            got > 0 || Double.isNaN(at) ? w.startSeconds() + got : Math.min(w.startSeconds(), at);
+        throw AudioFileException.endsEarly(
+            file,
+            String.format(
+                Locale.ROOT,
+                "is truncated or damaged: nothing could be decoded at %.1f s of the %.1f s it declares",
+                w.startSeconds() + got,
+                end),
+            stopped);
       }
       out.add(new PcmBuffer(acc.toArray(), sampleRates[k]));
     }
@@ -164,7 +182,8 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
     return accs;
   }
 
-  private static boolean anyShort(SampleAccumulator[] accs, TimeWindow w, double end, int[] sampleRates) {
+  private static boolean anyShort(
+      SampleAccumulator[] accs, TimeWindow w, double end, int[] sampleRates) {
     for (int k = 0; k < accs.length; k++) {
       if (cameShort(accs[k], w, end, sampleRates[k])) {
         return true;
@@ -174,7 +193,8 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
   }
 
   /** Whether a window holds clearly less audio than the file declares for that stretch. */
-  private static boolean cameShort(SampleAccumulator acc, TimeWindow w, double declared, int sampleRate) {
+  private static boolean cameShort(
+      SampleAccumulator acc, TimeWindow w, double declared, int sampleRate) {
     double got = acc.size() / (double) sampleRate;
     double shouldExist = Math.min(w.lengthSeconds(), declared - w.startSeconds());
     return declared > 0 && w.lengthSeconds() - got > 0.5 && shouldExist - got > 0.5;
@@ -186,10 +206,11 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
    * estimates the duration from the bit rate, so the bound is loose.
    */
   static double lengthTolerance(String format, double declaredSeconds) {
-    boolean exact = switch (format) {
-      case "flac", "wav", "aiff", "ogg", "mp4" -> true;
-      default -> false;
-    };
+    boolean exact =
+        switch (format) {
+          case "flac", "wav", "aiff", "ogg", "mp4" -> true;
+          default -> false;
+        };
     return exact ? 0.1 : Math.max(0.5, 0.02 * declaredSeconds);
   }
 

@@ -34,7 +34,8 @@ final class FfmpegProbe {
       String chosen = ContainerSniffer.choose(file);
       Opened o = open(file, chosen);
       if (o.audio == null && chosen != null) {
-        // The container the name or signature suggested holds no audio: let FFmpeg recognise the content.
+        // The container the name or signature suggested holds no audio: let FFmpeg recognise the
+        // content.
         o.close();
         o = open(file, null);
       }
@@ -64,28 +65,47 @@ final class FfmpegProbe {
    * What an opened container holds: shared by the probe and by a {@link DecodingSession}, so a file opened to be
    * decoded is described exactly as a probe would describe it, without a second opening.
    */
-  static AudioInfo describe(Path file, AVFormatContext oc, AVStream audio, TruncationCheck.Extent extent,
-      int headerErrors, String firstError) {
+  static AudioInfo describe(
+      Path file,
+      AVFormatContext oc,
+      AVStream audio,
+      TruncationCheck.Extent extent,
+      int headerErrors,
+      String firstError) {
     AVCodecParameters par = audio.codecpar();
     String ffmpegFormat = oc.iformat().name().getString();
     double declared = seconds(oc, audio);
     Map<String, String> tags = new LinkedHashMap<>();
     copy(oc.metadata(), tags);
     copy(audio.metadata(), tags);
-    String tagProblem = headerErrors == 0 ? null
-        : "has damaged tags (FFmpeg reported " + headerErrors + " error(s) reading them, first: "
-            + String.valueOf(firstError).replaceFirst("^\\[[^]]* @ [^]]*\\] ", "") + ")";
-    return new AudioInfo(file, FfmpegAudioDecoder.formatName(ffmpegFormat),
-        avcodec.avcodec_get_name(par.codec_id()).getString(), par.sample_rate(), par.ch_layout().nb_channels(),
-        extent.presentSeconds(), tags, declared, extent.problem(), ContainerSniffer.misnamed(file, ffmpegFormat),
+    String tagProblem =
+        headerErrors == 0
+            ? null
+            : "has damaged tags (FFmpeg reported "
+                + headerErrors
+                + " error(s) reading them, first: "
+                + String.valueOf(firstError).replaceFirst("^\\[[^]]* @ [^]]*\\] ", "")
+                + ")";
+    return new AudioInfo(
+        file,
+        FfmpegAudioDecoder.formatName(ffmpegFormat),
+        avcodec.avcodec_get_name(par.codec_id()).getString(),
+        par.sample_rate(),
+        par.ch_layout().nb_channels(),
+        extent.presentSeconds(),
+        tags,
+        declared,
+        extent.problem(),
+        ContainerSniffer.misnamed(file, ffmpegFormat),
         tagProblem);
   }
 
   /** How much of the declared audio is there; MP4 is measured from FFmpeg's sample index, the rest from bytes. */
-  static TruncationCheck.Extent extent(Path file, String ffmpegFormat, AVStream audio, double declared)
-      throws IOException {
+  static TruncationCheck.Extent extent(
+      Path file, String ffmpegFormat, AVStream audio, double declared) throws IOException {
     if (ffmpegFormat.startsWith("mov,")) {
-      return TruncationCheck.shorterThanDeclared("mp4", declared, MovExtent.presentSeconds(audio, Files.size(file)));
+      return TruncationCheck.shorterThanDeclared(
+          "mp4", declared, MovExtent.presentSeconds(audio, Files.size(file)));
     }
     return TruncationCheck.check(file, ffmpegFormat, declared);
   }
@@ -148,7 +168,9 @@ final class FfmpegProbe {
   }
 
   private static boolean incomplete(AVFormatContext oc, AVCodecParameters par) {
-    return par.sample_rate() <= 0 || par.ch_layout().nb_channels() <= 0 || oc.duration() == AV_NOPTS_VALUE;
+    return par.sample_rate() <= 0
+        || par.ch_layout().nb_channels() <= 0
+        || oc.duration() == AV_NOPTS_VALUE;
   }
 
   /**

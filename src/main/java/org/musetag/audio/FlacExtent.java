@@ -23,7 +23,12 @@ final class FlacExtent {
     ByteBuffer info = ByteBuffer.allocate(42);
     ch.read(info, flacStart);
     byte[] s = info.array();
-    if (info.position() < 42 || s[0] != 'f' || s[1] != 'L' || s[2] != 'a' || s[3] != 'C' || (s[4] & 0x7f) != 0) {
+    if (info.position() < 42
+        || s[0] != 'f'
+        || s[1] != 'L'
+        || s[2] != 'a'
+        || s[3] != 'C'
+        || (s[4] & 0x7f) != 0) {
       return Double.NaN;
     }
     int minBlock = u16(s, 8);
@@ -115,13 +120,14 @@ final class FlacExtent {
       number = number << 6 | (c & 0x3f);
     }
     p += 1 + extra;
-    long block = switch (blockCode) {
-      case 1 -> 192;
-      case 2, 3, 4, 5 -> 576L << (blockCode - 2);
-      case 6 -> (b[p] & 0xff) + 1;
-      case 7 -> u16(b, p) + 1;
-      default -> 256L << (blockCode - 8);
-    };
+    long block =
+        switch (blockCode) {
+          case 1 -> 192;
+          case 2, 3, 4, 5 -> 576L << (blockCode - 2);
+          case 6 -> (b[p] & 0xff) + 1;
+          case 7 -> u16(b, p) + 1;
+          default -> 256L << (blockCode - 8);
+        };
     p += blockCode == 6 ? 1 : blockCode == 7 ? 2 : 0;
     p += rateCode == 12 ? 1 : rateCode == 13 || rateCode == 14 ? 2 : 0;
     if (p >= length || crc8(b, i, p) != (b[p] & 0xff)) {

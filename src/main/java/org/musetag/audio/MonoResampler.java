@@ -35,11 +35,26 @@ final class MonoResampler implements AutoCloseable {
     avutil.av_channel_layout_default(inLayout, inChannels);
     avutil.av_channel_layout_default(outLayout, 1);
     SwrContext ctx = new SwrContext((Pointer) null);
-    int ret = swresample.swr_alloc_set_opts2(
-        ctx, outLayout, AV_SAMPLE_FMT_FLT, outRate, inLayout, AV_SAMPLE_FMT_FLT, inRate, 0, null);
+    int ret =
+        swresample.swr_alloc_set_opts2(
+            ctx,
+            outLayout,
+            AV_SAMPLE_FMT_FLT,
+            outRate,
+            inLayout,
+            AV_SAMPLE_FMT_FLT,
+            inRate,
+            0,
+            null);
     if (ret < 0 || ctx == null || ctx.isNull() || swresample.swr_init(ctx) < 0) {
       throw new IllegalStateException(
-          "cannot set up resampling from " + inRate + " Hz x" + inChannels + " to " + outRate + " Hz mono");
+          "cannot set up resampling from "
+              + inRate
+              + " Hz x"
+              + inChannels
+              + " to "
+              + outRate
+              + " Hz mono");
     }
     this.swr = ctx;
   }
@@ -76,9 +91,11 @@ final class MonoResampler implements AutoCloseable {
       out = new FloatPointer(capacity);
     }
     int produced;
-    // PointerPointer(Pointer) would reinterpret the floats as pointers; build one-element pointer arrays instead.
+    // PointerPointer(Pointer) would reinterpret the floats as pointers; build one-element pointer
+    // arrays instead.
     try (PointerPointer<FloatPointer> outs = new PointerPointer<FloatPointer>(1L).put(0, out);
-        PointerPointer<FloatPointer> ins = input == null ? null : new PointerPointer<FloatPointer>(1L).put(0, input)) {
+        PointerPointer<FloatPointer> ins =
+            input == null ? null : new PointerPointer<FloatPointer>(1L).put(0, input)) {
       produced = swresample.swr_convert(swr, outs, capacity, ins, frames);
     }
     if (produced < 0) {

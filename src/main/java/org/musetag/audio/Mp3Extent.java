@@ -33,7 +33,8 @@ final class Mp3Extent {
         int at = i + 8 + ((flags & 1) != 0 ? 4 : 0);
         long declared = Integer.toUnsignedLong(ByteBuffer.wrap(b).getInt(at));
         if (declared <= 0 || ch.size() >= declared) {
-          // Some encoders count the whole file, tags included: a file at least that long is whole either way.
+          // Some encoders count the whole file, tags included: a file at least that long is whole
+          // either way.
           return declared <= 0 ? Double.NaN : 1.0;
         }
         long present = ch.size() - start - trailingTags(ch);
@@ -53,7 +54,8 @@ final class Mp3Extent {
     if (size - tags >= 32) {
       byte[] ape = read(ch, size - tags - 32, 32);
       if (isTag(ape, 0, "APET") && isTag(ape, 4, "AGEX")) {
-        long length = Integer.toUnsignedLong(ByteBuffer.wrap(ape).order(ByteOrder.LITTLE_ENDIAN).getInt(12));
+        long length =
+            Integer.toUnsignedLong(ByteBuffer.wrap(ape).order(ByteOrder.LITTLE_ENDIAN).getInt(12));
         boolean header = (ape[23] & 0x80) != 0;
         tags += length + (header ? 32 : 0);
       }

@@ -41,7 +41,8 @@ final class Mp3Priming {
     pos += (flags & 2) != 0 ? 4 : 0;
     pos += (flags & 4) != 0 ? 100 : 0;
     pos += (flags & 8) != 0 ? 4 : 0;
-    if (pos + 24 > limit || !(isTag(b, pos, "LAME") || isTag(b, pos, "Lavf") || isTag(b, pos, "Lavc"))) {
+    if (pos + 24 > limit
+        || !(isTag(b, pos, "LAME") || isTag(b, pos, "Lavf") || isTag(b, pos, "Lavc"))) {
       return 0;
     }
     int delay = ((b[pos + 21] & 0xff) << 4) | ((b[pos + 22] & 0xff) >> 4);

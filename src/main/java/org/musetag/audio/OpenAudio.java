@@ -20,7 +20,8 @@ public interface OpenAudio extends AutoCloseable {
    * One window at each of {@code sampleRates}, each as {@link #decodeWindows} at that rate gives it. This default
    * decodes the window once per rate; {@link FfmpegAudioDecoder} decodes it once and resamples it for each.
    */
-  default List<PcmBuffer> decodeWindowAt(TimeWindow window, int... sampleRates) throws AudioFileException {
+  default List<PcmBuffer> decodeWindowAt(TimeWindow window, int... sampleRates)
+      throws AudioFileException {
     List<PcmBuffer> out = new ArrayList<>(sampleRates.length);
     for (int rate : sampleRates) {
       out.add(decodeWindows(rate, List.of(window)).get(0));

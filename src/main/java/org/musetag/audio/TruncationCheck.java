@@ -44,12 +44,13 @@ final class TruncationCheck {
     }
     double present;
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      present = switch (ffmpegFormat == null ? "" : ffmpegFormat) {
-        case "flac" -> FlacExtent.presentSeconds(ch, Id3v2.length(ch));
-        case "aiff" -> declared * AiffExtent.presentFraction(ch);
-        case "mp3" -> declared * Mp3Extent.presentFraction(ch);
-        default -> Double.NaN;
-      };
+      present =
+          switch (ffmpegFormat == null ? "" : ffmpegFormat) {
+            case "flac" -> FlacExtent.presentSeconds(ch, Id3v2.length(ch));
+            case "aiff" -> declared * AiffExtent.presentFraction(ch);
+            case "mp3" -> declared * Mp3Extent.presentFraction(ch);
+            default -> Double.NaN;
+          };
     }
     return shorterThanDeclared(FfmpegAudioDecoder.formatName(ffmpegFormat), declared, present);
   }
@@ -60,8 +61,13 @@ final class TruncationCheck {
     if (Double.isNaN(present) || declared <= 0 || present >= declared - tolerance) {
       return new Extent(declared, null);
     }
-    return new Extent(present, String.format(Locale.ROOT,
-        CUT + "its header declares %.1f s of audio but only %.1f s is there", declared, present));
+    return new Extent(
+        present,
+        String.format(
+            Locale.ROOT,
+            CUT + "its header declares %.1f s of audio but only %.1f s is there",
+            declared,
+            present));
   }
 
   private static String riffProblem(Path file) throws IOException {

@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
  * {@code musetag analyze --db FILE}: classifies every indexed track not yet analysed by the active model, with
  * progress, rate and time left. Ctrl-C stops after the files in hand, keeps what was done, and a re-run resumes.
  */
-@Command(name = "analyze", description = "Analyse the library's tracks with the active model (resumable; Ctrl-C stops cleanly).")
+@Command(
+    name = "analyze",
+    description =
+        "Analyse the library's tracks with the active model (resumable; Ctrl-C stops cleanly).")
 final class AnalyzeCommand implements Callable<Integer> {
   private final Services services;
 
@@ -40,13 +43,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     AtomicBoolean cancelled = new AtomicBoolean();
     CountDownLatch finished = new CountDownLatch(1);
-    Thread onCtrlC = new Thread(() -> {
-      cancelled.set(true);
-      err.println();
-      err.println("musetag: stopping after the files in hand; what is done is kept (run analyze again to resume)");
-      err.flush();
-      awaitQuietly(finished);
-    });
+    Thread onCtrlC =
+        new Thread(
+            () -> {
+              cancelled.set(true);
+              err.println();
+              err.println(
+                  "musetag: stopping after the files in hand; what is done is kept (run analyze again to resume)");
+              err.flush();
+              awaitQuietly(finished);
+            });
     Runtime.getRuntime().addShutdownHook(onCtrlC);
     ExecutorService pool = services.executors().apply(options.threads);
     TerminalJobListener progress = new TerminalJobListener(err, "Analysing");
@@ -54,7 +60,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     try (Library library = db.open(services)) {
       PatchModel model = options.load(services, err);
       TrackClassifier classifier = services.model().classifier();
-      AnalyzeJob job = new AnalyzeJob(library, classifier, new ClassifyJob(classifier, pool, options.threads));
+      AnalyzeJob job =
+          new AnalyzeJob(library, classifier, new ClassifyJob(classifier, pool, options.threads));
       r = job.run(progress, cancelled::get);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("model", model.id());

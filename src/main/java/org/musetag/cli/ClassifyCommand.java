@@ -13,17 +13,20 @@ import org.musetag.ml.Analysis;
 import org.musetag.ml.InferenceDevice;
 import org.musetag.ml.ModelException;
 import org.musetag.ml.PatchModel;
-import picocli.CommandLine.Mixin;
 import org.musetag.ml.TrackClassifier;
 import org.musetag.ml.heads.HeadSet;
 import org.musetag.ml.heads.HeadedAnalysis;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code musetag classify FILE...}: genre, mood quadrant and valence/arousal per file, one JSON object per line. */
-@Command(name = "classify", description = "Listen to audio files and print genre, mood quadrant and valence/arousal as JSON lines.")
+@Command(
+    name = "classify",
+    description =
+        "Listen to audio files and print genre, mood quadrant and valence/arousal as JSON lines.")
 final class ClassifyCommand implements Callable<Integer> {
   private final Services services;
 
@@ -47,19 +50,22 @@ final class ClassifyCommand implements Callable<Integer> {
     try (HeadSet heads = HeadColumns.load(services, model, spec.commandLine().getErr())) {
       InferenceDevice dev = model.device();
       TrackClassifier classifier = services.model().classifier();
-      new ClassifyJob(classifier, pool, options.threads).run(files, outcome -> {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("path", outcome.file().toString());
-        if (outcome.analysis() != null) {
-          HeadedAnalysis headed = HeadColumns.apply(heads, outcome.analysis(), row);
-          describe(headed.analysis(), dev, row);
-          HeadColumns.put(headed, row);
-        } else {
-          failed.incrementAndGet();
-          row.put("error", outcome.error());
-        }
-        out.write(row);
-      });
+      new ClassifyJob(classifier, pool, options.threads)
+          .run(
+              files,
+              outcome -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("path", outcome.file().toString());
+                if (outcome.analysis() != null) {
+                  HeadedAnalysis headed = HeadColumns.apply(heads, outcome.analysis(), row);
+                  describe(headed.analysis(), dev, row);
+                  HeadColumns.put(headed, row);
+                } else {
+                  failed.incrementAndGet();
+                  row.put("error", outcome.error());
+                }
+                out.write(row);
+              });
     } finally {
       pool.shutdownNow();
     }
@@ -67,12 +73,17 @@ final class ClassifyCommand implements Callable<Integer> {
   }
 
   private static void describe(Analysis a, InferenceDevice dev, Map<String, Object> row) {
-    row.put("genres", a.genres().stream().map(g -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("label", g.label());
-      m.put("p", round(g.p()));
-      return m;
-    }).toList());
+    row.put(
+        "genres",
+        a.genres().stream()
+            .map(
+                g -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("label", g.label());
+                  m.put("p", round(g.p()));
+                  return m;
+                })
+            .toList());
     row.put("quadrant", a.quadrant());
     Map<String, Double> quadrants = new LinkedHashMap<>();
     a.quadrants().forEach((k, v) -> quadrants.put(k, round(v)));

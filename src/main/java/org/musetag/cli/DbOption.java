@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
 
 /** The {@code --db FILE} option shared by the library commands; default: library.db in the app-data folder. */
 final class DbOption {
-  @Option(names = "--db", paramLabel = "FILE", description = "library database (default: library.db in Musetag's data folder)")
+  @Option(
+      names = "--db",
+      paramLabel = "FILE",
+      description = "library database (default: library.db in Musetag's data folder)")
   Path db;
 
   Library open(Services services) throws LibraryException {

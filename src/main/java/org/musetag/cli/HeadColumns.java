@@ -74,12 +74,17 @@ final class HeadColumns {
         va.put("arousal", round(h.arousal()));
         heads.put(e.getKey(), va);
       } else {
-        heads.put(e.getKey(), h.labels().stream().map(s -> {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("label", s.label());
-          m.put("p", round(s.p()));
-          return m;
-        }).toList());
+        heads.put(
+            e.getKey(),
+            h.labels().stream()
+                .map(
+                    s -> {
+                      Map<String, Object> m = new LinkedHashMap<>();
+                      m.put("label", s.label());
+                      m.put("p", round(s.p()));
+                      return m;
+                    })
+                .toList());
         fields.put(e.getKey(), h.tagField());
       }
     }

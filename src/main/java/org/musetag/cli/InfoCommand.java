@@ -9,16 +9,19 @@ import org.musetag.app.Services;
 import org.musetag.audio.AudioFileException;
 import org.musetag.audio.AudioInfo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code musetag info FILE...}: what each file is, one JSON object per line; bad files are reported and skipped. A
  * file holding less audio than it declares is described with the audio that is there and reported as an error; a
  * misleading name and damaged tags are shown in their own fields.
  */
-@Command(name = "info", description = "Show format, codec, rate, channels, duration and tags of audio files as JSON lines.")
+@Command(
+    name = "info",
+    description =
+        "Show format, codec, rate, channels, duration and tags of audio files as JSON lines.")
 final class InfoCommand implements Callable<Integer> {
   private final Services services;
 
@@ -52,7 +55,8 @@ final class InfoCommand implements Callable<Integer> {
         putIfPresent(row, "misnamed", info.misnamed());
         putIfPresent(row, "tag_problem", info.tagProblem());
         if (info.truncation() != null) {
-          // Reported as an error, as for a file that cannot be read at all, but with what is there described.
+          // Reported as an error, as for a file that cannot be read at all, but with what is there
+          // described.
           row.put("error", info.truncation());
           failed++;
         }

@@ -15,7 +15,9 @@ final class ModelOptions {
   @Option(names = "--threads", description = "worker threads (default: number of CPU cores)")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--device", description = "auto (GPU when usable), cpu or gpu; default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--device",
+      description = "auto (GPU when usable), cpu or gpu; default: ${DEFAULT-VALUE}")
   DevicePreference device = DevicePreference.AUTO;
 
   /** Points the model service at {@code --device}, before it loads the model. */

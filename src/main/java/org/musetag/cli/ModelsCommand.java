@@ -17,9 +17,15 @@ import picocli.CommandLine.Spec;
  * {@code musetag models list|activate NAME VERSION|rollback NAME|delete NAME VERSION}: the heads trained with
  * {@code musetag train}, kept in the model registry in Musetag's data folder. Without a subcommand it lists them.
  */
-@Command(name = "models", description = "List, activate, roll back or delete the heads made by 'musetag train'.",
-    subcommands = {ModelsCommand.ListHeads.class, ModelsCommand.Activate.class, ModelsCommand.Rollback.class,
-        ModelsCommand.Delete.class})
+@Command(
+    name = "models",
+    description = "List, activate, roll back or delete the heads made by 'musetag train'.",
+    subcommands = {
+      ModelsCommand.ListHeads.class,
+      ModelsCommand.Activate.class,
+      ModelsCommand.Rollback.class,
+      ModelsCommand.Delete.class
+    })
 final class ModelsCommand implements Callable<Integer> {
   private final Services services;
 
@@ -111,11 +117,15 @@ final class ModelsCommand implements Callable<Integer> {
   }
 
   /** {@code musetag models activate NAME VERSION}. */
-  @Command(name = "activate", description = "Make a version of a head the one classify, analyze and tag use.")
+  @Command(
+      name = "activate",
+      description = "Make a version of a head the one classify, analyze and tag use.")
   static final class Activate extends RegistryChange {
-    @Parameters(index = "0", paramLabel = "NAME") String name;
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
 
-    @Parameters(index = "1", paramLabel = "VERSION") int version;
+    @Parameters(index = "1", paramLabel = "VERSION")
+    int version;
 
     Activate(Services services) {
       super(services);
@@ -124,14 +134,22 @@ final class ModelsCommand implements Callable<Integer> {
     @Override
     String change(HeadRegistry registry) throws Exception {
       registry.activate(name, version);
-      return name + " version " + version + " is active (roll back with: musetag models rollback " + name + ")";
+      return name
+          + " version "
+          + version
+          + " is active (roll back with: musetag models rollback "
+          + name
+          + ")";
     }
   }
 
   /** {@code musetag models rollback NAME}. */
-  @Command(name = "rollback", description = "Go back to the version of a head that was active before (or to none).")
+  @Command(
+      name = "rollback",
+      description = "Go back to the version of a head that was active before (or to none).")
   static final class Rollback extends RegistryChange {
-    @Parameters(index = "0", paramLabel = "NAME") String name;
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
 
     Rollback(Services services) {
       super(services);
@@ -148,9 +166,11 @@ final class ModelsCommand implements Callable<Integer> {
   /** {@code musetag models delete NAME VERSION}. */
   @Command(name = "delete", description = "Delete a version of a head (not the active one).")
   static final class Delete extends RegistryChange {
-    @Parameters(index = "0", paramLabel = "NAME") String name;
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
 
-    @Parameters(index = "1", paramLabel = "VERSION") int version;
+    @Parameters(index = "1", paramLabel = "VERSION")
+    int version;
 
     Delete(Services services) {
       super(services);

@@ -11,8 +11,22 @@ import picocli.CommandLine.Command;
     name = "musetag",
     mixinStandardHelpOptions = true,
     versionProvider = MusetagCommand.VersionProvider.class,
-    description = "Musetag listens to your music and tags it. Without a command, the desktop app starts.",
-    subcommands = {InfoCommand.class, SpectrogramCommand.class, ClassifyCommand.class, ScanCommand.class, SearchCommand.class, AnalyzeCommand.class, PlaylistCommand.class, TagCommand.class, UndoCommand.class, TrainCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
+    description =
+        "Musetag listens to your music and tags it. Without a command, the desktop app starts.",
+    subcommands = {
+      InfoCommand.class,
+      SpectrogramCommand.class,
+      ClassifyCommand.class,
+      ScanCommand.class,
+      SearchCommand.class,
+      AnalyzeCommand.class,
+      PlaylistCommand.class,
+      TagCommand.class,
+      UndoCommand.class,
+      TrainCommand.class,
+      ModelsCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class MusetagCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -32,7 +46,8 @@ public final class MusetagCommand implements Callable<Integer> {
   public static CommandLine commandLine(Services services) {
     CommandLine cli = new CommandLine(new MusetagCommand(), new ServicesFactory(services));
     cli.setExecutionExceptionHandler(new UserErrorHandler());
-    cli.setCaseInsensitiveEnumValuesAllowed(true); // the help says "--device auto, cpu or gpu", in lower case
+    cli.setCaseInsensitiveEnumValuesAllowed(
+        true); // the help says "--device auto, cpu or gpu", in lower case
     return cli;
   }
 

@@ -16,23 +16,35 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code musetag playlist --db FILE --quadrant Q1 [--genre G] --out FILE.m3u8}: a playlist players can open. */
-@Command(name = "playlist", description = "Write an M3U8 playlist of the analysed tracks in a mood quadrant (and genre).")
+@Command(
+    name = "playlist",
+    description = "Write an M3U8 playlist of the analysed tracks in a mood quadrant (and genre).")
 final class PlaylistCommand implements Callable<Integer> {
   private final Services services;
 
   @Spec CommandSpec spec;
   @Mixin DbOption db;
 
-  @Option(names = "--quadrant", required = true, description = "Q1 (happy), Q2 (angry), Q3 (sad) or Q4 (calm)")
+  @Option(
+      names = "--quadrant",
+      required = true,
+      description = "Q1 (happy), Q2 (angry), Q3 (sad) or Q4 (calm)")
   Quadrant quadrant;
 
   @Option(names = "--genre", description = "only tracks whose most likely genre is this")
   String genre;
 
-  @Option(names = "--model", description = "analyses of this model (default: the bundled musetag-base of the newest analysis)")
+  @Option(
+      names = "--model",
+      description =
+          "analyses of this model (default: the bundled musetag-base of the newest analysis)")
   String model;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE.m3u8", description = "playlist to write")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE.m3u8",
+      description = "playlist to write")
   Path out;
 
   PlaylistCommand(Services services) {
@@ -44,11 +56,22 @@ final class PlaylistCommand implements Callable<Integer> {
     List<Analysed> tracks;
     try (Library library = db.open(services)) {
       String m = model != null ? model : library.analyses().newestModel();
-      tracks = m == null ? List.of() : library.analyses().find(m, quadrant.name(), genre == null ? null : genre.toLowerCase(Locale.ROOT));
+      tracks =
+          m == null
+              ? List.of()
+              : library
+                  .analyses()
+                  .find(m, quadrant.name(), genre == null ? null : genre.toLowerCase(Locale.ROOT));
     }
-    PlaylistFile.Written w = PlaylistFile.write(out, tracks.stream()
-        .map(a -> new PlaylistFile.Entry(a.track().path(), a.track().durationSeconds(), a.track().displayName()))
-        .toList());
+    PlaylistFile.Written w =
+        PlaylistFile.write(
+            out,
+            tracks.stream()
+                .map(
+                    a ->
+                        new PlaylistFile.Entry(
+                            a.track().path(), a.track().durationSeconds(), a.track().displayName()))
+                .toList());
     w.skipped().forEach(p -> spec.commandLine().getErr().println("musetag: skipped " + p));
     spec.commandLine().getErr().flush();
     spec.commandLine().getOut().printf("wrote %d tracks to %s%n", w.entries(), out);

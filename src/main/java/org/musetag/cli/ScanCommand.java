@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
  * named on stderr with its reason; a folder that cannot be scanned (missing, a loop) is an error, exit 2, after the
  * other folders are scanned.
  */
-@Command(name = "scan", description = "Index the audio files under folders into the library (incremental).")
+@Command(
+    name = "scan",
+    description = "Index the audio files under folders into the library (incremental).")
 final class ScanCommand implements Callable<Integer> {
   private final Services services;
 
@@ -45,7 +47,9 @@ final class ScanCommand implements Callable<Integer> {
     TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr(), "Scanning");
     ScanReport r;
     try (Library library = db.open(services)) {
-      r = new LibraryScanner(library, services.decoder(), pool).scan(roots, progress::update, () -> false);
+      r =
+          new LibraryScanner(library, services.decoder(), pool)
+              .scan(roots, progress::update, () -> false);
     } finally {
       progress.finish();
       pool.shutdownNow();

@@ -15,7 +15,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code musetag search --db FILE QUERY}: full-text search over artist, title, album, genre and mood. */
-@Command(name = "search", description = "Search the library by artist, title, album, genre or mood (words match as prefixes).")
+@Command(
+    name = "search",
+    description =
+        "Search the library by artist, title, album, genre or mood (words match as prefixes).")
 final class SearchCommand implements Callable<Integer> {
   private final Services services;
 

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "spectrogram",
-    description = "Render the log-mel spectrogram of a file (or a stretch of it) as PNG, and optionally as .npy.")
+    description =
+        "Render the log-mel spectrogram of a file (or a stretch of it) as PNG, and optionally as .npy.")
 final class SpectrogramCommand implements Callable<Integer> {
   /** Images wider than this are drawn with neighbouring frames pooled (max), so long tracks stay viewable. */
   static final int MAX_IMAGE_FRAMES = 4000;
@@ -42,13 +43,22 @@ final class SpectrogramCommand implements Callable<Integer> {
   @Option(names = "--png", required = true, paramLabel = "OUT.png", description = "image to write")
   Path png;
 
-  @Option(names = "--npy", paramLabel = "OUT.npy", description = "also write the log-mel matrix, float32 [frames, mels]")
+  @Option(
+      names = "--npy",
+      paramLabel = "OUT.npy",
+      description = "also write the log-mel matrix, float32 [frames, mels]")
   Path npy;
 
-  @Option(names = "--start", paramLabel = "S", description = "start of the stretch in seconds (default: 0)")
+  @Option(
+      names = "--start",
+      paramLabel = "S",
+      description = "start of the stretch in seconds (default: 0)")
   double start;
 
-  @Option(names = "--length", paramLabel = "L", description = "length of the stretch in seconds (default: to the end)")
+  @Option(
+      names = "--length",
+      paramLabel = "L",
+      description = "length of the stretch in seconds (default: to the end)")
   Double length;
 
   SpectrogramCommand(Services services) {
@@ -65,7 +75,8 @@ final class SpectrogramCommand implements Callable<Integer> {
       PcmBuffer pcm = decode(params.sampleRate());
       float[][] mel = MelSpectrogram.compute(pcm.samples(), params);
       if (mel.length == 0) {
-        throw new AudioFileException(file, "is too short for a spectrogram (" + pcm.durationSeconds() + " s)");
+        throw new AudioFileException(
+            file, "is too short for a spectrogram (" + pcm.durationSeconds() + " s)");
       }
       writeAtomically(png, stream -> renderPooled(mel, params, stream));
       if (npy != null) {
@@ -94,13 +105,15 @@ final class SpectrogramCommand implements Callable<Integer> {
     }
     double len = length != null ? length : services.decoder().probe(file).durationSeconds() - start;
     if (!(len > 0) || start < 0) {
-      throw new AudioFileException(file, "has no audio in the requested stretch (start " + start + " s)");
+      throw new AudioFileException(
+          file, "has no audio in the requested stretch (start " + start + " s)");
     }
     return services.decoder().decodeWindow(file, rate, new TimeWindow(start, len));
   }
 
   /** Pools frames (max per band) so the image is at most {@link #MAX_IMAGE_FRAMES} wide; the time axis follows. */
-  private static void renderPooled(float[][] mel, MelParameters p, OutputStream stream) throws IOException {
+  private static void renderPooled(float[][] mel, MelParameters p, OutputStream stream)
+      throws IOException {
     int factor = (mel.length + MAX_IMAGE_FRAMES - 1) / MAX_IMAGE_FRAMES;
     if (factor <= 1) {
       new MelImageRenderer().writePng(mel, p, stream);
@@ -114,7 +127,14 @@ final class SpectrogramCommand implements Callable<Integer> {
       }
     }
     MelParameters coarse =
-        new MelParameters(p.sampleRate(), p.fftSize(), p.hop() * factor, p.melBands(), p.fMin(), p.fMax(), p.logFloor());
+        new MelParameters(
+            p.sampleRate(),
+            p.fftSize(),
+            p.hop() * factor,
+            p.melBands(),
+            p.fMin(),
+            p.fMax(),
+            p.logFloor());
     new MelImageRenderer().writePng(pooled, coarse, stream);
   }
 
@@ -130,7 +150,11 @@ final class SpectrogramCommand implements Callable<Integer> {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         writer.write(out);
       }
-      Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          tmp,
+          target,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
     }

@@ -8,8 +8,8 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.musetag.app.Services;
 import org.musetag.jobs.BatchIds;
-import org.musetag.jobs.TagJob.FilePlan;
 import org.musetag.jobs.TagJob;
+import org.musetag.jobs.TagJob.FilePlan;
 import org.musetag.jobs.TagPlans;
 import org.musetag.library.Library;
 import org.musetag.ml.heads.HeadSet;
@@ -35,9 +35,13 @@ import picocli.CommandLine.Spec;
  * flag given overrides its setting for this run only; the plan is built by the core's {@link TagPlans}, as the app
  * builds it.
  */
-@Command(name = "tag", description = {"Write genre, mood, valence and arousal from the analyses into the files (journalled; undo with 'musetag undo').",
-    "Uses the app's Settings (fields, policies, thresholds, genre renames and drops, ID3 version); a flag overrides its setting for this run.",
-    "Each active label head's labels are written to the head's own tag field (shown as USER:NAME; see 'musetag models list') unless --no-head-fields."})
+@Command(
+    name = "tag",
+    description = {
+      "Write genre, mood, valence and arousal from the analyses into the files (journalled; undo with 'musetag undo').",
+      "Uses the app's Settings (fields, policies, thresholds, genre renames and drops, ID3 version); a flag overrides its setting for this run.",
+      "Each active label head's labels are written to the head's own tag field (shown as USER:NAME; see 'musetag models list') unless --no-head-fields."
+    })
 final class TagCommand implements Callable<Integer> {
   private final Services services;
 
@@ -47,25 +51,52 @@ final class TagCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "show the changes, write nothing")
   boolean dryRun;
 
-  @Option(names = "--policy", description = "for genre, mood and the heads' fields: merge (keep existing values, add new), replace, or fill-empty (default: the genre policy in Settings, merge unless changed there)")
+  @Option(
+      names = "--policy",
+      description =
+          "for genre, mood and the heads' fields: merge (keep existing values, add new), replace, or fill-empty (default: the genre policy in Settings, merge unless changed there)")
   String policy;
 
-  @Option(names = "--fields", split = ",", description = "fields to write (default: the fields in Settings, genre,mood,valence,arousal unless changed there)")
+  @Option(
+      names = "--fields",
+      split = ",",
+      description =
+          "fields to write (default: the fields in Settings, genre,mood,valence,arousal unless changed there)")
   List<String> fields;
 
-  @Option(names = "--no-head-fields", description = "do not write the active label heads' labels into their tag fields")
+  @Option(
+      names = "--no-head-fields",
+      description = "do not write the active label heads' labels into their tag fields")
   boolean noHeadFields;
 
-  @Option(names = "--min-head-p", description = "write a head's label only when its probability is at least this, at most 3 per head (default: the value in Settings, " + Settings.DEFAULT_MIN_HEAD_P + " unless changed there)")
+  @Option(
+      names = "--min-head-p",
+      description =
+          "write a head's label only when its probability is at least this, at most 3 per head (default: the value in Settings, "
+              + Settings.DEFAULT_MIN_HEAD_P
+              + " unless changed there)")
   Double minHeadP;
 
-  @Option(names = "--id3", description = "ID3 version for MP3/WAV/AIFF files without an ID3v2 tag: v24 or v23 (default: the version in Settings, v24 unless changed there)")
+  @Option(
+      names = "--id3",
+      description =
+          "ID3 version for MP3/WAV/AIFF files without an ID3v2 tag: v24 or v23 (default: the version in Settings, v24 unless changed there)")
   String id3;
 
-  @Option(names = "--min-genre-p", description = "write a genre only when its probability is at least this (default: the value in Settings, " + Settings.DEFAULT_MIN_GENRE_P + " unless changed there)")
+  @Option(
+      names = "--min-genre-p",
+      description =
+          "write a genre only when its probability is at least this (default: the value in Settings, "
+              + Settings.DEFAULT_MIN_GENRE_P
+              + " unless changed there)")
   Double minGenreP;
 
-  @Option(names = "--min-mood-confidence", description = "write mood words only when the quadrant's probability is at least this (default: the value in Settings, " + Settings.DEFAULT_MIN_MOOD_CONFIDENCE + " unless changed there)")
+  @Option(
+      names = "--min-mood-confidence",
+      description =
+          "write mood words only when the quadrant's probability is at least this (default: the value in Settings, "
+              + Settings.DEFAULT_MIN_MOOD_CONFIDENCE
+              + " unless changed there)")
   Double minMoodConfidence;
 
   TagCommand(Services services) {
@@ -84,13 +115,20 @@ final class TagCommand implements Callable<Integer> {
         return 1;
       }
       try (HeadSet heads = HeadColumns.load(services, model, err)) {
-        TagPlans planner = new TagPlans(new JaudiotaggerTagStore(settings.tagOptions()), settings, heads::apply,
-            noHeadFields ? Set.of() : heads.labelFields());
+        TagPlans planner =
+            new TagPlans(
+                new JaudiotaggerTagStore(settings.tagOptions()),
+                settings,
+                heads::apply,
+                noHeadFields ? Set.of() : heads.labelFields());
         List<FilePlan> plans = planner.plan(library, model);
         plans.forEach(plan -> show(plan, out));
-        long changing = plans.stream().filter(f -> f.skipReason() == null && !f.changes().isEmpty()).count();
+        long changing =
+            plans.stream().filter(f -> f.skipReason() == null && !f.changes().isEmpty()).count();
         if (dryRun) {
-          out.printf("dry run: %d of %d files would change; nothing was written%n", changing, plans.size());
+          out.printf(
+              "dry run: %d of %d files would change; nothing was written%n",
+              changing, plans.size());
           return 0;
         }
         if (changing == 0) {
@@ -98,10 +136,13 @@ final class TagCommand implements Callable<Integer> {
           return 0;
         }
         TerminalJobListener progress = new TerminalJobListener(err, "Tagging");
-        TagJob.Report r = new TagJob(library, new JaudiotaggerTagStore(settings.tagOptions()))
-            .write(plans, BatchIds.next(), model, planner.settingsJson(), progress, () -> false);
+        TagJob.Report r =
+            new TagJob(library, new JaudiotaggerTagStore(settings.tagOptions()))
+                .write(
+                    plans, BatchIds.next(), model, planner.settingsJson(), progress, () -> false);
         progress.finish();
-        out.printf("batch %s: %d files written, %d already up to date, %d skipped, %d failed%n",
+        out.printf(
+            "batch %s: %d files written, %d already up to date, %d skipped, %d failed%n",
             r.batchId(), r.written(), r.unchanged(), r.skipped(), r.failed());
         out.printf("undo with: musetag undo --db %s %s%n", library.file(), r.batchId());
         return r.failed() + r.skipped() > 0 ? 1 : 0;
@@ -118,14 +159,17 @@ final class TagCommand implements Callable<Integer> {
       s = s.withFields(chosen);
     }
     if (policy != null) {
-      WritePolicy p = WritePolicy.valueOf(policy.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+      WritePolicy p =
+          WritePolicy.valueOf(policy.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
       s = s.withPolicy(TagField.GENRE, p).withPolicy(TagField.MOOD, p);
     }
     if (id3 != null) {
       s = s.withId3Version("v23".equalsIgnoreCase(id3.strip()) ? Id3Version.V23 : Id3Version.V24);
     }
-    return s.withThresholds(minGenreP != null ? minGenreP : s.minGenreP(),
-        minMoodConfidence != null ? minMoodConfidence : s.minMoodConfidence(), minHeadP != null ? minHeadP : s.minHeadP());
+    return s.withThresholds(
+        minGenreP != null ? minGenreP : s.minGenreP(),
+        minMoodConfidence != null ? minMoodConfidence : s.minMoodConfidence(),
+        minHeadP != null ? minHeadP : s.minHeadP());
   }
 
   private static void show(FilePlan plan, PrintWriter out) {
@@ -138,7 +182,8 @@ final class TagCommand implements Callable<Integer> {
     }
     out.println(plan.track().path());
     for (TagChange c : plan.changes()) {
-      out.printf("  %s: %s -> %s%n", label(c.field()), values(c.oldValues()), values(c.newValues()));
+      out.printf(
+          "  %s: %s -> %s%n", label(c.field()), values(c.oldValues()), values(c.newValues()));
     }
   }
 

@@ -27,7 +27,10 @@ final class TerminalProgress {
     lastDraw = now;
     double seconds = (now - start) / 1e9;
     double rate = seconds > 0 ? done / seconds : 0;
-    String eta = rate > 0 && total > done ? String.format(Locale.ROOT, ", %s left", duration((total - done) / rate)) : "";
+    String eta =
+        rate > 0 && total > done
+            ? String.format(Locale.ROOT, ", %s left", duration((total - done) / rate))
+            : "";
     err.printf(Locale.ROOT, "\r%s %d/%d (%.1f/s%s)   ", what, done, total, rate, eta);
     err.flush();
     drawn = true;
@@ -44,7 +47,8 @@ final class TerminalProgress {
 
   static String duration(double seconds) {
     long s = Math.round(seconds);
-    return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
+    return s >= 3600
+        ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
         : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
   }
 }

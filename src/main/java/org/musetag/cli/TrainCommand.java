@@ -34,8 +34,11 @@ import picocli.CommandLine.Spec;
  * head on the bundled model's embeddings, and registers it as a new version of NAME (activate it with
  * {@code musetag models activate}). Embeddings are cached in the library, so a second run is fast.
  */
-@Command(name = "train", description = "Teach Musetag your own labels (one sub-folder per label) or valence/arousal"
-    + " ratings (CSV): cross-validated, then registered as a new version of a head.")
+@Command(
+    name = "train",
+    description =
+        "Teach Musetag your own labels (one sub-folder per label) or valence/arousal"
+            + " ratings (CSV): cross-validated, then registered as a new version of a head.")
 final class TrainCommand implements Callable<Integer> {
   private final Services services;
 
@@ -43,19 +46,35 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin DbOption db;
   @Mixin ModelOptions options;
 
-  @Option(names = "--folders", paramLabel = "DIR", description = "a folder whose sub-folders are the labels")
+  @Option(
+      names = "--folders",
+      paramLabel = "DIR",
+      description = "a folder whose sub-folders are the labels")
   Path folders;
 
-  @Option(names = "--csv", paramLabel = "FILE", description = "a CSV of path,valence,arousal (values -1..1)")
+  @Option(
+      names = "--csv",
+      paramLabel = "FILE",
+      description = "a CSV of path,valence,arousal (values -1..1)")
   Path csv;
 
-  @Option(names = "--name", required = true, paramLabel = "NAME", description = "the head's name (letters, digits, - and _)")
+  @Option(
+      names = "--name",
+      required = true,
+      paramLabel = "NAME",
+      description = "the head's name (letters, digits, - and _)")
   String name;
 
-  @Option(names = "--kind", paramLabel = "KIND", description = "labels or regression (default: labels for --folders, regression for --csv)")
+  @Option(
+      names = "--kind",
+      paramLabel = "KIND",
+      description = "labels or regression (default: labels for --folders, regression for --csv)")
   String kind;
 
-  @Option(names = "--tag-field", paramLabel = "FIELD", description = "tag field the labels are written to (default: NAME in capitals)")
+  @Option(
+      names = "--tag-field",
+      paramLabel = "FIELD",
+      description = "tag field the labels are written to (default: NAME in capitals)")
   String tagField;
 
   @Option(names = "--activate", description = "make the new version active right away")
@@ -72,17 +91,20 @@ final class TrainCommand implements Callable<Integer> {
     TrainingInput input = readInput();
     AtomicBoolean cancelled = new AtomicBoolean();
     CountDownLatch finished = new CountDownLatch(1);
-    Thread onCtrlC = new Thread(() -> {
-      cancelled.set(true);
-      err.println();
-      err.println("musetag: stopping after the files in hand; what was heard is kept for the next run");
-      err.flush();
-      try {
-        finished.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Thread onCtrlC =
+        new Thread(
+            () -> {
+              cancelled.set(true);
+              err.println();
+              err.println(
+                  "musetag: stopping after the files in hand; what was heard is kept for the next run");
+              err.flush();
+              try {
+                finished.await(30, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     Runtime.getRuntime().addShutdownHook(onCtrlC);
     ExecutorService pool = services.executors().apply(options.threads);
     HeadRegistry registry = new HeadRegistry(services.directories().home().resolve("models"));
@@ -90,22 +112,31 @@ final class TrainCommand implements Callable<Integer> {
     options.prefer(services);
     try (Library library = db.open(services)) {
       Backbone backbone = new Backbone(services.model());
-      EmbeddingCollector collector = new EmbeddingCollector(backbone, library.embeddingCache(), pool, options.threads);
-      HeadTraining training = new HeadTraining(collector, registry, Version.current(), Clock.systemUTC());
+      EmbeddingCollector collector =
+          new EmbeddingCollector(backbone, library.embeddingCache(), pool, options.threads);
+      HeadTraining training =
+          new HeadTraining(collector, registry, Version.current(), Clock.systemUTC());
       long t0 = System.nanoTime();
-      HeadTraining.Result r = training.train(new HeadTraining.Request(name, input, tagField), new HeadTraining.Listener() {
-        @Override
-        public void data(DataSummary data) {
-          listening.finish();
-          TrainReport.data(data, out);
-        }
+      HeadTraining.Result r =
+          training.train(
+              new HeadTraining.Request(name, input, tagField),
+              new HeadTraining.Listener() {
+                @Override
+                public void data(DataSummary data) {
+                  listening.finish();
+                  TrainReport.data(data, out);
+                }
 
-        @Override
-        public void listening(int done, int total) {
-          listening.update(done, total);
-        }
-      }, cancelled::get);
-      services.model().device().filter(d -> !d.notice().isEmpty())
+                @Override
+                public void listening(int done, int total) {
+                  listening.update(done, total);
+                }
+              },
+              cancelled::get);
+      services
+          .model()
+          .device()
+          .filter(d -> !d.notice().isEmpty())
           .ifPresent(d -> err.println("musetag: " + d.notice()));
       if (activate) {
         registry.activate(name, r.version().version());
@@ -124,16 +155,22 @@ final class TrainCommand implements Callable<Integer> {
 
   private TrainingInput readInput() throws HeadException {
     if ((folders == null) == (csv == null)) {
-      throw new HeadException("give either --folders DIR (one sub-folder per label) or --csv FILE (path,valence,arousal)");
+      throw new HeadException(
+          "give either --folders DIR (one sub-folder per label) or --csv FILE (path,valence,arousal)");
     }
-    HeadKind wanted = kind == null ? (folders != null ? HeadKind.LABELS : HeadKind.REGRESSION) : parseKind(kind);
+    HeadKind wanted =
+        kind == null ? (folders != null ? HeadKind.LABELS : HeadKind.REGRESSION) : parseKind(kind);
     if (folders != null && wanted != HeadKind.LABELS) {
-      throw new HeadException("--folders trains labels; for valence/arousal give --csv FILE with path,valence,arousal");
+      throw new HeadException(
+          "--folders trains labels; for valence/arousal give --csv FILE with path,valence,arousal");
     }
     if (csv != null && wanted != HeadKind.REGRESSION) {
-      throw new HeadException("--csv trains valence/arousal (--kind regression); for labels give --folders DIR");
+      throw new HeadException(
+          "--csv trains valence/arousal (--kind regression); for labels give --folders DIR");
     }
-    return folders != null ? LabelFolders.read(folders, AudioFiles::looksLikeAudio) : RatingsCsv.read(csv);
+    return folders != null
+        ? LabelFolders.read(folders, AudioFiles::looksLikeAudio)
+        : RatingsCsv.read(csv);
   }
 
   private static HeadKind parseKind(String k) throws HeadException {

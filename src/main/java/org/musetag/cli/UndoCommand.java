@@ -16,14 +16,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code musetag undo --db FILE BATCH}: restores the tags a batch changed; without BATCH, lists the batches. */
-@Command(name = "undo", description = "Restore the tags a batch changed (without BATCH: list past batches).")
+@Command(
+    name = "undo",
+    description = "Restore the tags a batch changed (without BATCH: list past batches).")
 final class UndoCommand implements Callable<Integer> {
   private final Services services;
 
   @Spec CommandSpec spec;
   @Mixin DbOption db;
 
-  @Parameters(arity = "0..1", paramLabel = "BATCH", description = "the batch id printed by 'musetag tag'")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "BATCH",
+      description = "the batch id printed by 'musetag tag'")
   String batch;
 
   UndoCommand(Services services) {
@@ -37,15 +42,25 @@ final class UndoCommand implements Callable<Integer> {
     try (Library library = db.open(services)) {
       if (batch == null) {
         for (TagJournal.Batch b : library.journal().batches()) {
-          out.printf("%s  %s  %-11s  %d changes, %d written, %d failed  %s%n", b.id(), Instant.ofEpochMilli(b.createdAt()),
-              b.state(), b.changes(), b.written(), b.failed(), b.settings());
+          out.printf(
+              "%s  %s  %-11s  %d changes, %d written, %d failed  %s%n",
+              b.id(),
+              Instant.ofEpochMilli(b.createdAt()),
+              b.state(),
+              b.changes(),
+              b.written(),
+              b.failed(),
+              b.settings());
         }
         return 0;
       }
       TerminalJobListener listener = new TerminalJobListener(err, "Undoing");
-      TagJob.Report r = new TagJob(library, new JaudiotaggerTagStore(TagOptions.defaults())).undo(batch, listener);
+      TagJob.Report r =
+          new TagJob(library, new JaudiotaggerTagStore(TagOptions.defaults()))
+              .undo(batch, listener);
       listener.finish();
-      out.printf("batch %s undone: %d files restored, %d needed nothing, %d could not be restored%n",
+      out.printf(
+          "batch %s undone: %d files restored, %d needed nothing, %d could not be restored%n",
           batch, r.written(), r.unchanged(), r.failed());
       return r.failed() > 0 ? 1 : 0;
     }

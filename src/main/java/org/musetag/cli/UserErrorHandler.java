@@ -10,14 +10,20 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(UserErrorHandler.class);
 
   @Override
-  public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+  public int handleExecutionException(
+      Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     if (e instanceof MusetagException) {
       cli.getErr().println("musetag: " + e.getMessage());
       return 2;
     }
     String code = Integer.toHexString(System.identityHashCode(e));
     LOG.error("unexpected failure [E-{}]", code, e);
-    cli.getErr().println("musetag: something went wrong (" + e.getClass().getSimpleName() + "). Error code E-" + code);
+    cli.getErr()
+        .println(
+            "musetag: something went wrong ("
+                + e.getClass().getSimpleName()
+                + "). Error code E-"
+                + code);
     return 70;
   }
 }

@@ -32,7 +32,8 @@ public final class LiveFeatures {
     PitchDetectionResult pitch = new FastYin(sampleRate, block.length).getPitch(block.clone());
     double rms = AudioEvent.calculateRMS(block);
     double db = rms > 1e-6 ? 20 * Math.log10(rms) : -120;
-    return new Reading(pitch.isPitched() ? pitch.getPitch() : -1, pitch.getProbability(), Math.max(-120, db));
+    return new Reading(
+        pitch.isPitched() ? pitch.getPitch() : -1, pitch.getProbability(), Math.max(-120, db));
   }
 
   /** {@code block} scaled by {@code gain} (TarsosDSP GainProcessor, which also clips to [-1, 1]); a new array. */

@@ -125,8 +125,15 @@ public final class MelFilterbank {
    */
   public void apply(double[] power, double[] mel) {
     if (power.length != params.fftBins() || mel.length < weights.length) {
-      throw new IllegalArgumentException("expected " + params.fftBins() + " power bins and " + weights.length
-          + " mel outputs, got " + power.length + " and " + mel.length);
+      throw new IllegalArgumentException(
+          "expected "
+              + params.fftBins()
+              + " power bins and "
+              + weights.length
+              + " mel outputs, got "
+              + power.length
+              + " and "
+              + mel.length);
     }
     for (int m = 0; m < weights.length; m++) {
       double[] w = weights[m];

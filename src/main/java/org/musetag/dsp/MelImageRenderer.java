@@ -37,7 +37,9 @@ public final class MelImageRenderer {
   private static final int BAR_GAP = 12;
   private static final int BAR_WIDTH = 14;
   private static final int RIGHT = BAR_GAP + BAR_WIDTH + 56;
-  private static final double[] NICE_SECONDS = {0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800};
+  private static final double[] NICE_SECONDS = {
+    0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800
+  };
   private static final Color BACKGROUND = new Color(0x1E1E1E);
   private static final Color INK = new Color(0xDDDDDD);
 
@@ -56,9 +58,18 @@ public final class MelImageRenderer {
    * @param dynamicRangeDb dB range below the maximum that is spread over the colour map, {@code > 0}
    */
   public MelImageRenderer(int pixelsPerFrame, int pixelsPerBand, double dynamicRangeDb) {
-    if (pixelsPerFrame < 1 || pixelsPerBand < 1 || !(dynamicRangeDb > 0) || Double.isInfinite(dynamicRangeDb)) {
-      throw new IllegalArgumentException("need pixelsPerFrame >= 1, pixelsPerBand >= 1 and a finite "
-          + "dynamicRangeDb > 0, got " + pixelsPerFrame + ", " + pixelsPerBand + ", " + dynamicRangeDb);
+    if (pixelsPerFrame < 1
+        || pixelsPerBand < 1
+        || !(dynamicRangeDb > 0)
+        || Double.isInfinite(dynamicRangeDb)) {
+      throw new IllegalArgumentException(
+          "need pixelsPerFrame >= 1, pixelsPerBand >= 1 and a finite "
+              + "dynamicRangeDb > 0, got "
+              + pixelsPerFrame
+              + ", "
+              + pixelsPerBand
+              + ", "
+              + dynamicRangeDb);
     }
     this.pixelsPerFrame = pixelsPerFrame;
     this.pixelsPerBand = pixelsPerBand;
@@ -95,8 +106,8 @@ public final class MelImageRenderer {
     double maxDb = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < melDb.length; i++) {
       if (melDb[i].length != bands) {
-        throw new IllegalArgumentException("frame " + i + " has " + melDb[i].length + " bands, expected "
-            + bands);
+        throw new IllegalArgumentException(
+            "frame " + i + " has " + melDb[i].length + " bands, expected " + bands);
       }
       for (float v : melDb[i]) {
         maxDb = Float.isFinite(v) ? Math.max(maxDb, v) : maxDb;
@@ -104,14 +115,15 @@ public final class MelImageRenderer {
     }
     maxDb = Double.isInfinite(maxDb) ? 0.0 : maxDb;
     Rectangle plot = plotArea(melDb.length, bands);
-    BufferedImage image = new BufferedImage(imageWidth(melDb.length), imageHeight(bands),
-        BufferedImage.TYPE_INT_RGB);
+    BufferedImage image =
+        new BufferedImage(imageWidth(melDb.length), imageHeight(bands), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
       g.setColor(BACKGROUND);
       g.fillRect(0, 0, image.getWidth(), image.getHeight());
       paintPlot(image, plot, melDb, maxDb);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
       g.setStroke(new BasicStroke(1f));
       g.setColor(INK);
@@ -160,11 +172,13 @@ public final class MelImageRenderer {
       double t = i * step;
       int x = plot.x + (int) Math.round(t / secondsPerPixel);
       g.drawLine(x, plot.y + plot.height, x, plot.y + plot.height + 3);
-      String label = step < 1 ? String.format(Locale.ROOT, "%.1f", t) : String.format(Locale.ROOT, "%.0f", t);
+      String label =
+          step < 1 ? String.format(Locale.ROOT, "%.1f", t) : String.format(Locale.ROOT, "%.0f", t);
       g.drawString(label, x - fm.stringWidth(label) / 2, baseline);
     }
     String title = "time (s)";
-    g.drawString(title, plot.x + (plot.width - fm.stringWidth(title)) / 2, baseline + fm.getHeight());
+    g.drawString(
+        title, plot.x + (plot.width - fm.stringWidth(title)) / 2, baseline + fm.getHeight());
   }
 
   private void drawFrequencyAxis(Graphics2D g, Rectangle plot, MelFilterbank filterbank) {
@@ -184,7 +198,8 @@ public final class MelImageRenderer {
   }
 
   static String formatHz(double hz) {
-    return hz < 1000 ? String.format(Locale.ROOT, "%.0f Hz", hz)
+    return hz < 1000
+        ? String.format(Locale.ROOT, "%.0f Hz", hz)
         : String.format(Locale.ROOT, "%.1f kHz", hz / 1000);
   }
 
@@ -203,7 +218,10 @@ public final class MelImageRenderer {
     for (double db = Math.ceil(lowDb / tickStep) * tickStep; db <= maxDb; db += tickStep) {
       int y = plot.y + (int) Math.round((maxDb - db) / dynamicRangeDb * plot.height);
       g.drawLine(x0 + BAR_WIDTH, y, x0 + BAR_WIDTH + 3, y);
-      g.drawString(String.format(Locale.ROOT, "%.0f dB", db), x0 + BAR_WIDTH + 6, y + fm.getAscent() / 2 - 1);
+      g.drawString(
+          String.format(Locale.ROOT, "%.0f dB", db),
+          x0 + BAR_WIDTH + 6,
+          y + fm.getAscent() / 2 - 1);
     }
   }
 

@@ -19,29 +19,36 @@ package org.musetag.dsp;
  * @param logFloor   power floor applied before the logarithm, so silence maps to {@code 10*log10(logFloor)} dB
  *                   rather than minus infinity (MelSpec v1: 1e-10, i.e. -100 dB).
  */
-public record MelParameters(int sampleRate, int fftSize, int hop, int melBands, double fMin, double fMax,
-                            double logFloor) {
+public record MelParameters(
+    int sampleRate, int fftSize, int hop, int melBands, double fMin, double fMax, double logFloor) {
 
   /** Frames per model input patch in MelSpec v1: 188 frames = 48 384 samples, about 3.02 s at 16 kHz. */
   public static final int MODEL_PATCH_FRAMES = 188;
 
   /** "MelSpec v1": the model front-end, also the default of the spectrogram command and the live view. */
-  public static final MelParameters MODEL = new MelParameters(16_000, 512, 256, 64, 0.0, 8000.0, 1e-10);
+  public static final MelParameters MODEL =
+      new MelParameters(16_000, 512, 256, 64, 0.0, 8000.0, 1e-10);
 
   /** Validates every value so that an invalid front-end fails where it is built, not deep inside an FFT. */
   public MelParameters {
     require(sampleRate > 0, "sampleRate must be > 0 Hz, was " + sampleRate);
-    require(fftSize >= 4 && Integer.bitCount(fftSize) == 1,
-            "fftSize must be a power of two >= 4, was " + fftSize);
+    require(
+        fftSize >= 4 && Integer.bitCount(fftSize) == 1,
+        "fftSize must be a power of two >= 4, was " + fftSize);
     require(hop > 0, "hop must be > 0 samples, was " + hop);
     require(melBands > 0, "melBands must be > 0, was " + melBands);
-    require(Double.isFinite(fMin) && fMin >= 0.0, "fMin must be a finite frequency >= 0 Hz, was " + fMin);
-    require(Double.isFinite(fMax) && fMax > fMin,
-            "fMax must be a finite frequency above fMin (" + fMin + " Hz), was " + fMax);
-    require(fMax <= sampleRate / 2.0,
-            "fMax must not exceed the Nyquist frequency " + sampleRate / 2.0 + " Hz, was " + fMax);
-    require(Double.isFinite(logFloor) && logFloor > 0.0,
-            "logFloor must be a finite power > 0, was " + logFloor);
+    require(
+        Double.isFinite(fMin) && fMin >= 0.0,
+        "fMin must be a finite frequency >= 0 Hz, was " + fMin);
+    require(
+        Double.isFinite(fMax) && fMax > fMin,
+        "fMax must be a finite frequency above fMin (" + fMin + " Hz), was " + fMax);
+    require(
+        fMax <= sampleRate / 2.0,
+        "fMax must not exceed the Nyquist frequency " + sampleRate / 2.0 + " Hz, was " + fMax);
+    require(
+        Double.isFinite(logFloor) && logFloor > 0.0,
+        "logFloor must be a finite power > 0, was " + logFloor);
   }
 
   private static void require(boolean condition, String message) {

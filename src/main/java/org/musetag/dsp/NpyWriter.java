@@ -21,8 +21,7 @@ public final class NpyWriter {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0};
   private static final int ALIGNMENT = 64;
 
-  private NpyWriter() {
-  }
+  private NpyWriter() {}
 
   /**
    * Writes {@code rows} (all of equal length) to {@code out}; the stream is flushed, not closed. An empty array is
@@ -74,7 +73,8 @@ public final class NpyWriter {
    * together fill a multiple of {@value #ALIGNMENT} bytes.
    */
   static String header(int rows, int columns) {
-    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + columns + "), }";
+    String dict =
+        "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + columns + "), }";
     int prefix = MAGIC.length + 2;
     int unpadded = prefix + dict.length() + 1;
     int padding = (ALIGNMENT - unpadded % ALIGNMENT) % ALIGNMENT;

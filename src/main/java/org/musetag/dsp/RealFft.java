@@ -17,11 +17,15 @@ public final class RealFft {
   private final int size;
   private final int half;
   private final int[] bitReverse;
+
   /** {@code cos/sin(2*pi*j/half)} for the complex transform of length {@code half}, {@code j < half/2}. */
   private final double[] cos;
+
   private final double[] sin;
+
   /** {@code cos/sin(2*pi*k/size)} for the real/complex split, {@code k <= half/2}. */
   private final double[] splitCos;
+
   private final double[] splitSin;
 
   /**
@@ -81,8 +85,17 @@ public final class RealFft {
    */
   public void forward(double[] input, double[] re, double[] im) {
     if (input.length != size || re.length < half + 1 || im.length < half + 1) {
-      throw new IllegalArgumentException("expected input of length " + size + " and outputs of length >= "
-          + (half + 1) + ", got " + input.length + ", " + re.length + ", " + im.length);
+      throw new IllegalArgumentException(
+          "expected input of length "
+              + size
+              + " and outputs of length >= "
+              + (half + 1)
+              + ", got "
+              + input.length
+              + ", "
+              + re.length
+              + ", "
+              + im.length);
     }
     for (int k = 0; k < half; k++) {
       int r = bitReverse[k];

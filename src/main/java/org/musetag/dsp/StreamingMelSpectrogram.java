@@ -31,8 +31,10 @@ public final class StreamingMelSpectrogram {
   private final MelParameters params;
   private final MelSpectrogram.Workspace workspace;
   private final float[] frameBuffer;
+
   /** Samples {@code [samplesAccepted - pendingLength, samplesAccepted)}; always fewer than {@code fftSize}. */
   private final float[] pending;
+
   private int pendingLength;
   private long samplesAccepted;
   private long framesEmitted;
@@ -86,7 +88,8 @@ public final class StreamingMelSpectrogram {
   }
 
   /** Keeps samples {@code [keepFrom, blockEnd)}, taken from the old pending samples and the new block. */
-  private void keepTail(float[] block, long blockStart, long blockEnd, long pendingStart, long keepFrom) {
+  private void keepTail(
+      float[] block, long blockStart, long blockEnd, long pendingStart, long keepFrom) {
     int length = (int) (blockEnd - keepFrom);
     int fromPending = (int) Math.max(0, blockStart - keepFrom);
     if (fromPending > 0) {

@@ -42,8 +42,7 @@ public final class ViridisColorMap {
     }
   }
 
-  private ViridisColorMap() {
-  }
+  private ViridisColorMap() {}
 
   /**
    * Opaque ARGB colour for a normalised level.

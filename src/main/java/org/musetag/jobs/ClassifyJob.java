@@ -50,7 +50,8 @@ public final class ClassifyJob {
     this(classifier, executor, workers, false);
   }
 
-  private ClassifyJob(TrackClassifier classifier, ExecutorService executor, int workers, boolean keepMel) {
+  private ClassifyJob(
+      TrackClassifier classifier, ExecutorService executor, int workers, boolean keepMel) {
     this.classifier = classifier;
     this.executor = executor;
     this.workers = workers;
@@ -75,7 +76,8 @@ public final class ClassifyJob {
    * still delivered, then this returns.
    */
   public void run(List<Path> files, Consumer<Outcome> inOrder, BooleanSupplier cancelled) {
-    new ParallelListening(classifier.model(), executor, workers).run(files, this::classifyOne, inOrder, cancelled);
+    new ParallelListening(classifier.model(), executor, workers)
+        .run(files, this::classifyOne, inOrder, cancelled);
   }
 
   private Outcome classifyOne(Path file, PatchPredictor predictor) {
@@ -88,7 +90,8 @@ public final class ClassifyJob {
     } catch (MusetagException e) {
       return new Outcome(file, null, e);
     } catch (RuntimeException | OutOfMemoryError | StackOverflowError | LinkageError e) {
-      // A bug or a damaged file met on one file must not stop the batch: report it with a code to find in the log.
+      // A bug or a damaged file met on one file must not stop the batch: report it with a code to
+      // find in the log.
       return new Outcome(file, null, FileFailure.exception(file, e));
     }
   }

@@ -30,7 +30,8 @@ public final class FilePlanner {
     this.store = store;
   }
 
-  public FilePlan plan(Track track, Map<TagField, List<String>> proposed, Map<TagField, WritePolicy> policy) {
+  public FilePlan plan(
+      Track track, Map<TagField, List<String>> proposed, Map<TagField, WritePolicy> policy) {
     String problem = problemWith(track);
     if (problem != null) {
       return new FilePlan(track, List.of(), problem);
@@ -38,7 +39,10 @@ public final class FilePlanner {
     try {
       store.checkSafeToRewrite(track.path());
       TagValues current = store.read(track.path(), proposed.keySet());
-      return new FilePlan(track, TagChangePlanner.plan(track.path(), current, new TagValues(proposed), policy), null);
+      return new FilePlan(
+          track,
+          TagChangePlanner.plan(track.path(), current, new TagValues(proposed), policy),
+          null);
     } catch (TagException e) {
       return new FilePlan(track, List.of(), e.getMessage());
     } catch (RuntimeException | OutOfMemoryError | StackOverflowError | LinkageError e) {
@@ -51,7 +55,9 @@ public final class FilePlanner {
     Path file = t.path();
     String missing = PathProblems.whyNotThere(file);
     if (missing != null) {
-      return file + ": " + (missing.equals("does not exist") ? "has vanished since the last scan" : missing);
+      return file
+          + ": "
+          + (missing.equals("does not exist") ? "has vanished since the last scan" : missing);
     }
     String notWritable = store.whyNotWritable(file);
     if (notWritable != null) {

@@ -9,11 +9,12 @@ public interface JobListener {
   void problem(Path file, String reason);
 
   /** A listener that ignores everything. */
-  JobListener QUIET = new JobListener() {
-    @Override
-    public void progress(int done, int total) {}
+  JobListener QUIET =
+      new JobListener() {
+        @Override
+        public void progress(int done, int total) {}
 
-    @Override
-    public void problem(Path file, String reason) {}
-  };
+        @Override
+        public void problem(Path file, String reason) {}
+      };
 }

@@ -35,8 +35,14 @@ public final class TagJob {
   public record FilePlan(Track track, List<TagChange> changes, String skipReason) {}
 
   /** What a write or undo did. */
-  public record Report(String batchId, int files, int written, int unchanged, int failed, int skipped, boolean cancelled) {}
-
+  public record Report(
+      String batchId,
+      int files,
+      int written,
+      int unchanged,
+      int failed,
+      int skipped,
+      boolean cancelled) {}
 
   private final Library library;
   private final TagStore store;
@@ -50,11 +56,18 @@ public final class TagJob {
   }
 
   /** Writes the planned changes as one batch; returns its report (the batch id undoes it). */
-  public Report write(List<FilePlan> plans, String batchId, String model, String settings, JobListener listener,
-      BooleanSupplier cancelled) throws LibraryException {
+  public Report write(
+      List<FilePlan> plans,
+      String batchId,
+      String model,
+      String settings,
+      JobListener listener,
+      BooleanSupplier cancelled)
+      throws LibraryException {
     TagJournal journal = library.journal();
     removeStaleTemporaries(plans.stream().map(p -> p.track().path()).toList());
-    library.inTransaction(() -> journal.startBatch(batchId, model, settings, System.currentTimeMillis()));
+    library.inTransaction(
+        () -> journal.startBatch(batchId, model, settings, System.currentTimeMillis()));
     int written = 0;
     int unchanged = 0;
     int failed = 0;
@@ -82,7 +95,8 @@ public final class TagJob {
       listener.progress(done, plans.size());
     }
     boolean stopped = done < plans.size();
-    library.inTransaction(() -> journal.setBatchState(batchId, stopped ? "cancelled" : "done", null));
+    library.inTransaction(
+        () -> journal.setBatchState(batchId, stopped ? "cancelled" : "done", null));
     return new Report(batchId, plans.size(), written, unchanged, failed, skipped, stopped);
   }
 
@@ -99,13 +113,23 @@ public final class TagJob {
       values.put(c.field(), c.newValues());
     }
     List<Long> ids = new ArrayList<>();
-    library.inTransaction(() -> ids.addAll(library.journal().plan(batchId, file, fields, olds, news)));
+    library.inTransaction(
+        () -> ids.addAll(library.journal().plan(batchId, file, fields, olds, news)));
     String problem = planner.problemWith(plan.track());
     if (problem == null) {
       try {
         if (!store.hasTag(file)) {
-          library.inTransaction(() -> ids.addAll(library.journal().plan(batchId, file, List.of(TagJournal.NO_TAG),
-              List.of(List.of()), List.of(List.of()))));
+          library.inTransaction(
+              () ->
+                  ids.addAll(
+                      library
+                          .journal()
+                          .plan(
+                              batchId,
+                              file,
+                              List.of(TagJournal.NO_TAG),
+                              List.of(List.of()),
+                              List.of(List.of()))));
         }
         store.write(file, values);
       } catch (TagException e) {
@@ -115,22 +139,32 @@ public final class TagJob {
       }
     }
     String outcome = problem;
-    library.inTransaction(() -> {
-      library.journal().mark(ids, outcome == null ? TagJournal.WRITTEN : TagJournal.FAILED, outcome);
-      if (outcome == null) {
-        refresh(plan.track());
-      }
-    });
+    library.inTransaction(
+        () -> {
+          library
+              .journal()
+              .mark(ids, outcome == null ? TagJournal.WRITTEN : TagJournal.FAILED, outcome);
+          if (outcome == null) {
+            refresh(plan.track());
+          }
+        });
     return problem;
   }
 
   /** Restores the tags a batch changed, as they were, where the file still holds what the batch wrote. */
   public Report undo(String batchId, JobListener listener) throws LibraryException {
-    TagJournal.Batch batch = library.journal().batches().stream().filter(b -> b.id().equals(batchId)).findFirst()
-        .orElseThrow(() -> new LibraryException("there is no tag batch " + batchId));
+    TagJournal.Batch batch =
+        library.journal().batches().stream()
+            .filter(b -> b.id().equals(batchId))
+            .findFirst()
+            .orElseThrow(() -> new LibraryException("there is no tag batch " + batchId));
     if (batch.runningElsewhere()) {
-      throw new LibraryException("the tag batch " + batchId + " is still being written by process "
-          + batch.owner().pid() + "; undo it once that has finished");
+      throw new LibraryException(
+          "the tag batch "
+              + batchId
+              + " is still being written by process "
+              + batch.owner().pid()
+              + "; undo it once that has finished");
     }
     Map<Path, List<TagJournal.Entry>> byFile = new LinkedHashMap<>();
     List<TagJournal.Entry> entries = library.journal().entries(batchId);
@@ -157,7 +191,8 @@ public final class TagJob {
       }
       listener.progress(done, byFile.size());
     }
-    library.inTransaction(() -> library.journal().setBatchState(batchId, "undone", System.currentTimeMillis()));
+    library.inTransaction(
+        () -> library.journal().setBatchState(batchId, "undone", System.currentTimeMillis()));
     return new Report(batchId, byFile.size(), restored, untouched, failed, 0, false);
   }
 
@@ -188,16 +223,18 @@ public final class TagJob {
       }
       boolean reverted = !revert.isEmpty() && store.write(file, revert);
       boolean changed = hadNoTag && store.removeTagIfEmpty(file) || reverted;
-      library.inTransaction(() -> {
-        library.journal().mark(ids, TagJournal.UNDONE, null);
-        Track t = library.tracks().byPath(file);
-        if (t != null && changed) {
-          refresh(t);
-        }
-      });
+      library.inTransaction(
+          () -> {
+            library.journal().mark(ids, TagJournal.UNDONE, null);
+            Track t = library.tracks().byPath(file);
+            if (t != null && changed) {
+              refresh(t);
+            }
+          });
       return changed ? null : "";
     } catch (TagException e) {
-      library.inTransaction(() -> library.journal().mark(ids, TagJournal.UNDO_FAILED, e.getMessage()));
+      library.inTransaction(
+          () -> library.journal().mark(ids, TagJournal.UNDO_FAILED, e.getMessage()));
       return e.getMessage();
     } catch (RuntimeException | OutOfMemoryError | StackOverflowError | LinkageError e) {
       String why = FileFailure.message(file, e);
@@ -208,7 +245,10 @@ public final class TagJob {
 
   /** Copies a killed Musetag left beside these files (see {@link TagTemporaries}); each folder is listed once. */
   private static void removeStaleTemporaries(List<Path> files) {
-    files.stream().map(Path::getParent).filter(java.util.Objects::nonNull).distinct()
+    files.stream()
+        .map(Path::getParent)
+        .filter(java.util.Objects::nonNull)
+        .distinct()
         .forEach(TagTemporaries::removeStale);
   }
 

@@ -80,7 +80,8 @@ public final class TagPlans {
   public FilePlan planOne(Track track, Analysis analysis) {
     try {
       HeadedAnalysis headed = heads.apply(analysis);
-      HeadedAnalysis named = new HeadedAnalysis(settings.vocabulary().apply(headed.analysis()), headed.heads());
+      HeadedAnalysis named =
+          new HeadedAnalysis(settings.vocabulary().apply(headed.analysis()), headed.heads());
       Map<TagField, List<String>> proposed = TagProposal.of(settings).values(named, fields);
       return planner.plan(track, proposed, policies);
     } catch (HeadException e) {
@@ -110,7 +111,10 @@ public final class TagPlans {
   /** The settings' policies; a head's labels are words like genres, so its field follows the genre policy. */
   private static Map<TagField, WritePolicy> policies(Settings settings, Set<TagField> headFields) {
     Map<TagField, WritePolicy> p = new TreeMap<>(settings.policies());
-    WritePolicy genre = settings.policies().getOrDefault(TagField.GENRE, TagChangePlanner.defaultPolicy(TagField.GENRE));
+    WritePolicy genre =
+        settings
+            .policies()
+            .getOrDefault(TagField.GENRE, TagChangePlanner.defaultPolicy(TagField.GENRE));
     headFields.forEach(f -> p.put(f, genre));
     return p;
   }
@@ -130,6 +134,7 @@ public final class TagPlans {
     } catch (IOException e) {
       // The planner looks again and names the problem.
     }
-    return new Track(-1, file, size, mtime, Track.OK, null, null, null, 0, null, null, null, null, null);
+    return new Track(
+        -1, file, size, mtime, Track.OK, null, null, null, 0, null, null, null, null, null);
   }
 }

@@ -29,9 +29,11 @@ public record TagProposal(double minGenreP, double minMoodConfidence, double min
   public static final int MAX_GENRES = 3;
   public static final int MAX_HEAD_LABELS = 3;
   public static final double DEFAULT_MIN_HEAD_P = Settings.DEFAULT_MIN_HEAD_P;
+
   /** The thresholds of {@link Settings#defaults()} (see there why these levels). */
-  public static final TagProposal DEFAULTS = new TagProposal(Settings.DEFAULT_MIN_GENRE_P,
-      Settings.DEFAULT_MIN_MOOD_CONFIDENCE, DEFAULT_MIN_HEAD_P);
+  public static final TagProposal DEFAULTS =
+      new TagProposal(
+          Settings.DEFAULT_MIN_GENRE_P, Settings.DEFAULT_MIN_MOOD_CONFIDENCE, DEFAULT_MIN_HEAD_P);
 
   /** With the default threshold for heads' labels. */
   public TagProposal(double minGenreP, double minMoodConfidence) {
@@ -43,12 +45,22 @@ public record TagProposal(double minGenreP, double minMoodConfidence, double min
     return new TagProposal(s.minGenreP(), s.minMoodConfidence(), s.minHeadP());
   }
 
-  private static final Map<String, String> GENRE_NAMES = Map.ofEntries(
-      Map.entry("blues", "Blues"), Map.entry("classical", "Classical"), Map.entry("country", "Country"),
-      Map.entry("disco", "Disco"), Map.entry("electronic", "Electronic"), Map.entry("folk", "Folk"),
-      Map.entry("hiphop", "Hip-Hop"), Map.entry("jazz", "Jazz"), Map.entry("latin", "Latin"),
-      Map.entry("metal", "Metal"), Map.entry("pop", "Pop"), Map.entry("reggae", "Reggae"), Map.entry("rnb", "R&B"),
-      Map.entry("rock", "Rock"));
+  private static final Map<String, String> GENRE_NAMES =
+      Map.ofEntries(
+          Map.entry("blues", "Blues"),
+          Map.entry("classical", "Classical"),
+          Map.entry("country", "Country"),
+          Map.entry("disco", "Disco"),
+          Map.entry("electronic", "Electronic"),
+          Map.entry("folk", "Folk"),
+          Map.entry("hiphop", "Hip-Hop"),
+          Map.entry("jazz", "Jazz"),
+          Map.entry("latin", "Latin"),
+          Map.entry("metal", "Metal"),
+          Map.entry("pop", "Pop"),
+          Map.entry("reggae", "Reggae"),
+          Map.entry("rnb", "R&B"),
+          Map.entry("rock", "Rock"));
 
   /** The proposed values of the requested built-in {@code fields}, with no head applied. */
   public Map<TagField, List<String>> values(Analysis a, Set<TagField> fields) {
@@ -84,7 +96,8 @@ public record TagProposal(double minGenreP, double minMoodConfidence, double min
     String model = a.model();
     for (HeadOutput head : headed.heads().values()) {
       TagField field = fieldOf(head);
-      List<String> labels = field != null && fields.contains(field) ? likelyLabels(head) : List.of();
+      List<String> labels =
+          field != null && fields.contains(field) ? likelyLabels(head) : List.of();
       if (!labels.isEmpty()) {
         out.computeIfAbsent(field, f -> new ArrayList<>()).addAll(labels);
         model = model.contains("+" + head.head()) ? model : model + "+" + head.head();
@@ -109,7 +122,10 @@ public record TagProposal(double minGenreP, double minMoodConfidence, double min
   }
 
   private List<String> likelyLabels(HeadOutput head) {
-    return head.labels().stream().filter(s -> s.p() >= minHeadP).limit(MAX_HEAD_LABELS).map(LabelScore::label)
+    return head.labels().stream()
+        .filter(s -> s.p() >= minHeadP)
+        .limit(MAX_HEAD_LABELS)
+        .map(LabelScore::label)
         .toList();
   }
 

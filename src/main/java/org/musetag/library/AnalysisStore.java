@@ -36,10 +36,11 @@ public final class AnalysisStore {
 
   /** Stores (or replaces) the analysis of a track, remembering the file's size and mtime it was made from. */
   public void store(Track track, Analysis a, long now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT OR REPLACE INTO analyses(track_id, model, top_genre, genres_json, quadrant, quadrants_json, valence,"
-            + " arousal, confidence, source_size, source_mtime_ms, analysed_at)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT OR REPLACE INTO analyses(track_id, model, top_genre, genres_json, quadrant, quadrants_json, valence,"
+                + " arousal, confidence, source_size, source_mtime_ms, analysed_at)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
       int i = 1;
       ps.setLong(i++, track.id());
       ps.setString(i++, a.model());
@@ -55,7 +56,8 @@ public final class AnalysisStore {
       ps.setLong(i, now);
       ps.executeUpdate();
     }
-    storeEmbedding(c, track.path().toString(), a.model(), track.size(), track.mtimeMs(), a.embedding());
+    storeEmbedding(
+        c, track.path().toString(), a.model(), track.size(), track.mtimeMs(), a.embedding());
     tracks.reindex(track.id());
   }
 
@@ -63,10 +65,12 @@ public final class AnalysisStore {
    * Stores a file's embedding in its one home, the {@code embeddings} table (schema V4), shared by library analyses
    * and the training cache ({@link EmbeddingCache}), so the same file heard by the same model is kept once.
    */
-  static void storeEmbedding(Connection c, String path, String model, long size, long mtimeMs, float[] embedding)
+  static void storeEmbedding(
+      Connection c, String path, String model, long size, long mtimeMs, float[] embedding)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT OR REPLACE INTO embeddings(path, model, size, mtime_ms, embedding) VALUES (?,?,?,?,?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT OR REPLACE INTO embeddings(path, model, size, mtime_ms, embedding) VALUES (?,?,?,?,?)")) {
       ps.setString(1, path);
       ps.setString(2, model);
       ps.setLong(3, size);
@@ -79,9 +83,10 @@ public final class AnalysisStore {
   /** Ids of tracks already analysed by {@code model} from the file as it is now: what a resumed run skips. */
   public Set<Long> upToDate(String model) throws LibraryException {
     Set<Long> ids = new HashSet<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT a.track_id FROM analyses a JOIN tracks t ON t.id = a.track_id"
-            + " WHERE a.model=? AND a.source_size=t.size AND a.source_mtime_ms=t.mtime_ms")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT a.track_id FROM analyses a JOIN tracks t ON t.id = a.track_id"
+                + " WHERE a.model=? AND a.source_size=t.size AND a.source_mtime_ms=t.mtime_ms")) {
       ps.setString(1, model);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -99,11 +104,14 @@ public final class AnalysisStore {
    * by path.
    */
   public List<Analysed> find(String model, String quadrant, String genre) throws LibraryException {
-    String sql = "SELECT " + TrackStore.prefixed("t.") + ", a.genres_json, a.quadrant, a.quadrants_json, a.valence,"
-        + " a.arousal, a.confidence, e.embedding, a.model FROM analyses a JOIN tracks t ON t.id = a.track_id"
-        + " LEFT JOIN embeddings e ON e.path = t.path AND e.model = a.model"
-        + " WHERE a.model=? AND t.status='ok' AND (? IS NULL OR a.quadrant=?) AND (? IS NULL OR a.top_genre=?)"
-        + " ORDER BY t.path";
+    String sql =
+        "SELECT "
+            + TrackStore.prefixed("t.")
+            + ", a.genres_json, a.quadrant, a.quadrants_json, a.valence,"
+            + " a.arousal, a.confidence, e.embedding, a.model FROM analyses a JOIN tracks t ON t.id = a.track_id"
+            + " LEFT JOIN embeddings e ON e.path = t.path AND e.model = a.model"
+            + " WHERE a.model=? AND t.status='ok' AND (? IS NULL OR a.quadrant=?) AND (? IS NULL OR a.top_genre=?)"
+            + " ORDER BY t.path";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, model);
       ps.setString(2, quadrant);
@@ -114,10 +122,22 @@ public final class AnalysisStore {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Track t = TrackStore.read(rs);
-          List<LabelScore> genres = GSON.fromJson(rs.getString(15), new TypeToken<List<LabelScore>>() {}.getType());
-          Map<String, Double> quadrants = GSON.fromJson(rs.getString(17), new TypeToken<Map<String, Double>>() {}.getType());
-          out.add(new Analysed(t, new Analysis(genres, rs.getString(16), quadrants, rs.getDouble(18),
-              rs.getDouble(19), rs.getDouble(20), fromBytes(rs.getBytes(21)), rs.getString(22))));
+          List<LabelScore> genres =
+              GSON.fromJson(rs.getString(15), new TypeToken<List<LabelScore>>() {}.getType());
+          Map<String, Double> quadrants =
+              GSON.fromJson(rs.getString(17), new TypeToken<Map<String, Double>>() {}.getType());
+          out.add(
+              new Analysed(
+                  t,
+                  new Analysis(
+                      genres,
+                      rs.getString(16),
+                      quadrants,
+                      rs.getDouble(18),
+                      rs.getDouble(19),
+                      rs.getDouble(20),
+                      fromBytes(rs.getBytes(21)),
+                      rs.getString(22))));
         }
       }
       return out;
@@ -128,7 +148,8 @@ public final class AnalysisStore {
 
   /** The model of the most recent analysis, or null when nothing was analysed yet. */
   public String newestModel() throws LibraryException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT model FROM analyses ORDER BY analysed_at DESC LIMIT 1");
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT model FROM analyses ORDER BY analysed_at DESC LIMIT 1");
         ResultSet rs = ps.executeQuery()) {
       return rs.next() ? rs.getString(1) : null;
     } catch (SQLException e) {

@@ -18,9 +18,10 @@ import org.musetag.PathProblems;
 
 /** Finds audio files under a folder by extension, following links, naming what cannot be listed or opened. */
 public final class AudioFiles {
-  static final Set<String> EXTENSIONS = Set.of(
-      "mp3", "flac", "ogg", "oga", "opus", "m4a", "m4b", "mp4", "aac", "wav", "aif", "aiff", "aifc", "wma", "ape",
-      "wv", "mpc", "mka", "dsf");
+  static final Set<String> EXTENSIONS =
+      Set.of(
+          "mp3", "flac", "ogg", "oga", "opus", "m4a", "m4b", "mp4", "aac", "wav", "aif", "aiff",
+          "aifc", "wma", "ape", "wv", "mpc", "mka", "dsf");
 
   private AudioFiles() {}
 
@@ -47,36 +48,43 @@ public final class AudioFiles {
       }
       return out;
     }
-    Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        if (!looksLikeAudio(file)) {
-          return FileVisitResult.CONTINUE;
-        }
-        String spelling = PathProblems.badSpelling(file);
-        if (spelling != null) {
-          problems.add(file + ": " + spelling);
-        } else if (attrs.isSymbolicLink()) {
-          problems.add(file + ": is a broken symbolic link");
-        } else if (attrs.isRegularFile()) {
-          out.add(new Found(file, attrs.size(), attrs.lastModifiedTime().toMillis()));
-        }
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        root,
+        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+        Integer.MAX_VALUE,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (!looksLikeAudio(file)) {
+              return FileVisitResult.CONTINUE;
+            }
+            String spelling = PathProblems.badSpelling(file);
+            if (spelling != null) {
+              problems.add(file + ": " + spelling);
+            } else if (attrs.isSymbolicLink()) {
+              problems.add(file + ": is a broken symbolic link");
+            } else if (attrs.isRegularFile()) {
+              out.add(new Found(file, attrs.size(), attrs.lastModifiedTime().toMillis()));
+            }
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException e) {
-        if (e instanceof FileSystemLoopException) {
-          problems.add(file + ": is a link back to a folder above it (a loop of symbolic links), not followed");
-        } else if (e instanceof AccessDeniedException) {
-          problems.add(file + ": cannot be read (permission denied)");
-        } else {
-          String why = PathProblems.whyNotThere(file);
-          problems.add(file + ": " + (why != null ? why : "cannot be read (" + e.getMessage() + ")"));
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            if (e instanceof FileSystemLoopException) {
+              problems.add(
+                  file
+                      + ": is a link back to a folder above it (a loop of symbolic links), not followed");
+            } else if (e instanceof AccessDeniedException) {
+              problems.add(file + ": cannot be read (permission denied)");
+            } else {
+              String why = PathProblems.whyNotThere(file);
+              problems.add(
+                  file + ": " + (why != null ? why : "cannot be read (" + e.getMessage() + ")"));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
     out.sort(java.util.Comparator.comparing(Found::path));
     return out;
   }

@@ -37,10 +37,11 @@ public final class EmbeddingCache implements EmbeddingStore {
   @Override
   public Map<Path, Entry> lookup(List<Stamp> files, String model) throws LibraryException {
     Map<Path, Entry> out = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT c.sha256, e.embedding, c.genres_json, c.quadrants_json, c.valence, c.arousal FROM embedding_cache c"
-            + " JOIN embeddings e ON e.path = c.path AND e.model = c.model AND e.size = c.size"
-            + " AND e.mtime_ms = c.mtime_ms WHERE c.path=? AND c.model=? AND c.size=? AND c.mtime_ms=?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT c.sha256, e.embedding, c.genres_json, c.quadrants_json, c.valence, c.arousal FROM embedding_cache c"
+                + " JOIN embeddings e ON e.path = c.path AND e.model = c.model AND e.size = c.size"
+                + " AND e.mtime_ms = c.mtime_ms WHERE c.path=? AND c.model=? AND c.size=? AND c.mtime_ms=?")) {
       for (Stamp s : files) {
         ps.setString(1, s.path().toString());
         ps.setString(2, model);
@@ -54,43 +55,62 @@ public final class EmbeddingCache implements EmbeddingStore {
       }
       return out;
     } catch (SQLException e) {
-      throw new LibraryException("cannot read the embedding cache of " + library.file() + ": " + e.getMessage(), e);
+      throw new LibraryException(
+          "cannot read the embedding cache of " + library.file() + ": " + e.getMessage(), e);
     }
   }
 
   private static Analysis analysis(ResultSet rs, String model) throws SQLException {
     List<LabelScore> genres = GSON.fromJson(rs.getString(3), GENRES);
     Map<String, Double> quadrants = GSON.fromJson(rs.getString(4), QUADRANTS);
-    String best = quadrants.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("Q1");
-    return new Analysis(genres, best, quadrants, rs.getDouble(5), rs.getDouble(6), quadrants.getOrDefault(best, 0.0),
-        AnalysisStore.fromBytes(rs.getBytes(2)), model);
+    String best =
+        quadrants.entrySet().stream()
+            .max(Map.Entry.comparingByValue())
+            .map(Map.Entry::getKey)
+            .orElse("Q1");
+    return new Analysis(
+        genres,
+        best,
+        quadrants,
+        rs.getDouble(5),
+        rs.getDouble(6),
+        quadrants.getOrDefault(best, 0.0),
+        AnalysisStore.fromBytes(rs.getBytes(2)),
+        model);
   }
 
   @Override
   public void store(List<Entry> entries) throws LibraryException {
     long now = System.currentTimeMillis();
-    library.inTransaction(() -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT OR REPLACE INTO embedding_cache(path, model, size, mtime_ms, sha256, genres_json,"
-              + " quadrants_json, valence, arousal, cached_at) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-        for (Entry e : entries) {
-          int i = 1;
-          ps.setString(i++, e.stamp().path().toString());
-          ps.setString(i++, e.analysis().model());
-          ps.setLong(i++, e.stamp().size());
-          ps.setLong(i++, e.stamp().mtimeMs());
-          ps.setString(i++, e.sha256());
-          ps.setString(i++, GSON.toJson(e.analysis().genres()));
-          ps.setString(i++, GSON.toJson(e.analysis().quadrants()));
-          ps.setDouble(i++, e.analysis().valence());
-          ps.setDouble(i++, e.analysis().arousal());
-          ps.setLong(i, now);
-          ps.addBatch();
-          AnalysisStore.storeEmbedding(c, e.stamp().path().toString(), e.analysis().model(), e.stamp().size(),
-              e.stamp().mtimeMs(), e.analysis().embedding());
-        }
-        ps.executeBatch();
-      }
-    });
+    library.inTransaction(
+        () -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT OR REPLACE INTO embedding_cache(path, model, size, mtime_ms, sha256, genres_json,"
+                      + " quadrants_json, valence, arousal, cached_at) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+            for (Entry e : entries) {
+              int i = 1;
+              ps.setString(i++, e.stamp().path().toString());
+              ps.setString(i++, e.analysis().model());
+              ps.setLong(i++, e.stamp().size());
+              ps.setLong(i++, e.stamp().mtimeMs());
+              ps.setString(i++, e.sha256());
+              ps.setString(i++, GSON.toJson(e.analysis().genres()));
+              ps.setString(i++, GSON.toJson(e.analysis().quadrants()));
+              ps.setDouble(i++, e.analysis().valence());
+              ps.setDouble(i++, e.analysis().arousal());
+              ps.setLong(i, now);
+              ps.addBatch();
+              AnalysisStore.storeEmbedding(
+                  c,
+                  e.stamp().path().toString(),
+                  e.analysis().model(),
+                  e.stamp().size(),
+                  e.stamp().mtimeMs(),
+                  e.analysis().embedding());
+            }
+            ps.executeBatch();
+          }
+        });
   }
 }

@@ -42,9 +42,12 @@ public final class Library implements AutoCloseable {
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
       try {
         try (Statement s = c.createStatement()) {
-          s.execute("PRAGMA busy_timeout=10000"); // first: another process may be creating or migrating this file
+          s.execute(
+              "PRAGMA busy_timeout=10000"); // first: another process may be creating or migrating
+          // this file
         }
-        Migrations.refuseNewer(c); // before the journal mode is set: a newer library is left exactly as it was
+        Migrations.refuseNewer(
+            c); // before the journal mode is set: a newer library is left exactly as it was
         try (Statement s = c.createStatement()) {
           s.execute("PRAGMA journal_mode=WAL");
           s.execute("PRAGMA synchronous=NORMAL");
@@ -96,7 +99,8 @@ public final class Library implements AutoCloseable {
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw new LibraryException("the library " + file + " could not be updated: " + e.getMessage(), e);
+      throw new LibraryException(
+          "the library " + file + " could not be updated: " + e.getMessage(), e);
     }
   }
 

@@ -57,8 +57,17 @@ public final class LibraryScanner {
       problems.addAll(n.problems);
       n.problems.clear();
     }
-    return new ScanReport(n.files, n.added, n.updated, n.unchanged, n.unreadable, n.missing, n.moved,
-        cancelled.getAsBoolean(), List.copyOf(problems), List.copyOf(failedRoots));
+    return new ScanReport(
+        n.files,
+        n.added,
+        n.updated,
+        n.unchanged,
+        n.unreadable,
+        n.missing,
+        n.moved,
+        cancelled.getAsBoolean(),
+        List.copyOf(problems),
+        List.copyOf(failedRoots));
   }
 
   /** Why a folder (or file) given to scan cannot be scanned, or null. A missing folder must not look like an empty one. */
@@ -70,7 +79,8 @@ public final class LibraryScanner {
     return why;
   }
 
-  private void scanRoot(Path root, Counts n, List<String> problems, ScanProgress progress, BooleanSupplier cancelled)
+  private void scanRoot(
+      Path root, Counts n, List<String> problems, ScanProgress progress, BooleanSupplier cancelled)
       throws LibraryException, IOException {
     List<AudioFiles.Found> files = AudioFiles.under(root, problems);
     Map<String, long[]> known = library.tracks().fingerprintsUnder(root);
@@ -82,7 +92,8 @@ public final class LibraryScanner {
       if (k != null && k[0] == f.size() && k[1] == f.mtimeMs()) {
         n.unchanged++;
       } else {
-        stale.add(new ScannedFile(f.path(), f.size(), f.mtimeMs(), null, null, null, 0, 0, 0, null));
+        stale.add(
+            new ScannedFile(f.path(), f.size(), f.mtimeMs(), null, null, null, 0, 0, 0, null));
       }
     }
     n.files += files.size();
@@ -92,8 +103,14 @@ public final class LibraryScanner {
     probeAndStore(stale, known, n, progress, files.size(), cancelled);
   }
 
-  private void probeAndStore(List<ScannedFile> stale, Map<String, long[]> known, Counts n, ScanProgress progress,
-      int total, BooleanSupplier cancelled) throws LibraryException {
+  private void probeAndStore(
+      List<ScannedFile> stale,
+      Map<String, long[]> known,
+      Counts n,
+      ScanProgress progress,
+      int total,
+      BooleanSupplier cancelled)
+      throws LibraryException {
     CompletionService<ScannedFile> done = new ExecutorCompletionService<>(executor);
     for (ScannedFile f : stale) {
       done.submit(() -> cancelled.getAsBoolean() ? null : probe(f));
@@ -114,26 +131,28 @@ public final class LibraryScanner {
     }
   }
 
-  private void store(List<ScannedFile> batch, Map<String, long[]> known, Counts n) throws LibraryException {
+  private void store(List<ScannedFile> batch, Map<String, long[]> known, Counts n)
+      throws LibraryException {
     long now = System.currentTimeMillis();
-    library.inTransaction(() -> {
-      for (ScannedFile f : batch) {
-        boolean isNew = !known.containsKey(f.path().toString());
-        if (isNew && f.readable() && moveFromMissing(f, now)) {
-          n.moved++;
-          continue;
-        }
-        library.tracks().upsert(f, now);
-        if (!f.readable()) {
-          n.unreadable++;
-          n.problems.add(Track.problemLine(f.path(), f.problem()));
-        } else if (isNew) {
-          n.added++;
-        } else {
-          n.updated++;
-        }
-      }
-    });
+    library.inTransaction(
+        () -> {
+          for (ScannedFile f : batch) {
+            boolean isNew = !known.containsKey(f.path().toString());
+            if (isNew && f.readable() && moveFromMissing(f, now)) {
+              n.moved++;
+              continue;
+            }
+            library.tracks().upsert(f, now);
+            if (!f.readable()) {
+              n.unreadable++;
+              n.problems.add(Track.problemLine(f.path(), f.problem()));
+            } else if (isNew) {
+              n.added++;
+            } else {
+              n.updated++;
+            }
+          }
+        });
   }
 
   private boolean moveFromMissing(ScannedFile f, long now) throws SQLException {
@@ -149,12 +168,31 @@ public final class LibraryScanner {
   private ScannedFile probe(ScannedFile f) {
     try {
       AudioInfo info = decoder.probe(f.path());
-      return new ScannedFile(f.path(), f.size(), f.mtimeMs(), null, info.format(), info.codec(),
-          info.durationSeconds(), info.sampleRate(), info.channels(), info.tags());
+      return new ScannedFile(
+          f.path(),
+          f.size(),
+          f.mtimeMs(),
+          null,
+          info.format(),
+          info.codec(),
+          info.durationSeconds(),
+          info.sampleRate(),
+          info.channels(),
+          info.tags());
     } catch (AudioFileException e) {
-      return new ScannedFile(f.path(), f.size(), f.mtimeMs(), e.reason(), null, null, 0, 0, 0, null);
+      return new ScannedFile(
+          f.path(), f.size(), f.mtimeMs(), e.reason(), null, null, 0, 0, 0, null);
     } catch (RuntimeException | OutOfMemoryError | StackOverflowError | LinkageError e) {
-      return new ScannedFile(f.path(), f.size(), f.mtimeMs(), FileFailure.reason(f.path(), e), null, null, 0, 0, 0,
+      return new ScannedFile(
+          f.path(),
+          f.size(),
+          f.mtimeMs(),
+          FileFailure.reason(f.path(), e),
+          null,
+          null,
+          0,
+          0,
+          0,
           null);
     }
   }
@@ -178,6 +216,7 @@ public final class LibraryScanner {
     int unreadable;
     int missing;
     int moved;
+
     /** "path: reason" of the files probed and found unreadable, in the order they were stored. */
     final List<String> problems = new ArrayList<>();
   }

@@ -14,8 +14,12 @@ import java.util.List;
  * transaction, and recorded in SQLite's {@code user_version}. A database newer than this Musetag is refused rather than damaged.
  */
 final class Migrations {
-  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__embeddings_cache.sql", "V3__batch_owner.sql",
-      "V4__one_home_for_embeddings.sql");
+  static final List<String> SCRIPTS =
+      List.of(
+          "V1__init.sql",
+          "V2__embeddings_cache.sql",
+          "V3__batch_owner.sql",
+          "V4__one_home_for_embeddings.sql");
 
   private Migrations() {}
 
@@ -61,8 +65,12 @@ final class Migrations {
 
   private static void refuseNewer(int current) throws SQLException {
     if (current > SCRIPTS.size()) {
-      throw new SQLException("it was written by a newer Musetag (schema version " + current + "; this one knows up to "
-          + SCRIPTS.size() + "): open it with that newer Musetag");
+      throw new SQLException(
+          "it was written by a newer Musetag (schema version "
+              + current
+              + "; this one knows up to "
+              + SCRIPTS.size()
+              + "): open it with that newer Musetag");
     }
   }
 
@@ -92,6 +100,9 @@ final class Migrations {
       String code = line.contains("--") ? line.substring(0, line.indexOf("--")) : line;
       clean.append(code).append('\n');
     }
-    return java.util.Arrays.stream(clean.toString().split(";\\s*\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return java.util.Arrays.stream(clean.toString().split(";\\s*\n"))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 }

@@ -46,11 +46,19 @@ public final class PlaylistFile {
     for (Entry e : entries) {
       String path = e.path().toString();
       if (!e.path().isAbsolute() || hasControl(path)) {
-        skipped.add(printable(path) + ": its path holds a line break or control character, which M3U cannot hold");
+        skipped.add(
+            printable(path)
+                + ": its path holds a line break or control character, which M3U cannot hold");
         continue;
       }
-      text.append(String.format(Locale.ROOT, "#EXTINF:%d,%s%n", Math.round(e.durationSeconds()), title(e.title())))
-          .append(path).append('\n');
+      text.append(
+              String.format(
+                  Locale.ROOT,
+                  "#EXTINF:%d,%s%n",
+                  Math.round(e.durationSeconds()),
+                  title(e.title())))
+          .append(path)
+          .append('\n');
       written++;
     }
     replace(file, text.toString(), existing);
@@ -83,7 +91,8 @@ public final class PlaylistFile {
   private static PosixFileAttributes checkTarget(Path file) throws LibraryException {
     Path dir = file.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
-      throw new LibraryException("cannot write the playlist " + file + ": the folder " + dir + " does not exist");
+      throw new LibraryException(
+          "cannot write the playlist " + file + ": the folder " + dir + " does not exist");
     }
     BasicFileAttributes a;
     try {
@@ -97,15 +106,19 @@ public final class PlaylistFile {
       throw new LibraryException("cannot write the playlist " + file + ": it is a folder");
     }
     if (a.isSymbolicLink()) {
-      throw new LibraryException("cannot write the playlist " + file
-          + ": it is a symbolic link (give the path of a regular file)");
+      throw new LibraryException(
+          "cannot write the playlist "
+              + file
+              + ": it is a symbolic link (give the path of a regular file)");
     }
     if (!a.isRegularFile()) {
-      throw new LibraryException("cannot write the playlist " + file
-          + ": it is not a regular file (a FIFO, socket or device)");
+      throw new LibraryException(
+          "cannot write the playlist "
+              + file
+              + ": it is not a regular file (a FIFO, socket or device)");
     }
-    PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class,
-        LinkOption.NOFOLLOW_LINKS);
+    PosixFileAttributeView posix =
+        Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
     try {
       return posix == null ? null : posix.readAttributes();
     } catch (IOException e) {
@@ -113,7 +126,8 @@ public final class PlaylistFile {
     }
   }
 
-  private static void replace(Path file, String text, PosixFileAttributes existing) throws LibraryException {
+  private static void replace(Path file, String text, PosixFileAttributes existing)
+      throws LibraryException {
     Path tmp = null;
     try {
       tmp = createTemp(file);
@@ -142,8 +156,13 @@ public final class PlaylistFile {
   /** A new file beside the target, created with the default permissions (0666 less the umask), not 0600. */
   private static Path createTemp(Path file) throws IOException {
     for (int i = 0; ; i++) {
-      Path tmp = file.resolveSibling("." + file.getFileName() + ".musetag-"
-          + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL) + ".part");
+      Path tmp =
+          file.resolveSibling(
+              "."
+                  + file.getFileName()
+                  + ".musetag-"
+                  + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL)
+                  + ".part");
       try {
         Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
         return tmp;

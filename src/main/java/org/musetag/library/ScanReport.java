@@ -8,11 +8,37 @@ import java.util.List;
  * an error rather than an empty result.
  */
 public record ScanReport(
-    int files, int added, int updated, int unchanged, int unreadable, int missing, int moved, boolean cancelled,
-    List<String> problems, List<String> failedRoots) {
+    int files,
+    int added,
+    int updated,
+    int unchanged,
+    int unreadable,
+    int missing,
+    int moved,
+    boolean cancelled,
+    List<String> problems,
+    List<String> failedRoots) {
 
-  public ScanReport(int files, int added, int updated, int unchanged, int unreadable, int missing, int moved,
-      boolean cancelled, List<String> problems) {
-    this(files, added, updated, unchanged, unreadable, missing, moved, cancelled, problems, List.of());
+  public ScanReport(
+      int files,
+      int added,
+      int updated,
+      int unchanged,
+      int unreadable,
+      int missing,
+      int moved,
+      boolean cancelled,
+      List<String> problems) {
+    this(
+        files,
+        added,
+        updated,
+        unchanged,
+        unreadable,
+        missing,
+        moved,
+        cancelled,
+        problems,
+        List.of());
   }
 }

@@ -28,6 +28,7 @@ public final class TagJournal {
 
   /** Batch states. {@code interrupted} is never stored: it is a running batch whose process is gone. */
   public static final String RUNNING = "running";
+
   public static final String INTERRUPTED = "interrupted";
 
   /**
@@ -44,15 +45,30 @@ public final class TagJournal {
   }
 
   /** One recorded field change. */
-  public record Entry(long id, String batchId, Path path, String field, List<String> oldValues,
-      List<String> newValues, String state, String message) {}
+  public record Entry(
+      long id,
+      String batchId,
+      Path path,
+      String field,
+      List<String> oldValues,
+      List<String> newValues,
+      String state,
+      String message) {}
 
   /**
    * A batch as listed in the history. {@code owner} is the process writing it while it is {@code running} (null for
    * batches from before schema 3); a running batch whose owner is gone is listed as {@link #INTERRUPTED}.
    */
-  public record Batch(String id, long createdAt, String model, String settings, String state, int changes,
-      int written, int failed, ProcessOwner owner) {
+  public record Batch(
+      String id,
+      long createdAt,
+      String model,
+      String settings,
+      String state,
+      int changes,
+      int written,
+      int failed,
+      ProcessOwner owner) {
     /** Whether another live process is writing this batch now. */
     public boolean runningElsewhere() {
       return state.equals(RUNNING) && owner != null && !owner.isCurrent();
@@ -62,8 +78,10 @@ public final class TagJournal {
   /** Records a new batch as running, owned by this process. */
   public void startBatch(String id, String model, String settings, long now) throws SQLException {
     ProcessOwner owner = ProcessOwner.current();
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO tag_batches(id, created_at, model, settings, state,"
-        + " owner_pid, owner_start_ms) VALUES (?,?,?,?,'running',?,?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO tag_batches(id, created_at, model, settings, state,"
+                + " owner_pid, owner_start_ms) VALUES (?,?,?,?,'running',?,?)")) {
       ps.setString(1, id);
       ps.setLong(2, now);
       ps.setString(3, model);
@@ -75,7 +93,9 @@ public final class TagJournal {
   }
 
   public void setBatchState(String id, String state, Long undoneAt) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE tag_batches SET state=?, undone_at=coalesce(?, undone_at) WHERE id=?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE tag_batches SET state=?, undone_at=coalesce(?, undone_at) WHERE id=?")) {
       ps.setString(1, state);
       ps.setObject(2, undoneAt);
       ps.setString(3, id);
@@ -84,12 +104,18 @@ public final class TagJournal {
   }
 
   /** Records the planned changes of one file; returns their ids. */
-  public List<Long> plan(String batchId, Path path, List<String> fields, List<List<String>> olds,
-      List<List<String>> news) throws SQLException {
+  public List<Long> plan(
+      String batchId,
+      Path path,
+      List<String> fields,
+      List<List<String>> olds,
+      List<List<String>> news)
+      throws SQLException {
     List<Long> ids = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO tag_journal(batch_id, path, field, old_json, new_json, state) VALUES (?,?,?,?,?,'planned')",
-        java.sql.Statement.RETURN_GENERATED_KEYS)) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO tag_journal(batch_id, path, field, old_json, new_json, state) VALUES (?,?,?,?,?,'planned')",
+            java.sql.Statement.RETURN_GENERATED_KEYS)) {
       for (int i = 0; i < fields.size(); i++) {
         ps.setString(1, batchId);
         ps.setString(2, path.toString());
@@ -107,7 +133,8 @@ public final class TagJournal {
   }
 
   public void mark(List<Long> ids, String state, String message) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE tag_journal SET state=?, message=? WHERE id=?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE tag_journal SET state=?, message=? WHERE id=?")) {
       for (long id : ids) {
         ps.setString(1, state);
         ps.setString(2, message);
@@ -119,15 +146,23 @@ public final class TagJournal {
   }
 
   public List<Entry> entries(String batchId) throws LibraryException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, batch_id, path, field, old_json, new_json, state, message FROM tag_journal WHERE batch_id=? ORDER BY id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, batch_id, path, field, old_json, new_json, state, message FROM tag_journal WHERE batch_id=? ORDER BY id")) {
       ps.setString(1, batchId);
       List<Entry> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Entry(rs.getLong(1), rs.getString(2), Path.of(rs.getString(3)), rs.getString(4),
-              GSON.fromJson(rs.getString(5), LIST), GSON.fromJson(rs.getString(6), LIST), rs.getString(7),
-              rs.getString(8)));
+          out.add(
+              new Entry(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  Path.of(rs.getString(3)),
+                  rs.getString(4),
+                  GSON.fromJson(rs.getString(5), LIST),
+                  GSON.fromJson(rs.getString(6), LIST),
+                  rs.getString(7),
+                  rs.getString(8)));
         }
       }
       return out;
@@ -142,18 +177,30 @@ public final class TagJournal {
   }
 
   public List<Batch> batches() throws LibraryException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT b.id, b.created_at, b.model, b.settings, b.state, count(j.id),"
-            + " sum(j.state='written'), sum(j.state='failed'), b.owner_pid, b.owner_start_ms"
-            + " FROM tag_batches b LEFT JOIN tag_journal j ON j.batch_id=b.id AND j.field<>'" + NO_TAG + "'"
-            + " GROUP BY b.id ORDER BY b.created_at DESC")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT b.id, b.created_at, b.model, b.settings, b.state, count(j.id),"
+                + " sum(j.state='written'), sum(j.state='failed'), b.owner_pid, b.owner_start_ms"
+                + " FROM tag_batches b LEFT JOIN tag_journal j ON j.batch_id=b.id AND j.field<>'"
+                + NO_TAG
+                + "'"
+                + " GROUP BY b.id ORDER BY b.created_at DESC")) {
       List<Batch> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long pid = rs.getLong(9);
           ProcessOwner owner = rs.wasNull() ? null : new ProcessOwner(pid, rs.getLong(10));
-          out.add(new Batch(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-              state(rs.getString(5), owner), rs.getInt(6), rs.getInt(7), rs.getInt(8), owner));
+          out.add(
+              new Batch(
+                  rs.getString(1),
+                  rs.getLong(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  state(rs.getString(5), owner),
+                  rs.getInt(6),
+                  rs.getInt(7),
+                  rs.getInt(8),
+                  owner));
         }
       }
       return out;

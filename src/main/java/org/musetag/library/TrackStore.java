@@ -33,8 +33,9 @@ public final class TrackStore {
    */
   public Map<String, long[]> fingerprintsUnder(Path root) throws LibraryException {
     Map<String, long[]> out = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT path, size, mtime_ms FROM tracks WHERE path >= ? AND path < ? AND status != 'missing'")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT path, size, mtime_ms FROM tracks WHERE path >= ? AND path < ? AND status != 'missing'")) {
       bindPrefix(ps, root);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -51,14 +52,15 @@ public final class TrackStore {
   public void upsert(ScannedFile f, long now) throws SQLException {
     String genre = tag(f, "genre");
     String mood = tag(f, "mood");
-    PreparedStatement ps = statements.get(
-        "INSERT INTO tracks(path, size, mtime_ms, status, problem, format, codec, duration_s, sample_rate, channels,"
-            + " title, artist, album, genre, mood, tags_json, scanned_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-            + " ON CONFLICT(path) DO UPDATE SET size=excluded.size, mtime_ms=excluded.mtime_ms, status=excluded.status,"
-            + " problem=excluded.problem, format=excluded.format, codec=excluded.codec, duration_s=excluded.duration_s,"
-            + " sample_rate=excluded.sample_rate, channels=excluded.channels, title=excluded.title,"
-            + " artist=excluded.artist, album=excluded.album, genre=excluded.genre, mood=excluded.mood,"
-            + " tags_json=excluded.tags_json, scanned_at=excluded.scanned_at");
+    PreparedStatement ps =
+        statements.get(
+            "INSERT INTO tracks(path, size, mtime_ms, status, problem, format, codec, duration_s, sample_rate, channels,"
+                + " title, artist, album, genre, mood, tags_json, scanned_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                + " ON CONFLICT(path) DO UPDATE SET size=excluded.size, mtime_ms=excluded.mtime_ms, status=excluded.status,"
+                + " problem=excluded.problem, format=excluded.format, codec=excluded.codec, duration_s=excluded.duration_s,"
+                + " sample_rate=excluded.sample_rate, channels=excluded.channels, title=excluded.title,"
+                + " artist=excluded.artist, album=excluded.album, genre=excluded.genre, mood=excluded.mood,"
+                + " tags_json=excluded.tags_json, scanned_at=excluded.scanned_at");
     {
       int i = 1;
       ps.setString(i++, f.path().toString());
@@ -86,7 +88,8 @@ public final class TrackStore {
 
   /** Marks the given paths as gone. */
   public void markMissing(List<String> paths) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE tracks SET status='missing' WHERE path=?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE tracks SET status='missing' WHERE path=?")) {
       for (String p : paths) {
         ps.setString(1, p);
         ps.addBatch();
@@ -97,7 +100,9 @@ public final class TrackStore {
 
   /** Moves a track's row (and so its analyses) to a new path, for a file that was moved or renamed. */
   public void move(long id, ScannedFile to, long now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE tracks SET path=?, mtime_ms=?, status='ok', scanned_at=? WHERE id=?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE tracks SET path=?, mtime_ms=?, status='ok', scanned_at=? WHERE id=?")) {
       ps.setString(1, to.path().toString());
       ps.setLong(2, to.mtimeMs());
       ps.setLong(3, now);
@@ -117,7 +122,8 @@ public final class TrackStore {
       t.setLong(2, mtimeMs);
       t.setLong(3, id);
       t.executeUpdate();
-      PreparedStatement a = statements.get("UPDATE analyses SET source_size=?, source_mtime_ms=? WHERE track_id=?");
+      PreparedStatement a =
+          statements.get("UPDATE analyses SET source_size=?, source_mtime_ms=? WHERE track_id=?");
       a.setLong(1, size);
       a.setLong(2, mtimeMs);
       a.setLong(3, id);
@@ -139,22 +145,28 @@ public final class TrackStore {
   public void reindex(long id) throws SQLException {
     StringBuilder genres = new StringBuilder();
     StringBuilder moods = new StringBuilder();
-    PreparedStatement analyses = statements.get("SELECT top_genre, quadrant FROM analyses WHERE track_id=?");
+    PreparedStatement analyses =
+        statements.get("SELECT top_genre, quadrant FROM analyses WHERE track_id=?");
     analyses.setLong(1, id);
     try (ResultSet rs = analyses.executeQuery()) {
       while (rs.next()) {
         genres.append(' ').append(rs.getString(1));
         String q = rs.getString(2);
-        moods.append(' ').append(q).append(' ').append(String.join(" ", Quadrant.valueOf(q).words()));
+        moods
+            .append(' ')
+            .append(q)
+            .append(' ')
+            .append(String.join(" ", Quadrant.valueOf(q).words()));
       }
     }
     PreparedStatement del = statements.get("DELETE FROM tracks_fts WHERE rowid=?");
     del.setLong(1, id);
     del.executeUpdate();
-    PreparedStatement ps = statements.get(
-        "INSERT INTO tracks_fts(rowid, artist, title, album, genre, mood, path)"
-            + " SELECT id, artist, title, album, trim(coalesce(genre,'') || ?), trim(coalesce(mood,'') || ?), path"
-            + " FROM tracks WHERE id=?");
+    PreparedStatement ps =
+        statements.get(
+            "INSERT INTO tracks_fts(rowid, artist, title, album, genre, mood, path)"
+                + " SELECT id, artist, title, album, trim(coalesce(genre,'') || ?), trim(coalesce(mood,'') || ?), path"
+                + " FROM tracks WHERE id=?");
     ps.setString(1, genres.toString());
     ps.setString(2, moods.toString());
     ps.setLong(3, id);
@@ -168,8 +180,13 @@ public final class TrackStore {
       return List.of();
     }
     try {
-      return query("SELECT " + prefixed("t.") + " FROM tracks_fts f JOIN tracks t ON t.id = f.rowid"
-          + " WHERE tracks_fts MATCH ? AND t.status != 'missing' ORDER BY bm25(tracks_fts) LIMIT " + limit, match);
+      return query(
+          "SELECT "
+              + prefixed("t.")
+              + " FROM tracks_fts f JOIN tracks t ON t.id = f.rowid"
+              + " WHERE tracks_fts MATCH ? AND t.status != 'missing' ORDER BY bm25(tracks_fts) LIMIT "
+              + limit,
+          match);
     } catch (SQLException e) {
       throw new LibraryException("search failed: " + e.getMessage(), e);
     }
@@ -194,7 +211,8 @@ public final class TrackStore {
 
   public Map<String, Integer> countsByStatus() throws LibraryException {
     Map<String, Integer> out = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT status, count(*) FROM tracks GROUP BY status");
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT status, count(*) FROM tracks GROUP BY status");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.put(rs.getString(1), rs.getInt(2));
@@ -231,9 +249,21 @@ public final class TrackStore {
 
   /** Reads a {@link Track} from the first 14 columns, selected as {@link #prefixed}. */
   static Track read(ResultSet rs) throws SQLException {
-    return new Track(rs.getLong(1), Path.of(rs.getString(2)), rs.getLong(3), rs.getLong(4), rs.getString(5),
-        rs.getString(6), rs.getString(7), rs.getString(8), rs.getDouble(9), rs.getString(10),
-        rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14));
+    return new Track(
+        rs.getLong(1),
+        Path.of(rs.getString(2)),
+        rs.getLong(3),
+        rs.getLong(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        rs.getDouble(9),
+        rs.getString(10),
+        rs.getString(11),
+        rs.getString(12),
+        rs.getString(13),
+        rs.getString(14));
   }
 
   static String prefixed(String alias) {
@@ -254,7 +284,9 @@ public final class TrackStore {
   private static void bindPrefix(PreparedStatement ps, Path root) throws SQLException {
     String prefix = root.toString().endsWith("/") ? root.toString() : root + java.io.File.separator;
     ps.setString(1, prefix);
-    ps.setString(2, prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1));
+    ps.setString(
+        2,
+        prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1));
   }
 
   private static String tag(ScannedFile f, String key) {

@@ -32,8 +32,15 @@ public record Analysis(
   }
 
   /** An analysis with nothing to note about its file. */
-  public Analysis(List<LabelScore> genres, String quadrant, Map<String, Double> quadrants, double valence,
-      double arousal, double confidence, float[] embedding, String model) {
+  public Analysis(
+      List<LabelScore> genres,
+      String quadrant,
+      Map<String, Double> quadrants,
+      double valence,
+      double arousal,
+      double confidence,
+      float[] embedding,
+      String model) {
     this(genres, quadrant, quadrants, valence, arousal, confidence, embedding, model, List.of());
   }
 }

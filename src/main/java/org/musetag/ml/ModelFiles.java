@@ -27,7 +27,8 @@ public final class ModelFiles {
     String resource = "/models/" + name + ".onnx";
     try (InputStream in = ModelFiles.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new ModelException("the bundled model " + name + " is missing from this installation");
+        throw new ModelException(
+            "the bundled model " + name + " is missing from this installation");
       }
       byte[] bytes = in.readAllBytes();
       String digest = sha256(bytes);
@@ -36,11 +37,14 @@ public final class ModelFiles {
       if (!Files.exists(target) || !sha256(Files.readAllBytes(target)).equals(digest)) {
         Path tmp = Files.createTempFile(cacheDir, name, ".part");
         Files.write(tmp, bytes);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
       return target;
     } catch (IOException e) {
-      throw new ModelException("cannot unpack the bundled model " + name + " into " + cacheDir + ": " + e.getMessage(), e);
+      throw new ModelException(
+          "cannot unpack the bundled model " + name + " into " + cacheDir + ": " + e.getMessage(),
+          e);
     }
   }
 

@@ -25,7 +25,8 @@ public record ModelMetadata(Map<String, String> values) {
   public static ModelMetadata read(Path onnx) throws ModelException {
     try (InputStream in = Files.newInputStream(onnx)) {
       Map<String, String> values = new LinkedHashMap<>();
-      for (OnnxMl.StringStringEntryProto p : OnnxMl.ModelProto.parseFrom(in).getMetadataPropsList()) {
+      for (OnnxMl.StringStringEntryProto p :
+          OnnxMl.ModelProto.parseFrom(in).getMetadataPropsList()) {
         values.put(p.getKey(), p.getValue());
       }
       return new ModelMetadata(values);

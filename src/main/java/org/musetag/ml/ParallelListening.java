@@ -39,7 +39,8 @@ public final class ParallelListening {
    * are still delivered, then this returns. A worker that cannot start (its predictor fails) fails the whole run
    * with that exception, wrapped in a {@link java.util.concurrent.CompletionException}.
    */
-  public <I, R> void run(List<I> items, Work<I, R> work, Consumer<R> inOrder, BooleanSupplier cancelled) {
+  public <I, R> void run(
+      List<I> items, Work<I, R> work, Consumer<R> inOrder, BooleanSupplier cancelled) {
     List<CompletableFuture<R>> results = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       results.add(new CompletableFuture<>());
@@ -48,22 +49,23 @@ public final class ParallelListening {
     int n = Math.min(workers, items.size());
     CountDownLatch workersDone = new CountDownLatch(n);
     for (int w = 0; w < n; w++) {
-      executor.execute(() -> {
-        try (PatchPredictor predictor = model.newPredictor()) {
-          int i;
-          while (!cancelled.getAsBoolean() && (i = next.getAndIncrement()) < items.size()) {
-            results.get(i).complete(work.apply(items.get(i), predictor));
-          }
-        } catch (RuntimeException e) {
-          for (CompletableFuture<R> f : results) {
-            if (f != null) {
-              f.completeExceptionally(e);
+      executor.execute(
+          () -> {
+            try (PatchPredictor predictor = model.newPredictor()) {
+              int i;
+              while (!cancelled.getAsBoolean() && (i = next.getAndIncrement()) < items.size()) {
+                results.get(i).complete(work.apply(items.get(i), predictor));
+              }
+            } catch (RuntimeException e) {
+              for (CompletableFuture<R> f : results) {
+                if (f != null) {
+                  f.completeExceptionally(e);
+                }
+              }
+            } finally {
+              workersDone.countDown();
             }
-          }
-        } finally {
-          workersDone.countDown();
-        }
-      });
+          });
     }
     for (int i = 0; i < results.size(); i++) {
       CompletableFuture<R> f = results.get(i);

@@ -39,7 +39,8 @@ public final class PatchModel implements AutoCloseable {
   private final int mels;
   private final int frames;
 
-  private PatchModel(ZooModel<float[], PatchOutputs> model, InferenceDevice device, ModelMetadata meta) {
+  private PatchModel(
+      ZooModel<float[], PatchOutputs> model, InferenceDevice device, ModelMetadata meta) {
     this.model = model;
     this.device = device;
     this.name = meta.name();
@@ -61,32 +62,47 @@ public final class PatchModel implements AutoCloseable {
   }
 
   /** Loads {@code onnx} whose metadata {@code meta} the caller has read already: one ONNX Runtime session. */
-  public static PatchModel load(Path onnx, ModelMetadata meta, DevicePreference preference, int threadsPerPredictor)
+  public static PatchModel load(
+      Path onnx, ModelMetadata meta, DevicePreference preference, int threadsPerPredictor)
       throws ModelException {
     if (!"MelSpec-v1".equals(meta.frontend())) {
-      throw new ModelException(onnx + " expects front-end " + meta.frontend() + ", Musetag computes MelSpec-v1");
+      throw new ModelException(
+          onnx + " expects front-end " + meta.frontend() + ", Musetag computes MelSpec-v1");
     }
-    Engine.getEngine("OnnxRuntime"); // DJL must create the ONNX Runtime environment, with its own thread settings
+    Engine.getEngine(
+        "OnnxRuntime"); // DJL must create the ONNX Runtime environment, with its own thread
+    // settings
     if (preference != DevicePreference.CPU) {
       String why = cudaUnavailableReason();
       boolean cudaFailed = false;
       if (why == null) {
         try {
-          return new PatchModel(open(onnx, Device.gpu(), threadsPerPredictor, meta), new InferenceDevice("GPU (CUDA device 0)", true, ""), meta);
+          return new PatchModel(
+              open(onnx, Device.gpu(), threadsPerPredictor, meta),
+              new InferenceDevice("GPU (CUDA device 0)", true, ""),
+              meta);
         } catch (ModelException e) {
-          why = "CUDA could not be started (" + rootMessage(e) + "): the GPU edition needs an NVIDIA GPU with CUDA 12"
-              + " and cuDNN 9 installed";
+          why =
+              "CUDA could not be started ("
+                  + rootMessage(e)
+                  + "): the GPU edition needs an NVIDIA GPU with CUDA 12"
+                  + " and cuDNN 9 installed";
           cudaFailed = true;
           LOG.warn("falling back to the CPU: {}", why);
           LOG.debug("CUDA failure in full", e);
         }
       }
-      // The CPU edition on AUTO is the normal case and says nothing; a GPU edition that cannot use its GPU says why.
-      String notice = preference == DevicePreference.GPU ? "GPU requested but " + why + "; running on the CPU"
-          : cudaFailed ? why + "; running on the CPU" : "";
-      return new PatchModel(open(onnx, Device.cpu(), threadsPerPredictor, meta), InferenceDevice.cpu(notice), meta);
+      // The CPU edition on AUTO is the normal case and says nothing; a GPU edition that cannot use
+      // its GPU says why.
+      String notice =
+          preference == DevicePreference.GPU
+              ? "GPU requested but " + why + "; running on the CPU"
+              : cudaFailed ? why + "; running on the CPU" : "";
+      return new PatchModel(
+          open(onnx, Device.cpu(), threadsPerPredictor, meta), InferenceDevice.cpu(notice), meta);
     }
-    return new PatchModel(open(onnx, Device.cpu(), threadsPerPredictor, meta), InferenceDevice.cpu(""), meta);
+    return new PatchModel(
+        open(onnx, Device.cpu(), threadsPerPredictor, meta), InferenceDevice.cpu(""), meta);
   }
 
   private static String rootMessage(Throwable e) {
@@ -108,8 +124,8 @@ public final class PatchModel implements AutoCloseable {
     }
   }
 
-  private static ZooModel<float[], PatchOutputs> open(Path onnx, Device device, int threads, ModelMetadata meta)
-      throws ModelException {
+  private static ZooModel<float[], PatchOutputs> open(
+      Path onnx, Device device, int threads, ModelMetadata meta) throws ModelException {
     Criteria<float[], PatchOutputs> criteria =
         Criteria.builder()
             .setTypes(float[].class, PatchOutputs.class)
@@ -123,7 +139,8 @@ public final class PatchModel implements AutoCloseable {
     try {
       return criteria.loadModel();
     } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
-      throw new ModelException("cannot load the model " + onnx.getFileName() + ": " + e.getMessage(), e);
+      throw new ModelException(
+          "cannot load the model " + onnx.getFileName() + ": " + e.getMessage(), e);
     }
   }
 
@@ -164,6 +181,10 @@ public final class PatchModel implements AutoCloseable {
 
   @Override
   public String toString() {
-    return id() + " on " + device.description() + " " + Arrays.asList(genres.size(), quadrants.size());
+    return id()
+        + " on "
+        + device.description()
+        + " "
+        + Arrays.asList(genres.size(), quadrants.size());
   }
 }

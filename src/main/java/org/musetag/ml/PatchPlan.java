@@ -26,7 +26,8 @@ public final class PatchPlan {
     long free = trackSamples - patchSamples;
     for (int i = 0; i < PATCHES_PER_TRACK; i++) {
       // round half up in integers, exactly as models/training/features.py does
-      starts.add(Math.floorDiv(free * (2L * i + 1) * 2 + 2L * PATCHES_PER_TRACK, 4L * PATCHES_PER_TRACK));
+      starts.add(
+          Math.floorDiv(free * (2L * i + 1) * 2 + 2L * PATCHES_PER_TRACK, 4L * PATCHES_PER_TRACK));
     }
     return starts;
   }

@@ -32,8 +32,11 @@ final class PatchTranslator implements Translator<float[], PatchOutputs> {
 
   @Override
   public PatchOutputs processOutput(TranslatorContext ctx, NDList list) {
-    return new PatchOutputs(rows(find(list, "embedding", 0)), rows(find(list, "genre", 1)),
-        rows(find(list, "quadrant", 2)), rows(find(list, "va", 3)));
+    return new PatchOutputs(
+        rows(find(list, "embedding", 0)),
+        rows(find(list, "genre", 1)),
+        rows(find(list, "quadrant", 2)),
+        rows(find(list, "va", 3)));
   }
 
   private static NDArray find(NDList list, String name, int position) {

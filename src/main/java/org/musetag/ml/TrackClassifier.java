@@ -39,7 +39,8 @@ public final class TrackClassifier {
     return model;
   }
 
-  public Analysis classify(Path file, PatchPredictor predictor) throws AudioFileException, ModelException {
+  public Analysis classify(Path file, PatchPredictor predictor)
+      throws AudioFileException, ModelException {
     return hear(file, predictor).analysis();
   }
 
@@ -62,10 +63,18 @@ public final class TrackClassifier {
     long t2 = System.nanoTime();
     PatchOutputs out = predictor.predict(patches);
     long t3 = System.nanoTime();
-    if (out.genre()[0].length != model.genres().size() || out.quadrant()[0].length != model.quadrants().size()) {
-      throw new ModelException(model.id() + " outputs " + out.genre()[0].length + " genres and "
-          + out.quadrant()[0].length + " quadrants but its metadata names " + model.genres().size() + " and "
-          + model.quadrants().size());
+    if (out.genre()[0].length != model.genres().size()
+        || out.quadrant()[0].length != model.quadrants().size()) {
+      throw new ModelException(
+          model.id()
+              + " outputs "
+              + out.genre()[0].length
+              + " genres and "
+              + out.quadrant()[0].length
+              + " quadrants but its metadata names "
+              + model.genres().size()
+              + " and "
+              + model.quadrants().size());
     }
     times.addDecode(t1 - t0);
     times.addFrontEnd(t2 - t1);
@@ -115,8 +124,11 @@ public final class TrackClassifier {
       if (!(end < seconds)) {
         throw e;
       }
-      // The header promised more than the file holds and the probe could not tell: plan again within the audio.
-      shortfall = String.format(Locale.ROOT, "holds only %.1f s of the %.1f s of audio it declares", end, seconds);
+      // The header promised more than the file holds and the probe could not tell: plan again
+      // within the audio.
+      shortfall =
+          String.format(
+              Locale.ROOT, "holds only %.1f s of the %.1f s of audio it declares", end, seconds);
       seconds = end;
       pcm = open.decodeWindows(rate, windows(seconds, rate, patchSamples));
     }
@@ -126,7 +138,8 @@ public final class TrackClassifier {
     List<String> notes = new ArrayList<>(info.caveats());
     notes.remove(info.truncation());
     if (shortfall != null) {
-      notes.add(0, String.format(Locale.ROOT, "%s (analysed on the %.1f s there)", shortfall, seconds));
+      notes.add(
+          0, String.format(Locale.ROOT, "%s (analysed on the %.1f s there)", shortfall, seconds));
     }
     float[][] out = new float[pcm.size()][];
     for (int i = 0; i < out.length; i++) {
@@ -164,8 +177,16 @@ public final class TrackClassifier {
     for (int i = 0; i < emb.length; i++) {
       embedding[i] = (float) emb[i];
     }
-    return new Analysis(List.copyOf(genres), model.quadrants().get(best), quadrants, va[0], va[1], quadrant[best],
-        embedding, model.id(), notes);
+    return new Analysis(
+        List.copyOf(genres),
+        model.quadrants().get(best),
+        quadrants,
+        va[0],
+        va[1],
+        quadrant[best],
+        embedding,
+        model.id(),
+        notes);
   }
 
   private static double[] mean(float[][] rows) {

@@ -45,7 +45,15 @@ public record GenreVocabulary(Map<String, String> renames, Set<String> drops) {
     List<LabelScore> genres = new ArrayList<>();
     merged.forEach((label, p) -> genres.add(new LabelScore(label, p)));
     genres.sort(Comparator.comparingDouble(LabelScore::p).reversed());
-    return new Analysis(List.copyOf(genres), a.quadrant(), a.quadrants(), a.valence(), a.arousal(), a.confidence(),
-        a.embedding(), a.model(), a.notes());
+    return new Analysis(
+        List.copyOf(genres),
+        a.quadrant(),
+        a.quadrants(),
+        a.valence(),
+        a.arousal(),
+        a.confidence(),
+        a.embedding(),
+        a.model(),
+        a.notes());
   }
 }

@@ -33,7 +33,9 @@ public record Settings(
     double minHeadP) {
   /** From the model card's calibration: at these levels about 8 in 10 written labels are right (out-of-fold). */
   public static final double DEFAULT_MIN_GENRE_P = 0.50;
+
   public static final double DEFAULT_MIN_MOOD_CONFIDENCE = 0.60;
+
   /** A head's card reports its own out-of-fold scores; 0.5 writes a label only when the head favours it. */
   public static final double DEFAULT_MIN_HEAD_P = 0.50;
 
@@ -47,15 +49,38 @@ public record Settings(
   }
 
   /** With the default threshold for trained heads' labels. */
-  public Settings(Set<TagField> fields, Map<TagField, WritePolicy> policies, Id3Version id3Version, double minGenreP,
-      double minMoodConfidence, GenreVocabulary vocabulary, int threads, DevicePreference device) {
-    this(fields, policies, id3Version, minGenreP, minMoodConfidence, vocabulary, threads, device, DEFAULT_MIN_HEAD_P);
+  public Settings(
+      Set<TagField> fields,
+      Map<TagField, WritePolicy> policies,
+      Id3Version id3Version,
+      double minGenreP,
+      double minMoodConfidence,
+      GenreVocabulary vocabulary,
+      int threads,
+      DevicePreference device) {
+    this(
+        fields,
+        policies,
+        id3Version,
+        minGenreP,
+        minMoodConfidence,
+        vocabulary,
+        threads,
+        device,
+        DEFAULT_MIN_HEAD_P);
   }
 
   public static Settings defaults() {
-    return new Settings(Set.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE, TagField.AROUSAL), Map.of(),
-        Id3Version.V24, DEFAULT_MIN_GENRE_P, DEFAULT_MIN_MOOD_CONFIDENCE, GenreVocabulary.NONE, defaultThreads(),
-        DevicePreference.AUTO, DEFAULT_MIN_HEAD_P);
+    return new Settings(
+        Set.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE, TagField.AROUSAL),
+        Map.of(),
+        Id3Version.V24,
+        DEFAULT_MIN_GENRE_P,
+        DEFAULT_MIN_MOOD_CONFIDENCE,
+        GenreVocabulary.NONE,
+        defaultThreads(),
+        DevicePreference.AUTO,
+        DEFAULT_MIN_HEAD_P);
   }
 
   /** One worker per core but one, so the window keeps a core to itself while a library is analysed. */
@@ -70,21 +95,46 @@ public record Settings(
   public Settings withPolicy(TagField field, WritePolicy policy) {
     Map<TagField, WritePolicy> p = new TreeMap<>(policies);
     p.put(field, policy);
-    return new Settings(fields, p, id3Version, minGenreP, minMoodConfidence, vocabulary, threads, device, minHeadP);
+    return new Settings(
+        fields, p, id3Version, minGenreP, minMoodConfidence, vocabulary, threads, device, minHeadP);
   }
 
   public Settings withFields(Set<TagField> fields) {
-    return new Settings(fields, policies, id3Version, minGenreP, minMoodConfidence, vocabulary, threads, device,
+    return new Settings(
+        fields,
+        policies,
+        id3Version,
+        minGenreP,
+        minMoodConfidence,
+        vocabulary,
+        threads,
+        device,
         minHeadP);
   }
 
   public Settings withId3Version(Id3Version id3Version) {
-    return new Settings(fields, policies, id3Version, minGenreP, minMoodConfidence, vocabulary, threads, device,
+    return new Settings(
+        fields,
+        policies,
+        id3Version,
+        minGenreP,
+        minMoodConfidence,
+        vocabulary,
+        threads,
+        device,
         minHeadP);
   }
 
   public Settings withThresholds(double minGenreP, double minMoodConfidence, double minHeadP) {
-    return new Settings(fields, policies, id3Version, minGenreP, minMoodConfidence, vocabulary, threads, device,
+    return new Settings(
+        fields,
+        policies,
+        id3Version,
+        minGenreP,
+        minMoodConfidence,
+        vocabulary,
+        threads,
+        device,
         minHeadP);
   }
 
@@ -93,10 +143,18 @@ public record Settings(
    * fields the batch wrote (the settings' fields plus the active heads' fields).
    */
   public String toJson(Set<TagField> written) {
-    return String.format(java.util.Locale.ROOT,
+    return String.format(
+        java.util.Locale.ROOT,
         "{\"fields\":\"%s\",\"genre_policy\":\"%s\",\"mood_policy\":\"%s\",\"id3\":\"%s\",\"min_genre_p\":%.2f,"
             + "\"min_mood_confidence\":%.2f,\"min_head_p\":%.2f,\"renamed\":%d,\"dropped\":%d}",
-        new java.util.TreeSet<>(written), policies.get(TagField.GENRE), policies.get(TagField.MOOD), id3Version,
-        minGenreP, minMoodConfidence, minHeadP, vocabulary.renames().size(), vocabulary.drops().size());
+        new java.util.TreeSet<>(written),
+        policies.get(TagField.GENRE),
+        policies.get(TagField.MOOD),
+        id3Version,
+        minGenreP,
+        minMoodConfidence,
+        minHeadP,
+        vocabulary.renames().size(),
+        vocabulary.drops().size());
   }
 }

@@ -79,27 +79,34 @@ public final class SettingsStore {
         drops.add(g.strip().toLowerCase(Locale.ROOT));
       }
     }
-    return new Settings(p.containsKey("fields") ? fields : d.fields(), policies,
+    return new Settings(
+        p.containsKey("fields") ? fields : d.fields(),
+        policies,
         parse(Id3Version.class, p.getProperty("id3"), d.id3Version()),
-        number(p, "minGenreP", d.minGenreP()), number(p, "minMoodConfidence", d.minMoodConfidence()),
-        new GenreVocabulary(renames, drops), (int) number(p, "threads", d.threads()),
-        parse(DevicePreference.class, p.getProperty("device"), d.device()), number(p, "minHeadP", d.minHeadP()));
+        number(p, "minGenreP", d.minGenreP()),
+        number(p, "minMoodConfidence", d.minMoodConfidence()),
+        new GenreVocabulary(renames, drops),
+        (int) number(p, "threads", d.threads()),
+        parse(DevicePreference.class, p.getProperty("device"), d.device()),
+        number(p, "minHeadP", d.minHeadP()));
   }
 
   public void save(Settings s) throws MusetagException {
-    Properties p = new Properties() {
-      private static final long serialVersionUID = 1L;
+    Properties p =
+        new Properties() {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      public synchronized java.util.Set<Map.Entry<Object, Object>> entrySet() {
-        TreeMap<Object, Object> sorted = new TreeMap<>(); // stable, readable order
-        for (Map.Entry<Object, Object> e : super.entrySet()) {
-          sorted.put(e.getKey(), e.getValue());
-        }
-        return sorted.entrySet();
-      }
-    };
-    p.setProperty("fields", String.join(",", s.fields().stream().sorted().map(TagField::name).toList()));
+          @Override
+          public synchronized java.util.Set<Map.Entry<Object, Object>> entrySet() {
+            TreeMap<Object, Object> sorted = new TreeMap<>(); // stable, readable order
+            for (Map.Entry<Object, Object> e : super.entrySet()) {
+              sorted.put(e.getKey(), e.getValue());
+            }
+            return sorted.entrySet();
+          }
+        };
+    p.setProperty(
+        "fields", String.join(",", s.fields().stream().sorted().map(TagField::name).toList()));
     s.policies().forEach((f, policy) -> p.setProperty("policy." + f, policy.name()));
     p.setProperty("id3", s.id3Version().name());
     p.setProperty("minGenreP", String.valueOf(s.minGenreP()));

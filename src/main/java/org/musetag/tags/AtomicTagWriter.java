@@ -34,13 +34,15 @@ final class AtomicTagWriter {
 
   private final TagOptions options;
   private final CopyHook hook;
+
   /** Said when the original changed while its copy was being written. */
-  static final String CHANGED_MEANWHILE = "cannot write tags: the file changed while they were being written";
+  static final String CHANGED_MEANWHILE =
+      "cannot write tags: the file changed while they were being written";
 
   private final ReplaceWithCopy replacer = new ReplaceWithCopy();
 
   AtomicTagWriter(TagOptions options) {
-    this(options, copy -> { });
+    this(options, copy -> {});
   }
 
   AtomicTagWriter(TagOptions options, CopyHook hook) {
@@ -73,16 +75,25 @@ final class AtomicTagWriter {
       refuseWhatJaudiotaggerWouldDamage(file, format, real, userFields);
       String audio = AudioPayload.digest(real, format);
 
-      replacer.replace(file, real, before, CHANGED_MEANWHILE, temp -> {
-        Files.copy(real, temp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        OpenTagFile copy = OpenTagFile.open(temp, format, options, userFields);
-        copy.apply(changes, expected);
-        copy.commit();
-        restoreOthers(file, format, temp, own, userFields, byMeaning);
-        hook.afterWrite(temp);
-        verify(file, format, temp, expected, userFields, otherTags, byMeaning, audio);
-        verifyOwn(file, format, temp, own, userFields, byMeaning);
-      });
+      replacer.replace(
+          file,
+          real,
+          before,
+          CHANGED_MEANWHILE,
+          temp -> {
+            Files.copy(
+                real,
+                temp,
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.COPY_ATTRIBUTES);
+            OpenTagFile copy = OpenTagFile.open(temp, format, options, userFields);
+            copy.apply(changes, expected);
+            copy.commit();
+            restoreOthers(file, format, temp, own, userFields, byMeaning);
+            hook.afterWrite(temp);
+            verify(file, format, temp, expected, userFields, otherTags, byMeaning, audio);
+            verifyOwn(file, format, temp, own, userFields, byMeaning);
+          });
     } catch (Exception | LinkageError e) {
       LOG.debug("writing tags to {} failed; the original is untouched", file, e);
       throw TagErrors.wrap(file, format, true, e);
@@ -103,21 +114,30 @@ final class AtomicTagWriter {
     TagValues actual = written.managed();
     if (!actual.equals(expected)) {
       LOG.debug("{}: wrote {} but read back {}", file, expected, actual);
-      throw new TagException(file, "cannot write tags: they did not read back as written, nothing was changed");
+      throw new TagException(
+          file, "cannot write tags: they did not read back as written, nothing was changed");
     }
     if (!written.otherTags(byMeaning).equals(otherTags)) {
       throw new TagException(
-          file, "cannot write tags: the tag library would have altered other tags, nothing was changed");
+          file,
+          "cannot write tags: the tag library would have altered other tags, nothing was changed");
     }
     if (!AudioPayload.digest(temp, format).equals(audio)) {
       throw new TagException(
-          file, "cannot write tags: the tag library would have altered the audio, nothing was changed");
+          file,
+          "cannot write tags: the tag library would have altered the audio, nothing was changed");
     }
   }
 
   /** Puts back the user's frames or comments that JAudioTagger re-encoded ({@link Id3Splice}, {@link FlacCommentSplice}). */
-  private static void restoreOthers(Path file, TagFormat format, Path temp, TagIntegrity.Snapshot own,
-      Set<TagField> userFields, boolean byMeaning) throws Exception {
+  private static void restoreOthers(
+      Path file,
+      TagFormat format,
+      Path temp,
+      TagIntegrity.Snapshot own,
+      Set<TagField> userFields,
+      boolean byMeaning)
+      throws Exception {
     try {
       if (own != null && own.id3Major() > 0 && !byMeaning) {
         Id3Splice.restoreOthers(temp, format, own, userFields);
@@ -125,8 +145,14 @@ final class AtomicTagWriter {
         FlacCommentSplice.restoreOthers(temp, own, userFields);
       }
     } catch (TagDamage d) {
-      throw new TagException(file, "cannot write tags: the tag library wrote a " + TagIntegrity.kind(format)
-          + " Musetag cannot read back (" + d.getMessage() + "), nothing was changed", d);
+      throw new TagException(
+          file,
+          "cannot write tags: the tag library wrote a "
+              + TagIntegrity.kind(format)
+              + " Musetag cannot read back ("
+              + d.getMessage()
+              + "), nothing was changed",
+          d);
     }
   }
 
@@ -135,8 +161,14 @@ final class AtomicTagWriter {
    * managed field must be there byte for byte as before (by meaning only when the ID3 version is converted, which
    * {@link #verify} covers). This is what catches a library that drops or re-encodes what it did not understand.
    */
-  private static void verifyOwn(Path file, TagFormat format, Path temp, TagIntegrity.Snapshot before,
-      Set<TagField> userFields, boolean byMeaning) throws Exception {
+  private static void verifyOwn(
+      Path file,
+      TagFormat format,
+      Path temp,
+      TagIntegrity.Snapshot before,
+      Set<TagField> userFields,
+      boolean byMeaning)
+      throws Exception {
     if (before == null) {
       return;
     }
@@ -144,14 +176,24 @@ final class AtomicTagWriter {
     try {
       after = TagIntegrity.read(temp, format);
     } catch (TagDamage d) {
-      throw new TagException(file, "cannot write tags: the tag library wrote a " + TagIntegrity.kind(format)
-          + " Musetag cannot read back (" + d.getMessage() + "), nothing was changed", d);
+      throw new TagException(
+          file,
+          "cannot write tags: the tag library wrote a "
+              + TagIntegrity.kind(format)
+              + " Musetag cannot read back ("
+              + d.getMessage()
+              + "), nothing was changed",
+          d);
     }
     String changed = byMeaning ? null : before.changedIn(after, userFields);
     if (changed != null) {
-      LOG.debug("{}: before {}, after {}", file, before.others(userFields), after.others(userFields));
-      throw new TagException(file,
-          "cannot write tags: the tag library would have altered other tags (" + changed + "), nothing was changed");
+      LOG.debug(
+          "{}: before {}, after {}", file, before.others(userFields), after.others(userFields));
+      throw new TagException(
+          file,
+          "cannot write tags: the tag library would have altered other tags ("
+              + changed
+              + "), nothing was changed");
     }
   }
 
@@ -159,18 +201,23 @@ final class AtomicTagWriter {
    * MP4 items with several values that JAudioTagger 3.0.1 would cut down to their first value and Musetag cannot
    * write back itself (see {@link Mp4Codec#keptList}).
    */
-  private static void refuseWhatJaudiotaggerWouldDamage(Path file, TagFormat format, Path real,
-      Set<TagField> userFields) throws Exception {
+  private static void refuseWhatJaudiotaggerWouldDamage(
+      Path file, TagFormat format, Path real, Set<TagField> userFields) throws Exception {
     if (format != TagFormat.MP4) {
       return;
     }
     for (Mp4Ilst.Item item : Mp4Ilst.read(real)) {
-      if (!Mp4Codec.isManaged(item.name(), userFields) && !Mp4Codec.keptList(item, userFields)
-          && !item.name().equals("covr") && item.data().size() > 1) {
+      if (!Mp4Codec.isManaged(item.name(), userFields)
+          && !Mp4Codec.keptList(item, userFields)
+          && !item.name().equals("covr")
+          && item.data().size() > 1) {
         throw new TagException(
             file,
-            "cannot write tags without losing data: its '" + item.name() + "' tag holds "
-                + item.data().size() + " values and the tag library would keep only the first");
+            "cannot write tags without losing data: its '"
+                + item.name()
+                + "' tag holds "
+                + item.data().size()
+                + " values and the tag library would keep only the first");
       }
     }
   }

@@ -95,10 +95,12 @@ final class AudioPayload {
           public boolean packet(int serial, int index, byte[] data) {
             if (headers[0] < 0) {
               firstSerial[0] = serial;
-              headers[0] = startsWith(data, "\u0001vorbis") ? 3 : startsWith(data, "OpusHead") ? 2 : 1;
+              headers[0] =
+                  startsWith(data, "\u0001vorbis") ? 3 : startsWith(data, "OpusHead") ? 2 : 1;
             }
             if (serial != firstSerial[0] || index != 1) {
-              md.update(ByteBuffer.allocate(12).putInt(serial).putInt(index).putInt(data.length).array());
+              md.update(
+                  ByteBuffer.allocate(12).putInt(serial).putInt(index).putInt(data.length).array());
               md.update(data);
             }
             return true;
@@ -132,7 +134,11 @@ final class AudioPayload {
   private static long skipId3v2(FileChannel ch, long pos) throws IOException {
     while (pos + 10 <= ch.size() && ascii(ch, pos, 3).equals("ID3")) {
       ByteBuffer h = Mp4Boxes.read(ch, pos, 10);
-      int size = (h.get(6) & 0x7F) << 21 | (h.get(7) & 0x7F) << 14 | (h.get(8) & 0x7F) << 7 | (h.get(9) & 0x7F);
+      int size =
+          (h.get(6) & 0x7F) << 21
+              | (h.get(7) & 0x7F) << 14
+              | (h.get(8) & 0x7F) << 7
+              | (h.get(9) & 0x7F);
       boolean footer = (h.get(5) & 0x10) != 0;
       pos += 10 + size + (footer ? 10 : 0);
     }

@@ -41,7 +41,8 @@ final class CommentPacket {
   private final List<byte[]> comments;
   private final byte[] trailing;
 
-  private CommentPacket(Kind kind, byte[] prefix, byte[] vendor, List<byte[]> comments, byte[] trailing) {
+  private CommentPacket(
+      Kind kind, byte[] prefix, byte[] vendor, List<byte[]> comments, byte[] trailing) {
     this.kind = kind;
     this.prefix = prefix;
     this.vendor = vendor;
@@ -63,8 +64,15 @@ final class CommentPacket {
       }
       prefix = Arrays.copyOf(packet, 4);
     } else {
-      if (!Arrays.equals(packet, 0, Math.min(packet.length, kind.magic.length), kind.magic, 0, kind.magic.length)) {
-        throw new IOException(kind == Kind.OPUS ? "no OpusTags header" : "no Vorbis comment header");
+      if (!Arrays.equals(
+          packet,
+          0,
+          Math.min(packet.length, kind.magic.length),
+          kind.magic,
+          0,
+          kind.magic.length)) {
+        throw new IOException(
+            kind == Kind.OPUS ? "no OpusTags header" : "no Vorbis comment header");
       }
       prefix = kind.magic.clone();
     }
@@ -72,7 +80,8 @@ final class CommentPacket {
     byte[] vendor = bytes(b, length(b));
     long count = Integer.toUnsignedLong(length(b, 4));
     if (count > b.remaining() / 4) {
-      throw new IOException("the comment header claims " + count + " comments, more than it can hold");
+      throw new IOException(
+          "the comment header claims " + count + " comments, more than it can hold");
     }
     List<byte[]> comments = new ArrayList<>();
     for (long i = 0; i < count; i++) {
@@ -118,7 +127,10 @@ final class CommentPacket {
           at = i;
         }
       }
-      List<byte[]> added = e.getValue().stream().map(v -> (name + "=" + v).getBytes(StandardCharsets.UTF_8)).toList();
+      List<byte[]> added =
+          e.getValue().stream()
+              .map(v -> (name + "=" + v).getBytes(StandardCharsets.UTF_8))
+              .toList();
       out.addAll(at < 0 ? out.size() : at, added);
     }
     CommentPacket result = new CommentPacket(kind, prefix, vendor, out, trailing);

@@ -15,14 +15,23 @@ import java.util.Set;
 final class FieldNames {
   /** The issuer ("mean") of MP4 freeform atoms; iTunes, Picard and mutagen use it for user-defined fields. */
   static final String MP4_ISSUER = "com.apple.iTunes";
+
   /** MP4's genre atom, spelled as JAudioTagger and mutagen spell it (the first byte is 0xA9). */
   static final String MP4_GENRE = "\u00a9gen";
+
   /** MP4's numeric genre atom (an ID3v1 genre index plus one), read but never written. */
   static final String MP4_NUMERIC_GENRE = "gnre";
 
   private static final Map<TagField, String> CUSTOM =
-      Map.of(TagField.MOOD, "MOOD", TagField.VALENCE, "VALENCE", TagField.AROUSAL, "AROUSAL",
-          TagField.MOOD_MODEL, "MOODMODEL");
+      Map.of(
+          TagField.MOOD,
+          "MOOD",
+          TagField.VALENCE,
+          "VALENCE",
+          TagField.AROUSAL,
+          "AROUSAL",
+          TagField.MOOD_MODEL,
+          "MOODMODEL");
 
   private FieldNames() {}
 
@@ -44,7 +53,8 @@ final class FieldNames {
       return false;
     }
     String upper = name.toUpperCase(Locale.ROOT);
-    return CUSTOM.containsValue(upper) || userFields.stream().filter(TagField::isUser).anyMatch(f -> f.userName().equals(upper));
+    return CUSTOM.containsValue(upper)
+        || userFields.stream().filter(TagField::isUser).anyMatch(f -> f.userName().equals(upper));
   }
 
   /** The built-in fields followed by {@code userFields}: what one read or write manages. */

@@ -69,8 +69,9 @@ final class FlacCommentSplice {
     Path rebuilt = TagTemporaries.named(copy.getParent());
     try {
       try (FileChannel in = FileChannel.open(copy, StandardOpenOption.READ);
-          FileChannel out = FileChannel.open(rebuilt, StandardOpenOption.WRITE,
-              StandardOpenOption.TRUNCATE_EXISTING)) {
+          FileChannel out =
+              FileChannel.open(
+                  rebuilt, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         int head = Mp4Boxes.read(in, block, 4).getInt();
         long oldEnd = block + 4 + (head & 0xFF_FFFF);
         FileRegions.transfer(in, 0, block, out);

@@ -26,11 +26,17 @@ final class FormatSniffer {
       long pos = 0;
       byte[] head = read(ch, 0);
       while (head.length >= 10 && ascii(head, 0, 3).equals("ID3")) {
-        int size = (head[6] & 0x7F) << 21 | (head[7] & 0x7F) << 14 | (head[8] & 0x7F) << 7 | (head[9] & 0x7F);
+        int size =
+            (head[6] & 0x7F) << 21
+                | (head[7] & 0x7F) << 14
+                | (head[8] & 0x7F) << 7
+                | (head[9] & 0x7F);
         pos += 10 + size + ((head[5] & 0x10) != 0 ? 10 : 0);
         head = read(ch, pos);
-        if (head.length < 4 || !ascii(head, 0, 4).equals("fLaC") && !ascii(head, 0, 3).equals("ID3")) {
-          return Optional.of(TagFormat.MP3); // an ID3v2 tag starts MP3s; other formats keep theirs elsewhere
+        if (head.length < 4
+            || !ascii(head, 0, 4).equals("fLaC") && !ascii(head, 0, 3).equals("ID3")) {
+          return Optional.of(
+              TagFormat.MP3); // an ID3v2 tag starts MP3s; other formats keep theirs elsewhere
         }
       }
       return Optional.ofNullable(byMagic(head));
@@ -66,7 +72,8 @@ final class FormatSniffer {
     if (h.length >= 12 && ascii(h, 0, 4).equals("RIFF") && ascii(h, 8, 4).equals("WAVE")) {
       return TagFormat.WAV;
     }
-    if (h.length >= 12 && ascii(h, 0, 4).equals("FORM")
+    if (h.length >= 12
+        && ascii(h, 0, 4).equals("FORM")
         && (ascii(h, 8, 4).equals("AIFF") || ascii(h, 8, 4).equals("AIFC"))) {
       return TagFormat.AIFF;
     }

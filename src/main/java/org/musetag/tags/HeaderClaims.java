@@ -43,7 +43,7 @@ final class HeaderClaims {
         case AIFF -> claims.iff(ByteOrder.BIG_ENDIAN);
         case MP4 -> new Mp4Claims(claims).boxes();
         case OGG_VORBIS, OPUS -> OggClaims.check(claims, file);
-        default -> { }
+        default -> {}
       }
     }
   }
@@ -63,7 +63,15 @@ final class HeaderClaims {
   /** The refusal: "its 'id3 ' chunk claims 2147483632 bytes but the file holds only 16096". */
   TagException claim(String what, long claimed, String where, long holds) {
     return new TagException(
-        file, "cannot read tags: its " + what + " claims " + claimed + " bytes but " + where + " holds only " + holds);
+        file,
+        "cannot read tags: its "
+            + what
+            + " claims "
+            + claimed
+            + " bytes but "
+            + where
+            + " holds only "
+            + holds);
   }
 
   TagException claim(String what, long claimed) {
@@ -81,10 +89,16 @@ final class HeaderClaims {
   }
 
   /** One ID3v2 tag at {@code pos}, which must end by {@code limit}; returns where it ends. */
-  private long id3v2Tag(long pos, long limit, String where, long holds) throws IOException, TagException {
+  private long id3v2Tag(long pos, long limit, String where, long holds)
+      throws IOException, TagException {
     ByteBuffer h = read(pos, 10);
-    long length = 10L + ((h.get(6) & 0x7F) << 21 | (h.get(7) & 0x7F) << 14 | (h.get(8) & 0x7F) << 7 | (h.get(9) & 0x7F))
-        + ((h.get(5) & 0x10) != 0 ? 10 : 0);
+    long length =
+        10L
+            + ((h.get(6) & 0x7F) << 21
+                | (h.get(7) & 0x7F) << 14
+                | (h.get(8) & 0x7F) << 7
+                | (h.get(9) & 0x7F))
+            + ((h.get(5) & 0x10) != 0 ? 10 : 0);
     if (pos + length > limit) {
       throw claim("ID3v2 tag", length, where, holds);
     }
@@ -114,7 +128,8 @@ final class HeaderClaims {
     }
   }
 
-  private void listParts(long from, long end, ByteOrder order, long listLength) throws IOException, TagException {
+  private void listParts(long from, long end, ByteOrder order, long listLength)
+      throws IOException, TagException {
     long pos = from;
     while (pos + 8 <= end) {
       ByteBuffer h = read(pos, 8).order(order);
@@ -139,11 +154,12 @@ final class HeaderClaims {
       last = (head & 0x8000_0000) != 0;
       int type = (head >>> 24) & 0x7F;
       int length = head & 0xFF_FFFF;
-      String name = switch (type) {
-        case 4 -> "comment block";
-        case 6 -> "picture block";
-        default -> "metadata block " + type;
-      };
+      String name =
+          switch (type) {
+            case 4 -> "comment block";
+            case 6 -> "picture block";
+            default -> "metadata block " + type;
+          };
       if (pos + 4 + length > size) {
         throw claim(name, length);
       }

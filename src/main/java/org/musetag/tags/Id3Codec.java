@@ -100,7 +100,8 @@ final class Id3Codec {
     if (TCON.equals(id) || TMOO.equals(id)) {
       return true;
     }
-    if (field instanceof AbstractID3v2Frame frame && frame.getBody() instanceof FrameBodyTXXX body) {
+    if (field instanceof AbstractID3v2Frame frame
+        && frame.getBody() instanceof FrameBodyTXXX body) {
       return FieldNames.isCustom(body.getDescription(), userFields);
     }
     return false;
@@ -121,7 +122,8 @@ final class Id3Codec {
     }
   }
 
-  private void setUserText(AbstractID3v2Tag tag, String description, List<String> values, boolean v24)
+  private void setUserText(
+      AbstractID3v2Tag tag, String description, List<String> values, boolean v24)
       throws FieldDataInvalidException {
     List<org.jaudiotagger.tag.TagField> kept = new ArrayList<>();
     for (org.jaudiotagger.tag.TagField f : tag.getFields(TXXX)) {

@@ -57,17 +57,19 @@ final class Id3ManagedFrames {
     int encoding = data[0];
     boolean wide = encoding == 1 || encoding == 2;
     int end = 1;
-    while (end < data.length && !(wide ? end + 1 < data.length && data[end] == 0 && data[end + 1] == 0
-        : data[end] == 0)) {
+    while (end < data.length
+        && !(wide
+            ? end + 1 < data.length && data[end] == 0 && data[end + 1] == 0
+            : data[end] == 0)) {
       end += wide ? 2 : 1;
     }
-    Charset cs = switch (encoding) {
-      case 1 -> StandardCharsets.UTF_16;
-      case 2 -> StandardCharsets.UTF_16BE;
-      case 3 -> StandardCharsets.UTF_8;
-      default -> StandardCharsets.ISO_8859_1;
-    };
+    Charset cs =
+        switch (encoding) {
+          case 1 -> StandardCharsets.UTF_16;
+          case 2 -> StandardCharsets.UTF_16BE;
+          case 3 -> StandardCharsets.UTF_8;
+          default -> StandardCharsets.ISO_8859_1;
+        };
     return new String(data, 1, Math.min(end, data.length) - 1, cs);
   }
-
 }

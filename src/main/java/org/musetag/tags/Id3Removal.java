@@ -30,13 +30,20 @@ final class Id3Removal {
         return false;
       }
       String audio = AudioPayload.digest(real, format);
-      REPLACER.replace(file, real, before, "cannot remove the empty tag: the file changed meanwhile", temp -> {
-        withoutTag(real, temp, format, tag);
-        if (Id3Structure.read(temp, format) != null || !AudioPayload.digest(temp, format).equals(audio)) {
-          throw new TagException(file,
-              "cannot remove the empty tag: the result did not check out, nothing was changed");
-        }
-      });
+      REPLACER.replace(
+          file,
+          real,
+          before,
+          "cannot remove the empty tag: the file changed meanwhile",
+          temp -> {
+            withoutTag(real, temp, format, tag);
+            if (Id3Structure.read(temp, format) != null
+                || !AudioPayload.digest(temp, format).equals(audio)) {
+              throw new TagException(
+                  file,
+                  "cannot remove the empty tag: the result did not check out, nothing was changed");
+            }
+          });
       return true;
     } catch (TagDamage d) {
       return false; // not a tag Musetag wrote; leave it be
@@ -47,18 +54,24 @@ final class Id3Removal {
     }
   }
 
-  private static void withoutTag(Path real, Path temp, TagFormat format, Id3Structure.Tag tag) throws IOException {
+  private static void withoutTag(Path real, Path temp, TagFormat format, Id3Structure.Tag tag)
+      throws IOException {
     ByteOrder order = format == TagFormat.WAV ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
     try (FileChannel in = FileChannel.open(real, StandardOpenOption.READ);
-        FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        FileChannel out =
+            FileChannel.open(
+                temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
       if (tag.chunk() < 0) {
         FileRegions.transfer(in, tag.start() + tag.length(), in.size(), out);
         return;
       }
-      long size = Integer.toUnsignedLong(Mp4Boxes.read(in, tag.chunk() + 4, 4).order(order).getInt());
+      long size =
+          Integer.toUnsignedLong(Mp4Boxes.read(in, tag.chunk() + 4, 4).order(order).getInt());
       FileRegions.transfer(in, 0, tag.chunk(), out);
-      FileRegions.transfer(in, Math.min(in.size(), tag.chunk() + 8 + size + (size & 1)), in.size(), out);
-      ByteBuffer container = ByteBuffer.allocate(4).order(order).putInt((int) (out.size() - 8)).flip();
+      FileRegions.transfer(
+          in, Math.min(in.size(), tag.chunk() + 8 + size + (size & 1)), in.size(), out);
+      ByteBuffer container =
+          ByteBuffer.allocate(4).order(order).putInt((int) (out.size() - 8)).flip();
       while (container.hasRemaining()) {
         out.write(container, 4 + container.position());
       }

@@ -25,13 +25,15 @@ final class Id3Splice {
   private Id3Splice() {}
 
   /** Rebuilds the copy's tag if JAudioTagger changed another frame; returns whether it did. */
-  static boolean restoreOthers(Path copy, TagFormat format, TagIntegrity.Snapshot before, Set<TagField> userFields)
+  static boolean restoreOthers(
+      Path copy, TagFormat format, TagIntegrity.Snapshot before, Set<TagField> userFields)
       throws IOException, TagDamage {
     Id3Structure.Tag after = Id3Structure.read(copy, format);
     if (after == null || after.major() != before.id3Major() || after.major() < 3) {
       return false; // a version change is compared by meaning; v2.2 is never written
     }
-    TagIntegrity.Snapshot written = new TagIntegrity.Snapshot(true, after.major(), null, after.frames());
+    TagIntegrity.Snapshot written =
+        new TagIntegrity.Snapshot(true, after.major(), null, after.frames());
     if (before.changedIn(written, userFields) == null) {
       return false;
     }
@@ -76,7 +78,8 @@ final class Id3Splice {
     return b.array();
   }
 
-  private static void replace(Path copy, TagFormat format, Id3Structure.Tag old, byte[] tag) throws IOException {
+  private static void replace(Path copy, TagFormat format, Id3Structure.Tag old, byte[] tag)
+      throws IOException {
     if (tag.length == old.length()) {
       try (FileChannel ch = FileChannel.open(copy, StandardOpenOption.WRITE)) {
         write(ch, ByteBuffer.wrap(tag), old.start());
@@ -87,7 +90,9 @@ final class Id3Splice {
     Path grown = TagTemporaries.named(copy.getParent());
     try {
       try (FileChannel in = FileChannel.open(copy, StandardOpenOption.READ);
-          FileChannel out = FileChannel.open(grown, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+          FileChannel out =
+              FileChannel.open(
+                  grown, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         long restFrom;
         if (old.chunk() < 0) {
           restFrom = old.start() + old.length();
@@ -124,6 +129,8 @@ final class Id3Splice {
   }
 
   private static byte[] syncsafe(int n) {
-    return new byte[] {(byte) (n >> 21 & 0x7F), (byte) (n >> 14 & 0x7F), (byte) (n >> 7 & 0x7F), (byte) (n & 0x7F)};
+    return new byte[] {
+      (byte) (n >> 21 & 0x7F), (byte) (n >> 14 & 0x7F), (byte) (n >> 7 & 0x7F), (byte) (n & 0x7F)
+    };
   }
 }

@@ -52,12 +52,17 @@ final class Id3Structure {
       boolean footer = h.get(3) == 4 && (h.get(5) & 0x10) != 0;
       long total = HEADER + size + (footer ? HEADER : 0);
       if (total > room) {
-        throw new TagDamage("its header claims " + total + " bytes but the file holds only " + room
-            + " from where the tag starts");
+        throw new TagDamage(
+            "its header claims "
+                + total
+                + " bytes but the file holds only "
+                + room
+                + " from where the tag starts");
       }
       ByteBuffer all = Mp4Boxes.read(ch, start, (int) (HEADER + size));
       Tag tag = parse(all.array(), start);
-      return new Tag(tag.major(), start, total, format == TagFormat.MP3 ? -1 : start - 8, tag.frames());
+      return new Tag(
+          tag.major(), start, total, format == TagFormat.MP3 ? -1 : start - 8, tag.frames());
     }
   }
 
@@ -88,8 +93,12 @@ final class Id3Structure {
       long size = Integer.toUnsignedLong(h.getInt(4));
       boolean id3 = id.equals("id3 ") || id.equals("ID3 ");
       if (id3 && pos + 8 + size > ch.size()) {
-        throw new TagDamage("its ID3 chunk claims " + size + " bytes but the file holds only "
-            + (ch.size() - pos - 8) + " after it");
+        throw new TagDamage(
+            "its ID3 chunk claims "
+                + size
+                + " bytes but the file holds only "
+                + (ch.size() - pos - 8)
+                + " after it");
       }
       if (id3) {
         return new long[] {pos + 8, size};
@@ -136,16 +145,19 @@ final class Id3Structure {
       throw new TagDamage("its extended header does not fit in the tag");
     }
     ByteBuffer b = ByteBuffer.wrap(body);
-    long size = major == 3 ? 4 + Integer.toUnsignedLong(b.getInt(0))
-        : syncsafe(b, 0, "its extended header's size is not a valid ID3v2 size");
+    long size =
+        major == 3
+            ? 4 + Integer.toUnsignedLong(b.getInt(0))
+            : syncsafe(b, 0, "its extended header's size is not a valid ID3v2 size");
     if (size < 6 || size > body.length) {
-      throw new TagDamage("its extended header claims " + size + " bytes, which do not fit in the tag");
+      throw new TagDamage(
+          "its extended header claims " + size + " bytes, which do not fit in the tag");
     }
     return (int) size;
   }
 
-  private static List<RawItem> frames(byte[] body, int start, int major, boolean plainSizes, long base)
-      throws TagDamage {
+  private static List<RawItem> frames(
+      byte[] body, int start, int major, boolean plainSizes, long base) throws TagDamage {
     int idLength = major == 2 ? 3 : 4;
     int headerLength = major == 2 ? 6 : 10;
     List<RawItem> frames = new ArrayList<>();
@@ -155,19 +167,24 @@ final class Id3Structure {
       if (body[pos] == 0) {
         for (int i = pos; i < body.length; i++) {
           if (body[i] != 0) {
-            throw new TagDamage("its padding after frame " + frames.size() + " holds non-zero bytes at byte "
-                + (base + HEADER + i));
+            throw new TagDamage(
+                "its padding after frame "
+                    + frames.size()
+                    + " holds non-zero bytes at byte "
+                    + (base + HEADER + i));
           }
         }
         break;
       }
       int n = frames.size() + 1;
       if (pos + headerLength > body.length) {
-        throw new TagDamage((body.length - pos) + " stray bytes follow frame " + frames.size() + " at byte " + at);
+        throw new TagDamage(
+            (body.length - pos) + " stray bytes follow frame " + frames.size() + " at byte " + at);
       }
       String id = new String(body, pos, idLength, StandardCharsets.ISO_8859_1);
       if (!validId(id)) {
-        throw new TagDamage("frame " + n + " has an invalid id '" + printable(id) + "' at byte " + at);
+        throw new TagDamage(
+            "frame " + n + " has an invalid id '" + printable(id) + "' at byte " + at);
       }
       ByteBuffer b = ByteBuffer.wrap(body, pos, headerLength);
       long size;
@@ -176,12 +193,24 @@ final class Id3Structure {
       } else if (major == 3 || plainSizes) {
         size = Integer.toUnsignedLong(b.getInt(pos + 4));
       } else {
-        size = syncsafe(b, pos + 4, "frame " + n + " ('" + id + "') has an invalid size at byte " + at);
+        size =
+            syncsafe(
+                b, pos + 4, "frame " + n + " ('" + id + "') has an invalid size at byte " + at);
       }
       long left = body.length - pos - headerLength;
       if (size > left) {
-        throw new TagDamage("frame " + n + " ('" + id + "') at byte " + at + " claims " + size
-            + " bytes but only " + left + " are left in the tag");
+        throw new TagDamage(
+            "frame "
+                + n
+                + " ('"
+                + id
+                + "') at byte "
+                + at
+                + " claims "
+                + size
+                + " bytes but only "
+                + left
+                + " are left in the tag");
       }
       int from = pos + idLength + (major == 2 ? 3 : 4);
       int to = pos + headerLength + (int) size;

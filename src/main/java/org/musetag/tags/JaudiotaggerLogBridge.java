@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * collected logger would forget its settings.
  */
 final class JaudiotaggerLogBridge extends Handler {
-  private static final java.util.logging.Logger ROOT = java.util.logging.Logger.getLogger("org.jaudiotagger");
+  private static final java.util.logging.Logger ROOT =
+      java.util.logging.Logger.getLogger("org.jaudiotagger");
   private static boolean installed;
 
   private JaudiotaggerLogBridge() {}
@@ -36,7 +37,9 @@ final class JaudiotaggerLogBridge extends Handler {
     if (record == null || record.getLevel().intValue() < Level.WARNING.intValue()) {
       return;
     }
-    Logger log = LoggerFactory.getLogger(record.getLoggerName() == null ? "org.jaudiotagger" : record.getLoggerName());
+    Logger log =
+        LoggerFactory.getLogger(
+            record.getLoggerName() == null ? "org.jaudiotagger" : record.getLoggerName());
     if (log.isDebugEnabled()) {
       log.debug("{}", record.getMessage(), record.getThrown());
     }

@@ -27,7 +27,8 @@ final class JaudiotaggerSetup {
     o.setId3v23DefaultTextEncoding(TextEncoding.UTF_16);
     o.setResetTextEncodingForExistingFrames(false);
     o.setOriginalSavedAfterAdjustingID3v2Padding(false);
-    // WAV: read and write the ID3 chunk (where Musetag's fields live) and keep an existing INFO chunk as it is.
+    // WAV: read and write the ID3 chunk (where Musetag's fields live) and keep an existing INFO
+    // chunk as it is.
     o.setWavOptions(WavOptions.READ_ID3_ONLY);
     o.setWavSaveOptions(WavSaveOptions.SAVE_EXISTING_AND_ACTIVE);
     done = true;

@@ -131,7 +131,9 @@ public final class JaudiotaggerTagStore implements TagStore {
   @Override
   public boolean removeTagIfEmpty(Path file) throws TagException {
     TagFormat format = checkedFormat(file);
-    return format.family == TagFormat.Family.ID3 && format.writable && Id3Removal.removeIfEmpty(file, format);
+    return format.family == TagFormat.Family.ID3
+        && format.writable
+        && Id3Removal.removeIfEmpty(file, format);
   }
 
   @Override
@@ -162,7 +164,9 @@ public final class JaudiotaggerTagStore implements TagStore {
   private static TagFormat checkedFormat(Path file) throws TagException {
     String missing = PathProblems.whyNotThere(file);
     if (missing != null) {
-      throw missing.equals("does not exist") ? TagErrors.vanished(file) : new TagException(file, missing);
+      throw missing.equals("does not exist")
+          ? TagErrors.vanished(file)
+          : new TagException(file, missing);
     }
     if (!Files.isRegularFile(file)) {
       throw new TagException(file, "is not a regular file");
@@ -190,7 +194,8 @@ public final class JaudiotaggerTagStore implements TagStore {
 
   private static Map<TagField, List<String>> normalise(Map<TagField, List<String>> newValues) {
     Map<TagField, List<String>> out = new TreeMap<>();
-    newValues.forEach((field, values) -> out.put(Objects.requireNonNull(field), TagValues.cleaned(values)));
+    newValues.forEach(
+        (field, values) -> out.put(Objects.requireNonNull(field), TagValues.cleaned(values)));
     return out;
   }
 }

@@ -88,7 +88,13 @@ final class Mp4Boxes {
   /** {@code length} bytes at {@code pos}; refused before allocating when the file does not hold them. */
   static ByteBuffer read(FileChannel ch, long pos, int length) throws IOException {
     if (length < 0 || pos < 0 || pos + length > ch.size()) {
-      throw new IOException("unexpected end of file: " + length + " bytes wanted at byte " + pos + " of " + ch.size());
+      throw new IOException(
+          "unexpected end of file: "
+              + length
+              + " bytes wanted at byte "
+              + pos
+              + " of "
+              + ch.size());
     }
     ByteBuffer buf = ByteBuffer.allocate(length);
     while (buf.hasRemaining()) {

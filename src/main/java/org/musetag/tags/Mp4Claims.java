@@ -12,7 +12,9 @@ import java.util.Set;
  */
 final class Mp4Claims {
   private static final Set<String> CONTAINERS =
-      Set.of("moov", "trak", "mdia", "minf", "stbl", "edts", "dinf", "mvex", "udta", "meta", "ilst");
+      Set.of(
+          "moov", "trak", "mdia", "minf", "stbl", "edts", "dinf", "mvex", "udta", "meta", "ilst");
+
   /** Real files nest about six deep (moov, udta, meta, ilst, item, data). */
   static final int MAX_DEPTH = 16;
 
@@ -27,10 +29,14 @@ final class Mp4Claims {
   }
 
   /** The boxes in [{@code from}, {@code to}) of {@code parent} (null: the file). */
-  private void children(long from, long to, String parent, int depth) throws IOException, TagException {
+  private void children(long from, long to, String parent, int depth)
+      throws IOException, TagException {
     if (depth > MAX_DEPTH) {
-      throw new TagException(claims.file(), "cannot read tags: its boxes are nested more than " + MAX_DEPTH
-          + " deep, which no real MP4 file does (the file is damaged)");
+      throw new TagException(
+          claims.file(),
+          "cannot read tags: its boxes are nested more than "
+              + MAX_DEPTH
+              + " deep, which no real MP4 file does (the file is damaged)");
     }
     long pos = from;
     while (pos + 8 <= to) {
@@ -53,12 +59,16 @@ final class Mp4Claims {
         }
         throw parent == null
             ? claims.claim("'" + type + "' box", size)
-            : claims.claim("'" + type + "' box", size, "the '" + parent + "' box around it", to - from);
+            : claims.claim(
+                "'" + type + "' box", size, "the '" + parent + "' box around it", to - from);
       }
       long end = pos + size;
       if (CONTAINERS.contains(type) || "ilst".equals(parent)) {
-        long start = type.equals("meta") ? Mp4Boxes.metaChildrenStart(claims.channel(),
-            new Mp4Boxes.Box(type, pos, pos + header, end)) : pos + header;
+        long start =
+            type.equals("meta")
+                ? Mp4Boxes.metaChildrenStart(
+                    claims.channel(), new Mp4Boxes.Box(type, pos, pos + header, end))
+                : pos + header;
         children(start, end, type, depth + 1);
       }
       pos = end;

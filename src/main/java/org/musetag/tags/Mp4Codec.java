@@ -77,8 +77,10 @@ final class Mp4Codec {
     if (item.name().startsWith("----:")) {
       return item.data().size() > 1 || item.data().get(0).type() != Mp4Ilst.TYPE_UTF8;
     }
-    return item.name().startsWith("\u00a9") && item.data().size() > 1
-        && item.data().stream().allMatch(d -> d.type() == Mp4Ilst.TYPE_UTF8 || d.type() == Mp4Ilst.TYPE_UTF16);
+    return item.name().startsWith("\u00a9")
+        && item.data().size() > 1
+        && item.data().stream()
+            .allMatch(d -> d.type() == Mp4Ilst.TYPE_UTF8 || d.type() == Mp4Ilst.TYPE_UTF16);
   }
 
   /**

@@ -20,12 +20,14 @@ import java.util.Optional;
 final class Mp4Ilst {
   /** UTF-8 text, the type Musetag writes. */
   static final int TYPE_UTF8 = 1;
+
   static final int TYPE_UTF16 = 2;
 
   /** One {@code data} atom: its type code and payload (after the type and locale words). */
   record Data(int type, byte[] payload) {
     String text() {
-      return new String(payload, type == TYPE_UTF16 ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_8);
+      return new String(
+          payload, type == TYPE_UTF16 ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_8);
     }
 
     @Override
@@ -58,7 +60,9 @@ final class Mp4Ilst {
       }
       long start = Mp4Boxes.metaChildrenStart(ch, meta.get());
       Optional<Mp4Boxes.Box> ilst =
-          Mp4Boxes.children(ch, start, meta.get().end()).stream().filter(b -> b.type().equals("ilst")).findFirst();
+          Mp4Boxes.children(ch, start, meta.get().end()).stream()
+              .filter(b -> b.type().equals("ilst"))
+              .findFirst();
       if (ilst.isEmpty()) {
         return List.of();
       }
@@ -105,7 +109,7 @@ final class Mp4Ilst {
           b.get(payload);
           data.add(new Data(type, payload));
         }
-        default -> { }
+        default -> {}
       }
     }
     if (name.equals("----")) {

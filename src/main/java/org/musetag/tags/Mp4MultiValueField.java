@@ -19,7 +19,10 @@ final class Mp4MultiValueField extends Mp4TagTextField {
 
   /** @param id {@code ©gen} or {@code ----:issuer:name} */
   Mp4MultiValueField(String id, List<String> values) {
-    this(values.stream().map(v -> new Mp4Ilst.Data(Mp4Ilst.TYPE_UTF8, v.getBytes(StandardCharsets.UTF_8))).toList(),
+    this(
+        values.stream()
+            .map(v -> new Mp4Ilst.Data(Mp4Ilst.TYPE_UTF8, v.getBytes(StandardCharsets.UTF_8)))
+            .toList(),
         id);
   }
 

@@ -15,7 +15,9 @@ import java.util.Set;
  * catches a writer that forgot to shift them.
  */
 final class Mp4Payload {
-  private static final Set<String> CONTAINERS = Set.of("trak", "mdia", "minf", "stbl", "edts", "dinf", "mvex");
+  private static final Set<String> CONTAINERS =
+      Set.of("trak", "mdia", "minf", "stbl", "edts", "dinf", "mvex");
+
   /** Boxes a tag write may rewrite or resize: the metadata and the padding around it. */
   private static final Set<String> TAG_BOXES = Set.of("udta", "meta", "free", "skip");
 
@@ -37,7 +39,8 @@ final class Mp4Payload {
     }
   }
 
-  private static void walk(FileChannel ch, Mp4Boxes.Box parent, List<Mp4Boxes.Box> mdats, MessageDigest md)
+  private static void walk(
+      FileChannel ch, Mp4Boxes.Box parent, List<Mp4Boxes.Box> mdats, MessageDigest md)
       throws IOException {
     for (Mp4Boxes.Box box : Mp4Boxes.children(ch, parent.dataStart(), parent.end())) {
       if (TAG_BOXES.contains(box.type())) {
@@ -55,7 +58,8 @@ final class Mp4Payload {
   }
 
   private static void offsets(
-      FileChannel ch, Mp4Boxes.Box box, boolean wide, List<Mp4Boxes.Box> mdats, MessageDigest md) throws IOException {
+      FileChannel ch, Mp4Boxes.Box box, boolean wide, List<Mp4Boxes.Box> mdats, MessageDigest md)
+      throws IOException {
     if (box.dataSize() > Integer.MAX_VALUE || box.dataSize() < 8) {
       throw new IOException("implausible chunk offset box");
     }

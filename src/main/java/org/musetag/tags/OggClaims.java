@@ -16,20 +16,25 @@ final class OggClaims {
   static void check(HeaderClaims claims, Path file) throws TagException {
     byte[][] comment = new byte[1][];
     try {
-      OggPackets.read(file, (serial, index, data) -> {
-        if (index == 1) {
-          comment[0] = data;
-          return false;
-        }
-        return true;
-      });
+      OggPackets.read(
+          file,
+          (serial, index, data) -> {
+            if (index == 1) {
+              comment[0] = data;
+              return false;
+            }
+            return true;
+          });
     } catch (IOException e) {
       return; // pages that do not parse: the tag reader says how they are damaged
     }
     byte[] packet = comment[0];
     int skip = startsWith(packet, "\u0003vorbis") ? 7 : startsWith(packet, "OpusTags") ? 8 : -1;
     if (skip > 0) {
-      ByteBuffer b = ByteBuffer.wrap(packet, skip, packet.length - skip).slice().order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer b =
+          ByteBuffer.wrap(packet, skip, packet.length - skip)
+              .slice()
+              .order(ByteOrder.LITTLE_ENDIAN);
       claims.vorbisComment(b, "its comment header");
     }
   }

@@ -42,11 +42,20 @@ final class OggCommentHeader {
   private final int firstSequence;
   private final long granule;
   private final boolean lastPageOfStream;
+
   /** Complete packets after the comment on its last page (further header packets), kept as they are. */
   private final List<byte[]> following;
 
-  private OggCommentHeader(CommentPacket.Kind kind, CommentPacket comment, int serial, long regionStart,
-      long regionEnd, int regionPages, int firstSequence, long granule, boolean lastPageOfStream,
+  private OggCommentHeader(
+      CommentPacket.Kind kind,
+      CommentPacket comment,
+      int serial,
+      long regionStart,
+      long regionEnd,
+      int regionPages,
+      int firstSequence,
+      long granule,
+      boolean lastPageOfStream,
       List<byte[]> following) {
     this.kind = kind;
     this.comment = comment;
@@ -70,14 +79,18 @@ final class OggCommentHeader {
       }
       int serial = first.serial();
       byte[] id = first.body();
-      CommentPacket.Kind kind = startsWith(id, OPUS_HEAD) ? CommentPacket.Kind.OPUS
-          : startsWith(id, OGG_FLAC) ? CommentPacket.Kind.FLAC
-          : startsWith(id, VORBIS_ID) ? CommentPacket.Kind.VORBIS : null;
+      CommentPacket.Kind kind =
+          startsWith(id, OPUS_HEAD)
+              ? CommentPacket.Kind.OPUS
+              : startsWith(id, OGG_FLAC)
+                  ? CommentPacket.Kind.FLAC
+                  : startsWith(id, VORBIS_ID) ? CommentPacket.Kind.VORBIS : null;
       if (kind == null) {
         throw new IOException("the first Ogg stream is neither Opus, Vorbis nor FLAC");
       }
       if (first.lacing().length == 0 || first.endsInsidePacket() || packetsOn(first) != 1) {
-        throw new IOException("the first Ogg page does not hold exactly the stream's identification header");
+        throw new IOException(
+            "the first Ogg page does not hold exactly the stream's identification header");
       }
       long start;
       OggPage page;
@@ -116,8 +129,17 @@ final class OggCommentHeader {
           }
           CommentPacket comment = CommentPacket.parse(kind, packets.get(0));
           boolean last = (page.flags() & OggPage.FLAG_LAST) != 0;
-          return new OggCommentHeader(kind, comment, serial, start, counting.count, pages, firstSequence,
-              page.granule(), last, List.copyOf(packets.subList(1, packets.size())));
+          return new OggCommentHeader(
+              kind,
+              comment,
+              serial,
+              start,
+              counting.count,
+              pages,
+              firstSequence,
+              page.granule(),
+              last,
+              List.copyOf(packets.subList(1, packets.size())));
         }
         page = OggPage.read(in);
         if (page == null) {
@@ -135,14 +157,21 @@ final class OggCommentHeader {
     List<OggPage> pages = paginate(replacement.toBytes());
     int shift = pages.size() - regionPages;
     try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
-        OutputStream out = new BufferedOutputStream(Files.newOutputStream(target,
-            StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), 1 << 16)) {
-      copy(Channels.newInputStream(in.position(0)), out, regionStart); // not closed: that would close the channel
+        OutputStream out =
+            new BufferedOutputStream(
+                Files.newOutputStream(
+                    target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING),
+                1 << 16)) {
+      copy(
+          Channels.newInputStream(in.position(0)),
+          out,
+          regionStart); // not closed: that would close the channel
       for (OggPage p : pages) {
         p.writeTo(out);
       }
       in.position(regionEnd);
-      DataInputStream rest = new DataInputStream(new BufferedInputStream(Channels.newInputStream(in), 1 << 16));
+      DataInputStream rest =
+          new DataInputStream(new BufferedInputStream(Channels.newInputStream(in), 1 << 16));
       boolean ended = lastPageOfStream;
       for (OggPage p = OggPage.read(rest); p != null; p = OggPage.read(rest)) {
         if (p.serial() == serial && !ended) {
@@ -162,7 +191,8 @@ final class OggCommentHeader {
    */
   static void checkPages(Path file) throws IOException {
     Map<Integer, Integer> next = new HashMap<>();
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
       int number = 0;
       for (OggPage p = OggPage.read(in); p != null; p = OggPage.read(in)) {
         if (!p.crcValid()) {
@@ -217,9 +247,17 @@ final class OggCommentHeader {
       }
       seg += count;
       boolean last = seg == segments.size();
-      int flags = (continued ? OggPage.FLAG_CONTINUED : 0) | (last && lastPageOfStream ? OggPage.FLAG_LAST : 0);
-      pages.add(OggPage.of(flags, anyEnds ? granule : OggPage.NO_GRANULE, serial, firstSequence + pages.size(),
-          lacing, Arrays.copyOfRange(data, offset, offset + size)));
+      int flags =
+          (continued ? OggPage.FLAG_CONTINUED : 0)
+              | (last && lastPageOfStream ? OggPage.FLAG_LAST : 0);
+      pages.add(
+          OggPage.of(
+              flags,
+              anyEnds ? granule : OggPage.NO_GRANULE,
+              serial,
+              firstSequence + pages.size(),
+              lacing,
+              Arrays.copyOfRange(data, offset, offset + size)));
       offset += size;
       continued = !ends.get(seg - 1);
     }
@@ -250,7 +288,8 @@ final class OggCommentHeader {
   }
 
   private static boolean startsWith(byte[] data, byte[] prefix) {
-    return data.length >= prefix.length && Arrays.equals(data, 0, prefix.length, prefix, 0, prefix.length);
+    return data.length >= prefix.length
+        && Arrays.equals(data, 0, prefix.length, prefix, 0, prefix.length);
   }
 
   /** Counts the bytes read, to know where each page starts. */

@@ -53,14 +53,16 @@ final class OggPackets {
         int serial = h.getInt(14);
         byte[] lacing = new byte[header[26] & 0xFF];
         in.readFully(lacing);
-        ByteArrayOutputStream packet = partial.computeIfAbsent(serial, s -> new ByteArrayOutputStream());
+        ByteArrayOutputStream packet =
+            partial.computeIfAbsent(serial, s -> new ByteArrayOutputStream());
         for (byte lace : lacing) {
           int len = lace & 0xFF;
           byte[] seg = new byte[len];
           in.readFully(seg);
           packet.writeBytes(seg);
           if (packet.size() > MAX_PACKET) {
-            throw new IOException("an Ogg packet runs on past " + (MAX_PACKET >> 20) + " MB (the file is damaged)");
+            throw new IOException(
+                "an Ogg packet runs on past " + (MAX_PACKET >> 20) + " MB (the file is damaged)");
           }
           if (len < 255) {
             int index = counts.merge(serial, 1, Integer::sum) - 1;

@@ -18,8 +18,10 @@ final class OggPage {
   static final int FLAG_CONTINUED = 0x01;
   static final int FLAG_FIRST = 0x02;
   static final int FLAG_LAST = 0x04;
+
   /** A page on which no packet ends carries this granule position. */
   static final long NO_GRANULE = -1L;
+
   private static final int CAPTURE = 0x5367674f; // "OggS", little-endian
   private static final int[] CRC_TABLE = crcTable();
 
@@ -36,7 +38,13 @@ final class OggPage {
   /** A new page (version 0) holding these segments; its checksum is computed. */
   static OggPage of(int flags, long granule, int serial, int sequence, byte[] lacing, byte[] body) {
     ByteBuffer h = ByteBuffer.allocate(27).order(ByteOrder.LITTLE_ENDIAN);
-    h.putInt(CAPTURE).put((byte) 0).put((byte) flags).putLong(granule).putInt(serial).putInt(sequence).putInt(0);
+    h.putInt(CAPTURE)
+        .put((byte) 0)
+        .put((byte) flags)
+        .putLong(granule)
+        .putInt(serial)
+        .putInt(sequence)
+        .putInt(0);
     h.put((byte) lacing.length);
     OggPage page = new OggPage(h.array(), lacing.clone(), body);
     page.setCrc(page.computeCrc());

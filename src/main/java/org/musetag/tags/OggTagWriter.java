@@ -26,7 +26,7 @@ final class OggTagWriter {
   private final ReplaceWithCopy replacer = new ReplaceWithCopy();
 
   OggTagWriter() {
-    this(copy -> { });
+    this(copy -> {});
   }
 
   OggTagWriter(AtomicTagWriter.CopyHook hook) {
@@ -49,41 +49,61 @@ final class OggTagWriter {
       try {
         OggCommentHeader.checkPages(real);
       } catch (IOException e) {
-        throw new TagException(file, "cannot write tags: the file is damaged (" + e.getMessage() + ")", e);
+        throw new TagException(
+            file, "cannot write tags: the file is damaged (" + e.getMessage() + ")", e);
       }
       OggCommentHeader header = OggCommentHeader.read(real);
       List<String> others = header.comment.others(userFields);
       String audio = AudioPayload.digest(real, format);
 
-      replacer.replace(file, real, before, AtomicTagWriter.CHANGED_MEANWHILE, temp -> {
-        header.rewrite(real, header.comment.with(changes), temp);
-        hook.afterWrite(temp);
-        verify(file, format, temp, expected, userFields, others, audio);
-      });
+      replacer.replace(
+          file,
+          real,
+          before,
+          AtomicTagWriter.CHANGED_MEANWHILE,
+          temp -> {
+            header.rewrite(real, header.comment.with(changes), temp);
+            hook.afterWrite(temp);
+            verify(file, format, temp, expected, userFields, others, audio);
+          });
     } catch (Exception | LinkageError e) {
       LOG.debug("writing tags to {} failed; the original is untouched", file, e);
       throw TagErrors.wrap(file, format, true, e);
     }
   }
 
-  private static void verify(Path file, TagFormat format, Path temp, TagValues expected, Set<TagField> userFields,
-      List<String> others, String audio) throws Exception {
+  private static void verify(
+      Path file,
+      TagFormat format,
+      Path temp,
+      TagValues expected,
+      Set<TagField> userFields,
+      List<String> others,
+      String audio)
+      throws Exception {
     try {
       OggCommentHeader.checkPages(temp);
     } catch (IOException e) {
-      throw new TagException(file, "cannot write tags: the rewritten file would have been damaged ("
-          + e.getMessage() + "), nothing was changed", e);
+      throw new TagException(
+          file,
+          "cannot write tags: the rewritten file would have been damaged ("
+              + e.getMessage()
+              + "), nothing was changed",
+          e);
     }
     CommentPacket written = OggCommentHeader.read(temp).comment;
     if (!written.managed(userFields).equals(expected)) {
       LOG.debug("{}: wrote {} but read back {}", file, expected, written.managed(userFields));
-      throw new TagException(file, "cannot write tags: they did not read back as written, nothing was changed");
+      throw new TagException(
+          file, "cannot write tags: they did not read back as written, nothing was changed");
     }
     if (!written.others(userFields).equals(others)) {
-      throw new TagException(file, "cannot write tags: other tags would have been altered, nothing was changed");
+      throw new TagException(
+          file, "cannot write tags: other tags would have been altered, nothing was changed");
     }
     if (!AudioPayload.digest(temp, format).equals(audio)) {
-      throw new TagException(file, "cannot write tags: the audio would have been altered, nothing was changed");
+      throw new TagException(
+          file, "cannot write tags: the audio would have been altered, nothing was changed");
     }
   }
 }

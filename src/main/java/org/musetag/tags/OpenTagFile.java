@@ -37,12 +37,14 @@ final class OpenTagFile {
   private final AudioFile audio;
   private final Set<TagField> userFields;
 
-  private OpenTagFile(Path path, TagFormat format, Id3Codec id3, AudioFile audio, Set<TagField> userFields) {
+  private OpenTagFile(
+      Path path, TagFormat format, Id3Codec id3, AudioFile audio, Set<TagField> userFields) {
     this.path = path;
     this.format = format;
     this.id3 = id3;
     this.audio = audio;
-    this.userFields = userFields.stream().filter(TagField::isUser).collect(Collectors.toUnmodifiableSet());
+    this.userFields =
+        userFields.stream().filter(TagField::isUser).collect(Collectors.toUnmodifiableSet());
   }
 
   /**
@@ -75,7 +77,8 @@ final class OpenTagFile {
    * freeform text item with several values as it was (a head's field not written now, Picard's ARTISTS): JAudioTagger
    * would otherwise re-write them with their first value only.
    */
-  void apply(Map<TagField, List<String>> changes, TagValues expected) throws FieldDataInvalidException, IOException {
+  void apply(Map<TagField, List<String>> changes, TagValues expected)
+      throws FieldDataInvalidException, IOException {
     switch (format.family) {
       case ID3 -> {
         AbstractID3v2Tag tag = id3.tagToWrite(existingId3());
@@ -206,7 +209,8 @@ final class OpenTagFile {
   private static String digest(List<Mp4Ilst.Data> data) {
     java.security.MessageDigest md = AudioPayload.sha256();
     for (Mp4Ilst.Data d : data) {
-      md.update(java.nio.ByteBuffer.allocate(8).putInt(d.type()).putInt(d.payload().length).array());
+      md.update(
+          java.nio.ByteBuffer.allocate(8).putInt(d.type()).putInt(d.payload().length).array());
       md.update(d.payload());
     }
     return HexFormat.of().formatHex(md.digest());

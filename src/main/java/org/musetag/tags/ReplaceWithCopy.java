@@ -37,7 +37,8 @@ final class ReplaceWithCopy {
       fill.into(temp);
       keepPermissions(real, temp);
       BasicFileAttributes now = Files.readAttributes(real, BasicFileAttributes.class);
-      if (now.size() != before.size() || !now.lastModifiedTime().equals(before.lastModifiedTime())) {
+      if (now.size() != before.size()
+          || !now.lastModifiedTime().equals(before.lastModifiedTime())) {
         throw new TagException(file, changedMeanwhile);
       }
       Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE);
@@ -61,7 +62,8 @@ final class ReplaceWithCopy {
     try {
       PosixFileAttributes attrs = view.readAttributes();
       Files.setPosixFilePermissions(temp, attrs.permissions());
-      PosixFileAttributeView target = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+      PosixFileAttributeView target =
+          Files.getFileAttributeView(temp, PosixFileAttributeView.class);
       if (!attrs.group().equals(target.readAttributes().group())) {
         target.setGroup(attrs.group());
       }

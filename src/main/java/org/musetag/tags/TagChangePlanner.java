@@ -31,7 +31,8 @@ public final class TagChangePlanner {
     List<TagChange> changes = new ArrayList<>();
     for (TagField field : proposed.values().keySet()) {
       List<String> old = current.get(field);
-      List<String> next = apply(policy.getOrDefault(field, defaultPolicy(field)), field, old, proposed.get(field));
+      List<String> next =
+          apply(policy.getOrDefault(field, defaultPolicy(field)), field, old, proposed.get(field));
       if (!next.equals(old)) {
         changes.add(new TagChange(file, field, old, next));
       }
@@ -44,7 +45,8 @@ public final class TagChangePlanner {
     return field.multiValued() ? WritePolicy.MERGE : WritePolicy.REPLACE;
   }
 
-  private static List<String> apply(WritePolicy policy, TagField field, List<String> old, List<String> proposed) {
+  private static List<String> apply(
+      WritePolicy policy, TagField field, List<String> old, List<String> proposed) {
     List<String> cleaned = distinctIgnoringCase(proposed);
     switch (policy) {
       case FILL_EMPTY:

@@ -52,8 +52,13 @@ final class TagErrors {
   static String misnamedReason(Path file, TagFormat real) {
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
     String ext = name.contains(".") ? name.substring(name.lastIndexOf('.')) : "";
-    return "cannot write tags: it is really " + real.withArticle() + " file named " + ext + "; rename it to ."
-        + real.jaudiotaggerExtension + " to tag it";
+    return "cannot write tags: it is really "
+        + real.withArticle()
+        + " file named "
+        + ext
+        + "; rename it to ."
+        + real.jaudiotaggerExtension
+        + " to tag it";
   }
 
   /** Wraps a failure while reading ({@code writing} false) or writing tags. */
@@ -62,7 +67,8 @@ final class TagErrors {
       return t;
     }
     String doing = writing ? "cannot write tags: " : "cannot read tags: ";
-    if (e instanceof NoSuchFileException || (e instanceof FileNotFoundException && !Files.exists(file))) {
+    if (e instanceof NoSuchFileException
+        || (e instanceof FileNotFoundException && !Files.exists(file))) {
       return new TagException(file, "the file no longer exists", e);
     }
     if (e instanceof ReadOnlyFileException) {
@@ -74,7 +80,10 @@ final class TagErrors {
     if (e instanceof InvalidAudioFrameException || e instanceof CannotReadException) {
       return new TagException(
           file,
-          doing + "it does not contain valid " + format.displayName + " audio (damaged, or not an audio file)",
+          doing
+              + "it does not contain valid "
+              + format.displayName
+              + " audio (damaged, or not an audio file)",
           e);
     }
     if (e instanceof org.jaudiotagger.tag.TagException) {
@@ -87,6 +96,8 @@ final class TagErrors {
       return new TagException(file, doing + "input/output error (" + e.getMessage() + ")", e);
     }
     return new TagException(
-        file, doing + "the file looks damaged or is not really a " + format.displayName + " file", e);
+        file,
+        doing + "the file looks damaged or is not really a " + format.displayName + " file",
+        e);
   }
 }

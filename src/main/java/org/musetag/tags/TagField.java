@@ -29,7 +29,8 @@ public final class TagField implements Comparable<TagField> {
   /** How a user field's {@link #name()} starts: what the journal stores, and what {@code tag --fields} accepts. */
   public static final String USER_PREFIX = "USER:";
 
-  private static final List<TagField> BUILT_INS = List.of(GENRE, MOOD, VALENCE, AROUSAL, MOOD_MODEL);
+  private static final List<TagField> BUILT_INS =
+      List.of(GENRE, MOOD, VALENCE, AROUSAL, MOOD_MODEL);
   private static final Pattern USER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
   private static final int USER = Integer.MAX_VALUE;
   private static final Set<String> RESERVED = reserved();
@@ -57,13 +58,21 @@ public final class TagField implements Comparable<TagField> {
    */
   public static TagField user(String name) {
     if (name == null || !USER_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("'" + name + "' cannot name a tag field: use letters, digits and '_'"
-          + " (at most 64), starting with a letter");
+      throw new IllegalArgumentException(
+          "'"
+              + name
+              + "' cannot name a tag field: use letters, digits and '_'"
+              + " (at most 64), starting with a letter");
     }
     String upper = name.toUpperCase(Locale.ROOT);
-    if (RESERVED.contains(upper) || upper.startsWith("REPLAYGAIN_") || upper.startsWith("MUSICBRAINZ_")) {
-      throw new IllegalArgumentException("'" + upper + "' cannot name a tag field for a head's labels: players and"
-          + " taggers already use it for something else; choose another name");
+    if (RESERVED.contains(upper)
+        || upper.startsWith("REPLAYGAIN_")
+        || upper.startsWith("MUSICBRAINZ_")) {
+      throw new IllegalArgumentException(
+          "'"
+              + upper
+              + "' cannot name a tag field for a head's labels: players and"
+              + " taggers already use it for something else; choose another name");
     }
     return new TagField(upper, USER, true);
   }
@@ -83,8 +92,11 @@ public final class TagField implements Comparable<TagField> {
         return f;
       }
     }
-    throw new IllegalArgumentException("no tag field " + name + " (fields: genre, mood, valence, arousal,"
-        + " mood_model, or USER:NAME)");
+    throw new IllegalArgumentException(
+        "no tag field "
+            + name
+            + " (fields: genre, mood, valence, arousal,"
+            + " mood_model, or USER:NAME)");
   }
 
   /** {@code GENRE}... for the built-ins, {@code USER:NAME} for a user field: what journals store. */
@@ -136,8 +148,24 @@ public final class TagField implements Comparable<TagField> {
    * Vorbis name (ARTIST, TITLE, ALBUM, DATE, COMMENT, BARCODE, CATALOGNUMBER...).
    */
   private static Set<String> reserved() {
-    Set<String> names = new TreeSet<>(List.of("GENRE", "MOOD", "VALENCE", "AROUSAL", "MOODMODEL", "MOOD_MODEL",
-        "COMMENT", "DESCRIPTION", "DATE", "YEAR", "BPM", "KEY", "ENCODER", "LYRICS", "RATING"));
+    Set<String> names =
+        new TreeSet<>(
+            List.of(
+                "GENRE",
+                "MOOD",
+                "VALENCE",
+                "AROUSAL",
+                "MOODMODEL",
+                "MOOD_MODEL",
+                "COMMENT",
+                "DESCRIPTION",
+                "DATE",
+                "YEAR",
+                "BPM",
+                "KEY",
+                "ENCODER",
+                "LYRICS",
+                "RATING"));
     for (FieldKey k : FieldKey.values()) {
       names.add(k.name().toUpperCase(Locale.ROOT));
     }

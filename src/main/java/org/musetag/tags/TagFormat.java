@@ -30,13 +30,20 @@ enum TagFormat {
 
   /** The name users know the format by, for messages. */
   final String displayName;
+
   /** The extension JAudioTagger is told to read the file as (temporary copies have none of their own). */
   final String jaudiotaggerExtension;
+
   final Family family;
   final boolean writable;
   private final String[] extensions;
 
-  TagFormat(String displayName, String jaudiotaggerExtension, Family family, boolean writable, String... extensions) {
+  TagFormat(
+      String displayName,
+      String jaudiotaggerExtension,
+      Family family,
+      boolean writable,
+      String... extensions) {
     this.displayName = displayName;
     this.jaudiotaggerExtension = jaudiotaggerExtension;
     this.family = family;

@@ -29,8 +29,10 @@ final class TagIntegrity {
     List<RawItem> others(Set<TagField> userFields) {
       List<RawItem> out = new ArrayList<>();
       for (RawItem item : items) {
-        boolean managed = id3Major > 0 ? Id3ManagedFrames.isManaged(item, id3Major, userFields)
-            : VorbisStructure.isManaged(item, userFields);
+        boolean managed =
+            id3Major > 0
+                ? Id3ManagedFrames.isManaged(item, id3Major, userFields)
+                : VorbisStructure.isManaged(item, userFields);
         if (!managed) {
           out.add(id3Major > 0 ? item : caseFolded(item));
         }
@@ -69,7 +71,8 @@ final class TagIntegrity {
           return kind + now.get(i).id() + " would be added";
         }
         if (!was.get(i).equals(now.get(i))) {
-          return was.get(i).id().equals(now.get(i).id()) ? kind + was.get(i).id() + " would change"
+          return was.get(i).id().equals(now.get(i).id())
+              ? kind + was.get(i).id() + " would change"
               : kind + was.get(i).id() + " would be lost";
         }
       }
@@ -87,8 +90,14 @@ final class TagIntegrity {
     try {
       return read(real, format);
     } catch (TagDamage d) {
-      throw new TagException(file, "cannot write tags: its " + kind(format) + " is damaged (" + d.getMessage()
-          + "); nothing was changed", d);
+      throw new TagException(
+          file,
+          "cannot write tags: its "
+              + kind(format)
+              + " is damaged ("
+              + d.getMessage()
+              + "); nothing was changed",
+          d);
     }
   }
 
@@ -96,12 +105,14 @@ final class TagIntegrity {
     switch (format) {
       case MP3, WAV, AIFF -> {
         Id3Structure.Tag tag = Id3Structure.read(file, format);
-        return tag == null ? new Snapshot(false, 0, null, List.of())
+        return tag == null
+            ? new Snapshot(false, 0, null, List.of())
             : new Snapshot(true, tag.major(), null, tag.frames());
       }
       case FLAC, OGG_VORBIS -> {
         VorbisStructure.Comments c = VorbisStructure.read(file, format);
-        return c == null ? new Snapshot(false, 0, null, List.of())
+        return c == null
+            ? new Snapshot(false, 0, null, List.of())
             : new Snapshot(true, 0, c.vendor(), c.comments());
       }
       default -> {
@@ -111,7 +122,8 @@ final class TagIntegrity {
   }
 
   static String kind(TagFormat format) {
-    return format.family == TagFormat.Family.ID3 ? "ID3v2 tag"
+    return format.family == TagFormat.Family.ID3
+        ? "ID3v2 tag"
         : format == TagFormat.FLAC ? "FLAC metadata (Vorbis comments)" : "Vorbis comment header";
   }
 }

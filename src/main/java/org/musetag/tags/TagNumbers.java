@@ -32,7 +32,9 @@ public final class TagNumbers {
     }
     try {
       double v = Double.parseDouble(text.strip());
-      return Double.isFinite(v) && v >= -1 && v <= 1 ? OptionalDouble.of(v) : OptionalDouble.empty();
+      return Double.isFinite(v) && v >= -1 && v <= 1
+          ? OptionalDouble.of(v)
+          : OptionalDouble.empty();
     } catch (NumberFormatException e) {
       return OptionalDouble.empty();
     }

@@ -12,7 +12,8 @@ import java.util.Objects;
  *     again when reading v2.3
  * @param convertExistingId3 whether an existing v2.3/v2.4 tag is converted to {@code id3Version} when written
  */
-public record TagOptions(Id3Version id3Version, String id3v23Separator, boolean convertExistingId3) {
+public record TagOptions(
+    Id3Version id3Version, String id3v23Separator, boolean convertExistingId3) {
 
   public static final String DEFAULT_SEPARATOR = "; ";
 

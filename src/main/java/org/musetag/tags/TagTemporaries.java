@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TagTemporaries {
   private static final Logger LOG = LoggerFactory.getLogger(TagTemporaries.class);
-  static final Pattern OWNED = Pattern.compile("\\.musetag-(\\d{1,19})-(\\d{1,19})-[0-9a-f]{16}\\.tmp");
+  static final Pattern OWNED =
+      Pattern.compile("\\.musetag-(\\d{1,19})-(\\d{1,19})-[0-9a-f]{16}\\.tmp");
   static final Pattern UNOWNED = Pattern.compile("\\.musetag-\\d{1,20}\\.tmp");
   static final Duration UNOWNED_AGE = Duration.ofDays(1);
 
@@ -54,12 +55,16 @@ public final class TagTemporaries {
   static Path named(Path folder) throws IOException {
     ProcessOwner self = ProcessOwner.current();
     while (true) {
-      String name = String.format(".musetag-%d-%d-%016x.tmp", self.pid(), self.startMs(),
-          ThreadLocalRandom.current().nextLong());
+      String name =
+          String.format(
+              ".musetag-%d-%d-%016x.tmp",
+              self.pid(), self.startMs(), ThreadLocalRandom.current().nextLong());
       try {
         Path temp = folder.resolve(name);
         if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
-          return Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+          return Files.createFile(
+              temp,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
         return Files.createFile(temp);
       } catch (FileAlreadyExistsException taken) {
@@ -80,7 +85,9 @@ public final class TagTemporaries {
           try {
             Files.delete(p);
             removed.add(p);
-            LOG.info("removed {}, a temporary copy left by a Musetag process that ended before finishing", p);
+            LOG.info(
+                "removed {}, a temporary copy left by a Musetag process that ended before finishing",
+                p);
           } catch (IOException e) {
             LOG.warn("could not remove the stale temporary copy {}", p, e);
           }
@@ -94,14 +101,16 @@ public final class TagTemporaries {
 
   private static boolean isStale(Path p) throws IOException {
     String name = p.getFileName().toString();
-    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    BasicFileAttributes a =
+        Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     if (!a.isRegularFile()) {
       return false;
     }
     Matcher owned = OWNED.matcher(name);
     if (owned.matches()) {
       try {
-        return !new ProcessOwner(Long.parseLong(owned.group(1)), Long.parseLong(owned.group(2))).isAlive();
+        return !new ProcessOwner(Long.parseLong(owned.group(1)), Long.parseLong(owned.group(2)))
+            .isAlive();
       } catch (NumberFormatException tooLong) {
         return false;
       }

@@ -44,14 +44,17 @@ final class VorbisCodec {
 
   /** Whether a comment holds a managed field (GENRE, MOOD, VALENCE, AROUSAL, MOODMODEL, {@code userFields}; any case). */
   static boolean isManaged(org.jaudiotagger.tag.TagField field, Set<TagField> userFields) {
-    return "GENRE".equalsIgnoreCase(field.getId()) || FieldNames.isCustom(field.getId(), userFields);
+    return "GENRE".equalsIgnoreCase(field.getId())
+        || FieldNames.isCustom(field.getId(), userFields);
   }
 
   private static List<String> valuesOf(VorbisCommentTag tag, String name) {
     List<String> out = new ArrayList<>();
     for (Iterator<org.jaudiotagger.tag.TagField> it = tag.getFields(); it.hasNext(); ) {
       org.jaudiotagger.tag.TagField f = it.next();
-      if (name.equalsIgnoreCase(f.getId()) && f instanceof TagTextField text && !text.getContent().isBlank()) {
+      if (name.equalsIgnoreCase(f.getId())
+          && f instanceof TagTextField text
+          && !text.getContent().isBlank()) {
         out.add(text.getContent().strip());
       }
     }

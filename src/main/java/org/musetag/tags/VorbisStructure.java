@@ -47,13 +47,20 @@ final class VorbisStructure {
   private static Comments flac(Path file) throws IOException, TagDamage {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long pos = 0;
-      if (ch.size() >= 10 && new String(Mp4Boxes.read(ch, 0, 3).array(), StandardCharsets.ISO_8859_1)
-          .equals("ID3")) {
+      if (ch.size() >= 10
+          && new String(Mp4Boxes.read(ch, 0, 3).array(), StandardCharsets.ISO_8859_1)
+              .equals("ID3")) {
         ByteBuffer h = Mp4Boxes.read(ch, 0, 10);
-        pos = 10 + ((h.get(6) & 0x7F) << 21 | (h.get(7) & 0x7F) << 14 | (h.get(8) & 0x7F) << 7 | (h.get(9) & 0x7F));
+        pos =
+            10
+                + ((h.get(6) & 0x7F) << 21
+                    | (h.get(7) & 0x7F) << 14
+                    | (h.get(8) & 0x7F) << 7
+                    | (h.get(9) & 0x7F));
       }
-      if (pos + 4 > ch.size() || !new String(Mp4Boxes.read(ch, pos, 4).array(), StandardCharsets.ISO_8859_1)
-          .equals("fLaC")) {
+      if (pos + 4 > ch.size()
+          || !new String(Mp4Boxes.read(ch, pos, 4).array(), StandardCharsets.ISO_8859_1)
+              .equals("fLaC")) {
         throw new IOException("no FLAC stream marker");
       }
       pos += 4;
@@ -70,13 +77,20 @@ final class VorbisStructure {
         long length = head & 0xFF_FFFF;
         blocks++;
         if (pos + 4 + length > ch.size()) {
-          throw new TagDamage("metadata block " + blocks + " at byte " + pos + " claims " + length
-              + " bytes, more than the file holds");
+          throw new TagDamage(
+              "metadata block "
+                  + blocks
+                  + " at byte "
+                  + pos
+                  + " claims "
+                  + length
+                  + " bytes, more than the file holds");
         }
         if (type == VORBIS_COMMENT) {
           if (found != null) {
-            throw new TagDamage("it has two Vorbis comment blocks (FLAC allows one), and programs disagree on"
-                + " which one holds the tags");
+            throw new TagDamage(
+                "it has two Vorbis comment blocks (FLAC allows one), and programs disagree on"
+                    + " which one holds the tags");
           }
           byte[] block = Mp4Boxes.read(ch, pos + 4, (int) length).array();
           found = parse(block, 0, block.length, pos + 4, false).at(pos);
@@ -89,15 +103,18 @@ final class VorbisStructure {
 
   private static Comments ogg(Path file) throws IOException, TagDamage {
     byte[][] header = new byte[1][];
-    OggPackets.read(file, (serial, index, data) -> {
-      if (index == 1) {
-        header[0] = data;
-        return false;
-      }
-      return true;
-    });
+    OggPackets.read(
+        file,
+        (serial, index, data) -> {
+          if (index == 1) {
+            header[0] = data;
+            return false;
+          }
+          return true;
+        });
     byte[] p = header[0];
-    if (p == null || p.length < VORBIS_HEADER.length
+    if (p == null
+        || p.length < VORBIS_HEADER.length
         || !Arrays.equals(p, 0, VORBIS_HEADER.length, VORBIS_HEADER, 0, VORBIS_HEADER.length)) {
       throw new TagDamage("its second packet is not a Vorbis comment header");
     }
@@ -105,12 +122,14 @@ final class VorbisStructure {
   }
 
   /** Parses [from, to) of {@code data}; {@code base} is its offset in the file for messages, -1 if unknown. */
-  static Comments parse(byte[] data, int from, int to, long base, boolean framingBit) throws TagDamage {
+  static Comments parse(byte[] data, int from, int to, long base, boolean framingBit)
+      throws TagDamage {
     ByteBuffer b = ByteBuffer.wrap(data, from, to - from).order(ByteOrder.LITTLE_ENDIAN);
     String where = base < 0 ? "" : " (block at byte " + base + ")";
     long vendorLength = word(b, "its vendor string's length is missing" + where);
     if (vendorLength > b.remaining()) {
-      throw new TagDamage("its vendor string claims " + vendorLength + " bytes, more than the comment block holds");
+      throw new TagDamage(
+          "its vendor string claims " + vendorLength + " bytes, more than the comment block holds");
     }
     String vendor = new String(data, b.position(), (int) vendorLength, StandardCharsets.UTF_8);
     b.position(b.position() + (int) vendorLength);
@@ -118,13 +137,23 @@ final class VorbisStructure {
     List<RawItem> comments = new ArrayList<>();
     for (long i = 0; i < count; i++) {
       if (b.remaining() < 4) {
-        throw new TagDamage("its comment count says " + count + " but the block holds only " + i + " comments"
-            + where);
+        throw new TagDamage(
+            "its comment count says "
+                + count
+                + " but the block holds only "
+                + i
+                + " comments"
+                + where);
       }
       long length = Integer.toUnsignedLong(b.getInt());
       if (length > b.remaining()) {
-        throw new TagDamage("comment " + (i + 1) + " claims " + length + " bytes, more than are left in the block"
-            + where);
+        throw new TagDamage(
+            "comment "
+                + (i + 1)
+                + " claims "
+                + length
+                + " bytes, more than are left in the block"
+                + where);
       }
       byte[] raw = Arrays.copyOfRange(data, b.position(), b.position() + (int) length);
       b.position(b.position() + (int) length);
@@ -137,7 +166,8 @@ final class VorbisStructure {
       }
       left--;
       if (allZero(data, b.position() + 1, b.limit())) {
-        left = 0; // padding after the framing bit, as mutagen leaves room to grow; decoders ignore it
+        left =
+            0; // padding after the framing bit, as mutagen leaves room to grow; decoders ignore it
       }
     }
     if (left > 0) {

@@ -25,15 +25,16 @@ public final class MusetagApp {
    */
   public static void launchWith(Services services, List<Path> open, SingleInstance instance) {
     Platform.setImplicitExit(true);
-    Platform.startup(() -> {
-      MainWindow window = new MainWindow(services);
-      window.show(new Stage());
-      if (!open.isEmpty()) {
-        window.handOver(open);
-      }
-      if (instance != null) {
-        instance.listen(window::handOver, services.executors().apply(1));
-      }
-    });
+    Platform.startup(
+        () -> {
+          MainWindow window = new MainWindow(services);
+          window.show(new Stage());
+          if (!open.isEmpty()) {
+            window.handOver(open);
+          }
+          if (instance != null) {
+            instance.listen(window::handOver, services.executors().apply(1));
+          }
+        });
   }
 }

@@ -31,10 +31,12 @@ class SingleInstanceTest {
   @Test
   void theFirstStartRunsAndASecondHandsItsFilesToIt() throws Exception {
     Path song = Files.createFile(music.resolve("song.ogg"));
-    try (SingleInstance first = SingleInstance.startOrHandOver(folder, List.of(), Duration.ZERO).orElseThrow()) {
+    try (SingleInstance first =
+        SingleInstance.startOrHandOver(folder, List.of(), Duration.ZERO).orElseThrow()) {
       first.listen(opened::add, listener);
 
-      Optional<SingleInstance> second = SingleInstance.startOrHandOver(folder, List.of(song), Duration.ofSeconds(10));
+      Optional<SingleInstance> second =
+          SingleInstance.startOrHandOver(folder, List.of(song), Duration.ofSeconds(10));
 
       assertThat(second).isEmpty();
       assertThat(opened.poll(10, TimeUnit.SECONDS)).containsExactly(song);
@@ -44,10 +46,12 @@ class SingleInstanceTest {
 
   @Test
   void aStartWithoutFilesAsksTheRunningWindowToComeToTheFront() throws Exception {
-    try (SingleInstance first = SingleInstance.startOrHandOver(folder, List.of(), Duration.ZERO).orElseThrow()) {
+    try (SingleInstance first =
+        SingleInstance.startOrHandOver(folder, List.of(), Duration.ZERO).orElseThrow()) {
       first.listen(opened::add, listener);
 
-      assertThat(SingleInstance.startOrHandOver(folder, List.of(), Duration.ofSeconds(10))).isEmpty();
+      assertThat(SingleInstance.startOrHandOver(folder, List.of(), Duration.ofSeconds(10)))
+          .isEmpty();
       assertThat(opened.poll(10, TimeUnit.SECONDS)).isEmpty();
     }
   }
@@ -55,8 +59,10 @@ class SingleInstanceTest {
   @Test
   void filesHandedOverBeforeTheWindowListensWaitForIt() throws Exception {
     Path song = Files.createFile(music.resolve("early.flac"));
-    try (SingleInstance first = SingleInstance.startOrHandOver(folder, List.of(), Duration.ZERO).orElseThrow()) {
-      assertThat(SingleInstance.startOrHandOver(folder, List.of(song), Duration.ofMillis(200))).isEmpty();
+    try (SingleInstance first =
+        SingleInstance.startOrHandOver(folder, List.of(), Duration.ZERO).orElseThrow()) {
+      assertThat(SingleInstance.startOrHandOver(folder, List.of(song), Duration.ofMillis(200)))
+          .isEmpty();
 
       first.listen(opened::add, listener);
 
@@ -68,7 +74,8 @@ class SingleInstanceTest {
   void whenTheRunningOneHasGoneTheNextStartTakesItsPlace() throws Exception {
     SingleInstance.startOrHandOver(folder, List.of(), Duration.ZERO).orElseThrow().close();
 
-    Optional<SingleInstance> next = SingleInstance.startOrHandOver(folder, List.of(), Duration.ZERO);
+    Optional<SingleInstance> next =
+        SingleInstance.startOrHandOver(folder, List.of(), Duration.ZERO);
 
     assertThat(next).isPresent();
     next.get().close();
@@ -77,15 +84,26 @@ class SingleInstanceTest {
   @Test
   void aStartInAnotherProcessHandsItsFileOver() throws Exception {
     Path song = Files.createFile(music.resolve("from another process.mp3"));
-    try (SingleInstance first = SingleInstance.startOrHandOver(folder, List.of(), Duration.ZERO).orElseThrow()) {
+    try (SingleInstance first =
+        SingleInstance.startOrHandOver(folder, List.of(), Duration.ZERO).orElseThrow()) {
       first.listen(opened::add, listener);
 
-      Process second = new ProcessBuilder(javaCommand(), "-cp", System.getProperty("java.class.path"),
-          SecondStart.class.getName(), folder.toString(), song.toString())
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process second =
+          new ProcessBuilder(
+                  javaCommand(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  SecondStart.class.getName(),
+                  folder.toString(),
+                  song.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
 
       assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(second.exitValue()).as("exit code of the second start").isEqualTo(SecondStart.HANDED_OVER);
+      assertThat(second.exitValue())
+          .as("exit code of the second start")
+          .isEqualTo(SecondStart.HANDED_OVER);
       assertThat(opened.poll(10, TimeUnit.SECONDS)).containsExactly(song);
     }
   }
@@ -101,7 +119,8 @@ class SingleInstanceTest {
 
     public static void main(String[] args) throws Exception {
       Optional<SingleInstance> me =
-          SingleInstance.startOrHandOver(Path.of(args[0]), List.of(Path.of(args[1])), Duration.ofSeconds(20));
+          SingleInstance.startOrHandOver(
+              Path.of(args[0]), List.of(Path.of(args[1])), Duration.ofSeconds(20));
       System.exit(me.isPresent() ? BECAME_FIRST : HANDED_OVER);
     }
   }

@@ -22,7 +22,9 @@ public final class PackageSlices implements SliceAssignment {
   @Override
   public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
     String p = javaClass.getPackageName();
-    return p.equals(root) || p.startsWith(root + ".") ? SliceIdentifier.of(p) : SliceIdentifier.ignore();
+    return p.equals(root) || p.startsWith(root + ".")
+        ? SliceIdentifier.of(p)
+        : SliceIdentifier.ignore();
   }
 
   @Override

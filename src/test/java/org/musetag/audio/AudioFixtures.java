@@ -22,8 +22,10 @@ public final class AudioFixtures {
     public final String extension;
     final String muxer;
     final String encoder;
+
     /** The codec name FFmpeg reports when reading the file back. */
     public final String codec;
+
     public final int sampleRate;
 
     Encoding(String extension, String muxer, String encoder, String codec, int sampleRate) {
@@ -41,7 +43,8 @@ public final class AudioFixtures {
    * A stereo file holding a sine tone of {@code hz} at amplitude 0.5 on both channels. FFmpeg's default downmix
    * adds the channels at -3 dB each, so the mono decode has amplitude 0.707 (RMS 0.5).
    */
-  public static Path tone(Path dir, String name, Encoding enc, double hz, double seconds) throws Exception {
+  public static Path tone(Path dir, String name, Encoding enc, double hz, double seconds)
+      throws Exception {
     int n = (int) Math.round(seconds * enc.sampleRate);
     float[] mono = new float[n];
     for (int i = 0; i < n; i++) {
@@ -69,11 +72,17 @@ public final class AudioFixtures {
         rec.setAudioBitrate(96_000);
       }
       if (enc == Encoding.M4A_ALAC) {
-        rec.setSampleFormat(org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16P); // the ALAC encoder takes no floats
+        rec.setSampleFormat(
+            org.bytedeco
+                .ffmpeg
+                .global
+                .avutil
+                .AV_SAMPLE_FMT_S16P); // the ALAC encoder takes no floats
       }
       // FFmpeg's own Vorbis encoder is marked experimental; the JavaCV build has no libvorbis.
       rec.setAudioOption("strict", "experimental");
-      rec.setMetadata(java.util.Map.of("title", "Fixture " + enc.name(), "artist", "Musetag Tests"));
+      rec.setMetadata(
+          java.util.Map.of("title", "Fixture " + enc.name(), "artist", "Musetag Tests"));
       rec.start();
       int block = interleaved.length;
       for (int off = 0; off < interleaved.length; off += block) {

@@ -40,7 +40,9 @@ class BadAudioFilesTest {
 
   @Test
   void aTextFileNamedLikeAnMp3IsNotAudio() throws Exception {
-    Path file = Files.writeString(dir.resolve("notes.mp3"), "shopping list\n".repeat(500), StandardCharsets.UTF_8);
+    Path file =
+        Files.writeString(
+            dir.resolve("notes.mp3"), "shopping list\n".repeat(500), StandardCharsets.UTF_8);
     assertFailsNaming(file, "");
   }
 
@@ -54,16 +56,20 @@ class BadAudioFilesTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Encoding.class, names = {"MP3", "FLAC", "OGG_VORBIS", "OPUS", "M4A_AAC", "WAV", "AIFF"})
+  @EnumSource(
+      value = Encoding.class,
+      names = {"MP3", "FLAC", "OGG_VORBIS", "OPUS", "M4A_AAC", "WAV", "AIFF"})
   void aFileCutInHalfIsReportedAsTruncated(Encoding enc) throws Exception {
     Path whole = AudioFixtures.tone(dir, "whole", enc, 440, 20.0);
     byte[] bytes = Files.readAllBytes(whole);
-    Path cut = Files.write(dir.resolve("cut." + enc.extension), Arrays.copyOf(bytes, bytes.length / 2));
+    Path cut =
+        Files.write(dir.resolve("cut." + enc.extension), Arrays.copyOf(bytes, bytes.length / 2));
 
     assertThatThrownBy(() -> decoder.decode(cut, RATE))
         .isInstanceOf(AudioFileException.class)
         .hasMessageContaining(cut.toString());
-    // A window in the missing second half cannot be decoded either; one in the first half is real audio.
+    // A window in the missing second half cannot be decoded either; one in the first half is real
+    // audio.
     assertThatThrownBy(() -> decoder.decodeWindow(cut, RATE, new TimeWindow(15, 2)))
         .isInstanceOf(AudioFileException.class)
         .hasMessageContaining(cut.toString());
@@ -80,7 +86,11 @@ class BadAudioFilesTest {
     assertThat(info.format()).isEqualTo(decoder.probe(right).format());
     assertThat(info.durationSeconds()).isEqualTo(decoder.probe(right).durationSeconds());
     assertThat(info.misnamed())
-        .isEqualTo("is named ." + wrongExtension + " but its content is " + info.format().toUpperCase(Locale.ROOT));
+        .isEqualTo(
+            "is named ."
+                + wrongExtension
+                + " but its content is "
+                + info.format().toUpperCase(Locale.ROOT));
     assertThat(decoder.probe(right).misnamed()).isNull();
     float[] expected = decoder.decode(right, RATE).samples();
     float[] actual = decoder.decode(wrong, RATE).samples();
@@ -91,7 +101,9 @@ class BadAudioFilesTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Encoding.class, names = {"MP3", "FLAC", "AIFF"})
+  @EnumSource(
+      value = Encoding.class,
+      names = {"MP3", "FLAC", "AIFF"})
   void aFileCutInHalfIsDescribedAsTruncatedWithTheAudioThatIsThere(Encoding enc) throws Exception {
     Path whole = AudioFixtures.tone(dir, "whole", enc, 440, 20.0);
     assertCutCopyIsDescribedAsTruncated(whole, "cut." + enc.extension);
@@ -105,7 +117,8 @@ class BadAudioFilesTest {
   @Test
   void aFlacDownloadLeftZeroFilledIsDescribedAsTruncatedWithTheAudioThatIsThere() throws Exception {
     Path whole = AudioFixtures.tone(dir, "whole", Encoding.FLAC, 440, 20.0);
-    assertCopyIsDescribedAsTruncated(whole, ImperfectFiles.zeroFilledAfterHalf(whole, "zeros.flac"));
+    assertCopyIsDescribedAsTruncated(
+        whole, ImperfectFiles.zeroFilledAfterHalf(whole, "zeros.flac"));
   }
 
   private void assertCutCopyIsDescribedAsTruncated(Path whole, String name) throws Exception {
@@ -118,7 +131,8 @@ class BadAudioFilesTest {
     assertThat(decoder.probe(whole).truncation()).isNull();
     assertThat(info.truncation()).startsWith("is truncated").contains("20.0 s");
     assertThat(info.declaredSeconds()).isCloseTo(20.0, within(0.1));
-    // Half the bytes hold about half the audio; all of it up to the length reported decodes as in the whole file.
+    // Half the bytes hold about half the audio; all of it up to the length reported decodes as in
+    // the whole file.
     assertThat(info.durationSeconds()).isBetween(9.0, 10.5);
     TimeWindow there = new TimeWindow(0, info.durationSeconds() - 0.25);
     assertThat(decoder.decodeWindow(cut, RATE, there).samples())
@@ -133,7 +147,8 @@ class BadAudioFilesTest {
     assertThat(decoder.probe(damaged).tagProblem()).contains("picture");
     assertThat(decoder.probe(damaged).truncation()).isNull();
     assertThat(decoder.probe(good).tagProblem()).isNull();
-    assertThat(decoder.decode(damaged, RATE).samples()).containsExactly(decoder.decode(good, RATE).samples());
+    assertThat(decoder.decode(damaged, RATE).samples())
+        .containsExactly(decoder.decode(good, RATE).samples());
     assertThat(decoder.decodeWindow(damaged, RATE, new TimeWindow(1, 1)).samples()).hasSize(RATE);
   }
 
@@ -143,13 +158,16 @@ class BadAudioFilesTest {
     Path damaged = ImperfectFiles.withBadBomTitle(good);
 
     assertThat(decoder.probe(damaged).tagProblem()).contains("BOM");
-    assertThat(decoder.decode(damaged, RATE).samples()).containsExactly(decoder.decode(good, RATE).samples());
+    assertThat(decoder.decode(damaged, RATE).samples())
+        .containsExactly(decoder.decode(good, RATE).samples());
     assertThat(decoder.decodeWindow(damaged, RATE, new TimeWindow(1, 1)).samples()).hasSize(RATE);
   }
 
   @Test
   void aFlacWhoseHeaderClaimsTwiceItsLengthIsMeasuredByItsFrames() throws Exception {
-    Path flac = ImperfectFiles.claimingTwiceItsLength(AudioFixtures.tone(dir, "tone", Encoding.FLAC, 440, 20.0));
+    Path flac =
+        ImperfectFiles.claimingTwiceItsLength(
+            AudioFixtures.tone(dir, "tone", Encoding.FLAC, 440, 20.0));
 
     AudioInfo info = decoder.probe(flac);
     assertThat(info.declaredSeconds()).isCloseTo(40.0, within(0.01));
@@ -158,16 +176,22 @@ class BadAudioFilesTest {
     assertThat(decoder.decodeWindow(flac, RATE, new TimeWindow(5, 2)).samples()).hasSize(2 * RATE);
     // Past the real end: not "cannot seek", but where the audio ends.
     assertThatThrownBy(() -> decoder.decodeWindow(flac, RATE, new TimeWindow(22.8, 2)))
-        .isInstanceOfSatisfying(AudioFileException.class, e -> {
-          assertThat(e.reason()).startsWith("is truncated");
-          assertThat(e.audioEndsAt()).hasValueCloseTo(20.0, within(0.01));
-        });
+        .isInstanceOfSatisfying(
+            AudioFileException.class,
+            e -> {
+              assertThat(e.reason()).startsWith("is truncated");
+              assertThat(e.audioEndsAt()).hasValueCloseTo(20.0, within(0.01));
+            });
   }
 
   @ParameterizedTest
-  @EnumSource(value = Encoding.class, names = {"WAV", "OGG_VORBIS"})
+  @EnumSource(
+      value = Encoding.class,
+      names = {"WAV", "OGG_VORBIS"})
   void aWavOrOggCutInHalfIsStillDescribedWithItsTruncation(Encoding enc) throws Exception {
-    Path cut = ImperfectFiles.firstHalf(AudioFixtures.tone(dir, "whole", enc, 440, 20.0), "cut." + enc.extension);
+    Path cut =
+        ImperfectFiles.firstHalf(
+            AudioFixtures.tone(dir, "whole", enc, 440, 20.0), "cut." + enc.extension);
 
     AudioInfo info = decoder.probe(cut);
     assertThat(info.truncation()).startsWith("is truncated");
@@ -176,7 +200,9 @@ class BadAudioFilesTest {
 
   /** MP3 is left out: junk before the first frame is skipped by FFmpeg and by every player, and rightly so. */
   @ParameterizedTest
-  @EnumSource(value = Encoding.class, names = {"FLAC", "OGG_VORBIS", "OPUS", "M4A_AAC", "WAV", "AIFF"})
+  @EnumSource(
+      value = Encoding.class,
+      names = {"FLAC", "OGG_VORBIS", "OPUS", "M4A_AAC", "WAV", "AIFF"})
   void aFileWithAGarbledHeaderFailsCleanly(Encoding enc) throws Exception {
     Path corrupt = garble(AudioFixtures.tone(dir, "good", enc, 440, 5.0), 0);
     assertFailsNaming(corrupt, "");
@@ -184,7 +210,9 @@ class BadAudioFilesTest {
 
   /** WAV and AIFF are left out: raw PCM has no checksums, so damage inside the samples is just different audio. */
   @ParameterizedTest
-  @EnumSource(value = Encoding.class, names = {"MP3", "FLAC", "OGG_VORBIS", "OPUS", "M4A_AAC"})
+  @EnumSource(
+      value = Encoding.class,
+      names = {"MP3", "FLAC", "OGG_VORBIS", "OPUS", "M4A_AAC"})
   void aFileDamagedInTheMiddleIsReportedAsDamaged(Encoding enc) throws Exception {
     Path whole = AudioFixtures.tone(dir, "good", enc, 440, 10.0);
     Path corrupt = garble(whole, java.nio.file.Files.size(whole) / 2);
@@ -212,7 +240,8 @@ class BadAudioFilesTest {
 
   @Test
   void anImageIsNotAudio() throws Exception {
-    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.image.BufferedImage img =
+        new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
     Path file = dir.resolve("cover.ogg");
     javax.imageio.ImageIO.write(img, "png", file.toFile());
     assertFailsNaming(file, "");

@@ -54,13 +54,15 @@ public final class CountingDecoder implements AudioDecoder {
       }
 
       @Override
-      public List<PcmBuffer> decodeWindows(int sampleRate, List<TimeWindow> windows) throws AudioFileException {
+      public List<PcmBuffer> decodeWindows(int sampleRate, List<TimeWindow> windows)
+          throws AudioFileException {
         decodedWindows.addAndGet(windows.size());
         return open.decodeWindows(sampleRate, windows);
       }
 
       @Override
-      public List<PcmBuffer> decodeWindowAt(TimeWindow window, int... sampleRates) throws AudioFileException {
+      public List<PcmBuffer> decodeWindowAt(TimeWindow window, int... sampleRates)
+          throws AudioFileException {
         decodedWindows.incrementAndGet();
         return open.decodeWindowAt(window, sampleRates);
       }

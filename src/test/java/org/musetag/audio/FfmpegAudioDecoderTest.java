@@ -41,28 +41,33 @@ class FfmpegAudioDecoderTest {
     assertThat(pcm.sampleRate()).isEqualTo(RATE);
     assertThat(pcm.durationSeconds()).isCloseTo(3.0, within(0.07));
     float[] x = pcm.samples();
-    assertThat(Signals.toneFrequency(x, RATE, RATE / 2, RATE * 5 / 2)).isCloseTo(440.0, within(1.0));
+    assertThat(Signals.toneFrequency(x, RATE, RATE / 2, RATE * 5 / 2))
+        .isCloseTo(440.0, within(1.0));
     assertThat(Signals.rms(x, RATE / 2, RATE * 5 / 2)).isCloseTo(0.5, within(0.03));
   }
 
   @ParameterizedTest
   @EnumSource(Encoding.class)
   void aWindowHoldsTheAudioOfThatStretchOnly(Encoding enc) throws Exception {
-    Path file = AudioFixtures.write(dir.resolve("steps." + enc.extension), enc, steps(enc.sampleRate, 12));
+    Path file =
+        AudioFixtures.write(dir.resolve("steps." + enc.extension), enc, steps(enc.sampleRate, 12));
 
     PcmBuffer window = decoder.decodeWindow(file, RATE, new TimeWindow(7.25, 0.5));
 
     assertThat(window.samples()).hasSize(RATE / 2);
-    assertThat(Signals.toneFrequency(window.samples(), RATE, 400, RATE / 2 - 400)).isCloseTo(stepHz(7), within(2.0));
+    assertThat(Signals.toneFrequency(window.samples(), RATE, 400, RATE / 2 - 400))
+        .isCloseTo(stepHz(7), within(2.0));
   }
 
   @ParameterizedTest
   @EnumSource(Encoding.class)
   void windowsAreSampleExactSlicesOfTheWholeDecode(Encoding enc) throws Exception {
-    Path file = AudioFixtures.write(dir.resolve("noise." + enc.extension), enc, noise(enc.sampleRate, 60));
+    Path file =
+        AudioFixtures.write(dir.resolve("noise." + enc.extension), enc, noise(enc.sampleRate, 60));
     float[] whole = decoder.decode(file, RATE).samples();
 
-    // Near the start (read from the start), a little ahead (read on), far ahead and backwards (seek).
+    // Near the start (read from the start), a little ahead (read on), far ahead and backwards
+    // (seek).
     double[] starts = {0.0, 0.3, 2.5, 7.25, 31.3, 55.5, 40.05, 9.1};
     List<TimeWindow> windows = new java.util.ArrayList<>();
     for (double start : starts) {
@@ -74,8 +79,12 @@ class FfmpegAudioDecoderTest {
       int at = (int) Math.round(starts[i] * RATE);
       assertThat(window).as("window at %s s", starts[i]).hasSize(RATE);
       assertThat(Signals.bestLag(whole, window, at, 2000)).as("lag at %s s", starts[i]).isZero();
-      if (enc != Encoding.M4A_AAC) { // AAC after a seek is off by a fraction of an output sample (< 63 µs)
-        assertThat(maxDifference(whole, at, window, 0)).as("difference at %s s", starts[i]).isLessThan(1e-4);
+      if (enc
+          != Encoding
+              .M4A_AAC) { // AAC after a seek is off by a fraction of an output sample (< 63 µs)
+        assertThat(maxDifference(whole, at, window, 0))
+            .as("difference at %s s", starts[i])
+            .isLessThan(1e-4);
       }
     }
   }
@@ -84,8 +93,13 @@ class FfmpegAudioDecoderTest {
   void overlappingWindowsOfAShortTrackAllDecode() throws Exception {
     Path file = AudioFixtures.write(dir.resolve("short.ogg"), Encoding.OGG_VORBIS, noise(44100, 6));
     float[] whole = decoder.decode(file, RATE).samples();
-    List<TimeWindow> windows = List.of(new TimeWindow(0.3, 3.024), new TimeWindow(0.89, 3.024),
-        new TimeWindow(1.49, 3.024), new TimeWindow(2.08, 3.024), new TimeWindow(2.68, 3.024));
+    List<TimeWindow> windows =
+        List.of(
+            new TimeWindow(0.3, 3.024),
+            new TimeWindow(0.89, 3.024),
+            new TimeWindow(1.49, 3.024),
+            new TimeWindow(2.08, 3.024),
+            new TimeWindow(2.68, 3.024));
 
     List<PcmBuffer> decoded = decoder.decodeWindows(file, RATE, windows);
 

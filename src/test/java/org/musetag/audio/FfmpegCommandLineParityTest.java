@@ -25,7 +25,11 @@ class FfmpegCommandLineParityTest {
   @EnumSource(Encoding.class)
   void decodesLikeTheFfmpegCommandLine(Encoding enc) throws Exception {
     assumeTrue(ffmpegAvailable(), "the ffmpeg command is not installed");
-    Path file = AudioFixtures.write(dir.resolve("noise." + enc.extension), enc, FfmpegAudioDecoderTest.noise(enc.sampleRate, 6));
+    Path file =
+        AudioFixtures.write(
+            dir.resolve("noise." + enc.extension),
+            enc,
+            FfmpegAudioDecoderTest.noise(enc.sampleRate, 6));
 
     float[] ours = decoder.decode(file, RATE).samples();
     float[] theirs = ffmpegDecode(file);
@@ -36,18 +40,31 @@ class FfmpegCommandLineParityTest {
 
   static boolean ffmpegAvailable() {
     try {
-      return new ProcessBuilder("ffmpeg", "-version").redirectErrorStream(true).start().waitFor() == 0;
+      return new ProcessBuilder("ffmpeg", "-version").redirectErrorStream(true).start().waitFor()
+          == 0;
     } catch (Exception e) {
       return false;
     }
   }
 
   static float[] ffmpegDecode(Path file) throws Exception {
-    Process p = new ProcessBuilder(
-            "ffmpeg", "-nostdin", "-v", "error", "-i", file.toString(), "-ac", "1", "-ar", String.valueOf(RATE),
-            "-f", "f32le", "-")
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process p =
+        new ProcessBuilder(
+                "ffmpeg",
+                "-nostdin",
+                "-v",
+                "error",
+                "-i",
+                file.toString(),
+                "-ac",
+                "1",
+                "-ar",
+                String.valueOf(RATE),
+                "-f",
+                "f32le",
+                "-")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     byte[] raw = p.getInputStream().readAllBytes();
     assertThat(p.waitFor()).isZero();
     float[] out = new float[raw.length / 4];

@@ -31,7 +31,8 @@ public final class ImperfectFiles {
   /** A copy of {@code file} under a name ending in {@code .ext}. */
   public static Path namedAs(Path file, String ext) throws Exception {
     String name = file.getFileName().toString();
-    return Files.copy(file, file.resolveSibling(name.substring(0, name.lastIndexOf('.')) + "-misnamed." + ext));
+    return Files.copy(
+        file, file.resolveSibling(name.substring(0, name.lastIndexOf('.')) + "-misnamed." + ext));
   }
 
   /** A copy of a FLAC file whose STREAMINFO total-samples field says twice what its frames hold. */
@@ -90,8 +91,10 @@ public final class ImperfectFiles {
    */
   public static Path withBadBomTitle(Path mp3) throws Exception {
     byte[] b = Files.readAllBytes(mp3);
-    int old = b[0] == 'I' && b[1] == 'D' && b[2] == '3'
-        ? 10 + ((b[6] & 0x7f) << 21 | (b[7] & 0x7f) << 14 | (b[8] & 0x7f) << 7 | (b[9] & 0x7f)) : 0;
+    int old =
+        b[0] == 'I' && b[1] == 'D' && b[2] == '3'
+            ? 10 + ((b[6] & 0x7f) << 21 | (b[7] & 0x7f) << 14 | (b[8] & 0x7f) << 7 | (b[9] & 0x7f))
+            : 0;
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     text.write(1); // UTF-16 with BOM
     text.write(new byte[] {0, 0}); // the damaged BOM
@@ -101,8 +104,19 @@ public final class ImperfectFiles {
     frame.put(text.toByteArray());
     int size = frame.capacity() + 64; // with padding
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(new byte[] {'I', 'D', '3', 3, 0, 0,
-        (byte) (size >> 21 & 0x7f), (byte) (size >> 14 & 0x7f), (byte) (size >> 7 & 0x7f), (byte) (size & 0x7f)});
+    out.write(
+        new byte[] {
+          'I',
+          'D',
+          '3',
+          3,
+          0,
+          0,
+          (byte) (size >> 21 & 0x7f),
+          (byte) (size >> 14 & 0x7f),
+          (byte) (size >> 7 & 0x7f),
+          (byte) (size & 0x7f)
+        });
     out.write(frame.array());
     out.write(new byte[64]);
     out.write(b, old, b.length - old);

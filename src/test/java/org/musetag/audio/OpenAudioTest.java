@@ -28,8 +28,11 @@ class OpenAudioTest {
   @Test
   void aCutShortOrMisnamedFileKeepsItsCaveatsWhenOpenedOnce() throws Exception {
     Path flac = AudioFixtures.tone(dir, "whole", Encoding.FLAC, 440, 6.0);
-    for (Path file : List.of(ImperfectFiles.firstHalf(flac, "half.flac"), ImperfectFiles.namedAs(flac, "mp3"),
-        ImperfectFiles.claimingTwiceItsLength(flac))) {
+    for (Path file :
+        List.of(
+            ImperfectFiles.firstHalf(flac, "half.flac"),
+            ImperfectFiles.namedAs(flac, "mp3"),
+            ImperfectFiles.claimingTwiceItsLength(flac))) {
       try (OpenAudio open = decoder.open(file)) {
         assertThat(open.info()).as(file.getFileName().toString()).isEqualTo(decoder.probe(file));
       }
@@ -52,7 +55,8 @@ class OpenAudioTest {
   @Test
   void aWindowDecodedOnceAtTwoRatesIsTheSameAsDecodedAtEachRateAlone() throws Exception {
     Path mp3 = AudioFixtures.tone(dir, "song", Encoding.MP3, 220, 40.0);
-    for (TimeWindow w : List.of(new TimeWindow(0, 2.0), new TimeWindow(2.0, 2.0), new TimeWindow(31.5, 2.0))) {
+    for (TimeWindow w :
+        List.of(new TimeWindow(0, 2.0), new TimeWindow(2.0, 2.0), new TimeWindow(31.5, 2.0))) {
       try (OpenAudio open = decoder.open(mp3)) {
         List<PcmBuffer> both = open.decodeWindowAt(w, 44_100, 16_000);
         assertThat(both.get(0).samples()).isEqualTo(decoder.decodeWindow(mp3, 44_100, w).samples());
@@ -64,7 +68,8 @@ class OpenAudioTest {
   @Test
   void aFileThatIsNotAudioIsRefusedByNameWhenOpened() throws Exception {
     Path bad = Files.writeString(dir.resolve("bad.ogg"), "nope");
-    assertThatThrownBy(() -> decoder.open(bad)).isInstanceOf(AudioFileException.class)
+    assertThatThrownBy(() -> decoder.open(bad))
+        .isInstanceOf(AudioFileException.class)
         .hasMessageContaining(bad.toString());
   }
 }

@@ -14,7 +14,6 @@ import org.musetag.jobs.ClassifyJob;
 import org.musetag.ml.DevicePreference;
 import org.musetag.ml.ModelFiles;
 import org.musetag.ml.PatchModel;
-import org.musetag.ml.PatchPredictor;
 import org.musetag.ml.StageTimes;
 import org.musetag.ml.TrackClassifier;
 
@@ -32,15 +31,32 @@ public final class ClassifyBenchmark {
     DevicePreference device = DevicePreference.valueOf(args.length > 3 ? args[3] : "AUTO");
     List<Path> files;
     try (Stream<Path> s = Files.walk(root)) {
-      files = s.filter(Files::isRegularFile).filter(p -> !p.toString().contains("/.debs/")).sorted().toList();
+      files =
+          s.filter(Files::isRegularFile)
+              .filter(p -> !p.toString().contains("/.debs/"))
+              .sorted()
+              .toList();
     }
     FfmpegAudioDecoder decoder = new FfmpegAudioDecoder();
     Path cache = Files.createTempDirectory("musetag-bench");
     List<double[]> rows = new ArrayList<>();
-    try (PatchModel model = PatchModel.load(new ModelFiles(cache).bundled("musetag-base"), device, 1)) {
-      System.err.println("model " + model.id() + " on " + model.device().description() + " " + model.device().notice());
+    try (PatchModel model =
+        PatchModel.load(new ModelFiles(cache).bundled("musetag-base"), device, 1)) {
+      System.err.println(
+          "model "
+              + model.id()
+              + " on "
+              + model.device().description()
+              + " "
+              + model.device().notice());
       ExecutorService pool = Executors.newFixedThreadPool(workers);
-      classify(files.subList(0, Math.min(10, files.size())), decoder, model, pool, workers, new StageTimes()); // warm-up
+      classify(
+          files.subList(0, Math.min(10, files.size())),
+          decoder,
+          model,
+          pool,
+          workers,
+          new StageTimes()); // warm-up
       for (int r = 0; r < rounds; r++) {
         StageTimes times = new StageTimes();
         long t0 = System.nanoTime();
@@ -50,11 +66,26 @@ public final class ClassifyBenchmark {
         long t1 = System.nanoTime();
         decodeOnly(files, decoder, model, pool, workers, decodeOnly);
         double decodeWall = (System.nanoTime() - t1) / 1e9;
-        double[] row = {files.size() / wall, times.decodeSeconds(), times.frontEndSeconds(), times.inferenceSeconds(),
-            files.size() / decodeWall, failed};
+        double[] row = {
+          files.size() / wall,
+          times.decodeSeconds(),
+          times.frontEndSeconds(),
+          times.inferenceSeconds(),
+          files.size() / decodeWall,
+          failed
+        };
         rows.add(row);
-        System.err.printf(Locale.ROOT, "round %d: %.2f tracks/s, decode %.1f s, front-end %.1f s, inference %.1f s "
-            + "(summed over workers), decode-only %.2f tracks/s, failed %d%n", r + 1, row[0], row[1], row[2], row[3], row[4], failed);
+        System.err.printf(
+            Locale.ROOT,
+            "round %d: %.2f tracks/s, decode %.1f s, front-end %.1f s, inference %.1f s "
+                + "(summed over workers), decode-only %.2f tracks/s, failed %d%n",
+            r + 1,
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            row[4],
+            failed);
       }
       pool.shutdown();
       double[] m = new double[6];
@@ -62,49 +93,74 @@ public final class ClassifyBenchmark {
         final int col = k;
         m[k] = DecodeBenchmark.median(rows.stream().map(x -> x[col]).toList());
       }
-      System.out.printf(Locale.ROOT, "%d tracks, %d workers, %s, median of %d rounds%n%n", files.size(), workers,
-          model.device().description(), rounds);
+      System.out.printf(
+          Locale.ROOT,
+          "%d tracks, %d workers, %s, median of %d rounds%n%n",
+          files.size(),
+          workers,
+          model.device().description(),
+          rounds);
       System.out.println("| measure | value |");
       System.out.println("|---|---|");
       System.out.printf(Locale.ROOT, "| classify: tracks per second (goal >= 10) | %.1f |%n", m[0]);
-      System.out.printf(Locale.ROOT, "| decode only, same windows: tracks per second | %.1f |%n", m[4]);
+      System.out.printf(
+          Locale.ROOT, "| decode only, same windows: tracks per second | %.1f |%n", m[4]);
       System.out.printf(Locale.ROOT, "| time in decode (s, summed over workers) | %.1f |%n", m[1]);
       System.out.printf(Locale.ROOT, "| time in front-end (s) | %.1f |%n", m[2]);
       System.out.printf(Locale.ROOT, "| time in inference (s) | %.1f |%n", m[3]);
-      System.out.printf(Locale.ROOT, "| front-end + inference / decode (goal < 1) | %.2f |%n", (m[2] + m[3]) / m[1]);
+      System.out.printf(
+          Locale.ROOT,
+          "| front-end + inference / decode (goal < 1) | %.2f |%n",
+          (m[2] + m[3]) / m[1]);
       System.out.printf(Locale.ROOT, "| failed tracks | %.0f |%n", m[5]);
     }
   }
 
-  private static int classify(List<Path> files, FfmpegAudioDecoder decoder, PatchModel model, ExecutorService pool,
-      int workers, StageTimes times) {
+  private static int classify(
+      List<Path> files,
+      FfmpegAudioDecoder decoder,
+      PatchModel model,
+      ExecutorService pool,
+      int workers,
+      StageTimes times) {
     AtomicInteger failed = new AtomicInteger();
-    new ClassifyJob(new TrackClassifier(decoder, model, times), pool, workers).run(files, o -> {
-      if (o.analysis() == null) {
-        failed.incrementAndGet();
-        System.err.println("failed: " + o.problem().getMessage());
-      }
-    });
+    new ClassifyJob(new TrackClassifier(decoder, model, times), pool, workers)
+        .run(
+            files,
+            o -> {
+              if (o.analysis() == null) {
+                failed.incrementAndGet();
+                System.err.println("failed: " + o.problem().getMessage());
+              }
+            });
     return failed.get();
   }
 
-  private static void decodeOnly(List<Path> files, FfmpegAudioDecoder decoder, PatchModel model, ExecutorService pool,
-      int workers, StageTimes times) throws Exception {
+  private static void decodeOnly(
+      List<Path> files,
+      FfmpegAudioDecoder decoder,
+      PatchModel model,
+      ExecutorService pool,
+      int workers,
+      StageTimes times)
+      throws Exception {
     AtomicInteger next = new AtomicInteger();
     TrackClassifier classifier = new TrackClassifier(decoder, model, times);
     List<java.util.concurrent.Future<?>> done = new ArrayList<>();
     for (int w = 0; w < workers; w++) {
-      done.add(pool.submit(() -> {
-        int i;
-        while ((i = next.getAndIncrement()) < files.size()) {
-          try {
-            classifier.decodePatchesForBenchmark(files.get(i));
-          } catch (Exception e) {
-            // counted in the classify pass
-          }
-        }
-        return null;
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                int i;
+                while ((i = next.getAndIncrement()) < files.size()) {
+                  try {
+                    classifier.decodePatchesForBenchmark(files.get(i));
+                  } catch (Exception e) {
+                    // counted in the classify pass
+                  }
+                }
+                return null;
+              }));
     }
     for (var f : done) {
       f.get();

@@ -28,7 +28,11 @@ public final class DecodeBenchmark {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     List<Path> files;
     try (Stream<Path> s = Files.walk(root)) {
-      files = s.filter(Files::isRegularFile).filter(p -> !p.toString().contains("/.debs/")).sorted().toList();
+      files =
+          s.filter(Files::isRegularFile)
+              .filter(p -> !p.toString().contains("/.debs/"))
+              .sorted()
+              .toList();
     }
     AudioDecoder decoder = new FfmpegAudioDecoder();
     double[] durations = new double[files.size()];
@@ -86,7 +90,14 @@ public final class DecodeBenchmark {
       }
     }
     double windowAudio = dur.length * 3 * WINDOW;
-    return new double[] {audio / fullT, windowAudio / winT, audio / cliT, fullT / cliT, median(speedups), speedups.size()};
+    return new double[] {
+      audio / fullT,
+      windowAudio / winT,
+      audio / cliT,
+      fullT / cliT,
+      median(speedups),
+      speedups.size()
+    };
   }
 
   static double median(List<Double> xs) {
@@ -104,22 +115,44 @@ public final class DecodeBenchmark {
       final int col = k;
       med[k] = median(rows.stream().map(r -> r[col]).toList());
     }
-    System.out.printf(Locale.ROOT, "%d files, %.0f s of audio, median of %d rounds%n%n", n, total, rows.size());
+    System.out.printf(
+        Locale.ROOT, "%d files, %.0f s of audio, median of %d rounds%n%n", n, total, rows.size());
     System.out.println("| measure | value |");
     System.out.println("|---|---|");
     System.out.printf(Locale.ROOT, "| Musetag whole-file decode (x realtime) | %.0f |%n", med[0]);
-    System.out.printf(Locale.ROOT, "| `ffmpeg -i F -ac 1 -ar 16000 -f f32le -` (x realtime) | %.0f |%n", med[2]);
-    System.out.printf(Locale.ROOT, "| Musetag time / ffmpeg CLI time, whole files (goal <= 1.3) | %.2f |%n", med[3]);
-    System.out.printf(Locale.ROOT, "| Musetag 3 x 10 s windows (audio s decoded per s) | %.0f |%n", med[1]);
-    System.out.printf(Locale.ROOT, "| whole / windowed time per track, tracks >= 4 min (n=%.0f, goal >= 5) | %.1f |%n", med[5], med[4]);
+    System.out.printf(
+        Locale.ROOT, "| `ffmpeg -i F -ac 1 -ar 16000 -f f32le -` (x realtime) | %.0f |%n", med[2]);
+    System.out.printf(
+        Locale.ROOT,
+        "| Musetag time / ffmpeg CLI time, whole files (goal <= 1.3) | %.2f |%n",
+        med[3]);
+    System.out.printf(
+        Locale.ROOT, "| Musetag 3 x 10 s windows (audio s decoded per s) | %.0f |%n", med[1]);
+    System.out.printf(
+        Locale.ROOT,
+        "| whole / windowed time per track, tracks >= 4 min (n=%.0f, goal >= 5) | %.1f |%n",
+        med[5],
+        med[4]);
   }
 
   private static void ffmpegCli(Path f) throws Exception {
-    Process p = new ProcessBuilder(
-            "ffmpeg", "-nostdin", "-v", "error", "-i", f.toString(), "-ac", "1", "-ar", String.valueOf(RATE), "-f",
-            "f32le", "-")
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process p =
+        new ProcessBuilder(
+                "ffmpeg",
+                "-nostdin",
+                "-v",
+                "error",
+                "-i",
+                f.toString(),
+                "-ac",
+                "1",
+                "-ar",
+                String.valueOf(RATE),
+                "-f",
+                "f32le",
+                "-")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try (InputStream in = p.getInputStream()) {
       byte[] buf = new byte[1 << 16];
       while (in.read(buf) >= 0) {

@@ -31,8 +31,11 @@ public record CommandLineRun(int exit, String out, String err) {
   /** Real services on the data folder {@code home}, as {@code Wiring} builds them, for several runs in one process. */
   public static Services services(Path home) {
     FfmpegAudioDecoder decoder = new FfmpegAudioDecoder();
-    return new Services(decoder, new AppDirectories(home),
-        new BundledModel(new ModelFiles(home.resolve("cache")), decoder, DevicePreference.AUTO), Executors::newFixedThreadPool);
+    return new Services(
+        decoder,
+        new AppDirectories(home),
+        new BundledModel(new ModelFiles(home.resolve("cache")), decoder, DevicePreference.AUTO),
+        Executors::newFixedThreadPool);
   }
 
   /** Runs {@code args} with {@code services}, which stay open: a later run reuses their model. */

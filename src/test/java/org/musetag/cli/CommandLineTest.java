@@ -72,14 +72,27 @@ class CommandLineTest {
     Path png = dir.resolve("out.png");
     Path npy = dir.resolve("out.npy");
 
-    Result r = run("spectrogram", song.toString(), "--png", png.toString(), "--npy", npy.toString(),
-        "--start", "1", "--length", "2");
+    Result r =
+        run(
+            "spectrogram",
+            song.toString(),
+            "--png",
+            png.toString(),
+            "--npy",
+            npy.toString(),
+            "--start",
+            "1",
+            "--length",
+            "2");
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(ImageIO.read(png.toFile()).getWidth()).isGreaterThan(100);
     byte[] bytes = Files.readAllBytes(npy);
     String header = new String(bytes, 0, 128, java.nio.charset.StandardCharsets.ISO_8859_1);
-    assertThat(header).startsWith("\u0093NUMPY").contains("'descr': '<f4'").contains("(" + r.json().get(0).get("frames").getAsInt() + ", 64)");
+    assertThat(header)
+        .startsWith("\u0093NUMPY")
+        .contains("'descr': '<f4'")
+        .contains("(" + r.json().get(0).get("frames").getAsInt() + ", 64)");
     assertThat(r.json().get(0).get("frames").getAsInt()).isEqualTo(1 + (32000 - 512) / 256);
   }
 
@@ -105,15 +118,27 @@ class CommandLineTest {
     String db = dir.resolve("lib.db").toString();
     byte[] original = Files.readAllBytes(song);
 
-    assertThat(run("scan", music.toString(), "--db", db).json().get(0).get("added").getAsInt()).isEqualTo(1);
+    assertThat(run("scan", music.toString(), "--db", db).json().get(0).get("added").getAsInt())
+        .isEqualTo(1);
     assertThat(run("analyze", "--db", db).json().get(0).get("analysed").getAsInt()).isEqualTo(1);
-    Result dry = run("tag", "--db", db, "--dry-run", "--min-genre-p", "0", "--min-mood-confidence", "0");
-    assertThat(dry.out()).contains(song.toString()).contains("genre: (empty) -> ").contains("valence: (empty) -> ");
+    Result dry =
+        run("tag", "--db", db, "--dry-run", "--min-genre-p", "0", "--min-mood-confidence", "0");
+    assertThat(dry.out())
+        .contains(song.toString())
+        .contains("genre: (empty) -> ")
+        .contains("valence: (empty) -> ");
     assertThat(Files.readAllBytes(song)).isEqualTo(original);
 
     Result tag = run("tag", "--db", db, "--min-genre-p", "0", "--min-mood-confidence", "0");
     assertThat(tag.exit()).as(tag.err()).isZero();
-    String batch = tag.out().lines().filter(l -> l.startsWith("batch ")).findFirst().orElseThrow().split(" ")[1].replace(":", "");
+    String batch =
+        tag.out()
+            .lines()
+            .filter(l -> l.startsWith("batch "))
+            .findFirst()
+            .orElseThrow()
+            .split(" ")[1]
+            .replace(":", "");
     assertThat(Files.readAllBytes(song)).isNotEqualTo(original);
     assertThat(run("search", "--db", db, "song").json()).hasSize(1);
 
@@ -141,6 +166,8 @@ class CommandLineTest {
     assertThat(quadrant).as("the track is in exactly one quadrant's playlist").isNotNull();
     run("playlist", "--db", db, "--quadrant", quadrant, "--out", m3u.toString());
     assertThat(Files.readAllLines(m3u)).first().isEqualTo("#EXTM3U");
-    assertThat(Files.readString(m3u)).contains("#EXTINF:5,Musetag Tests – Fixture OGG_VORBIS").contains(music.resolve("a.ogg").toString());
+    assertThat(Files.readString(m3u))
+        .contains("#EXTINF:5,Musetag Tests – Fixture OGG_VORBIS")
+        .contains(music.resolve("a.ogg").toString());
   }
 }

@@ -28,44 +28,67 @@ class ImperfectFilesCommandLineTest {
   @Test
   void imperfectFilesAreClassifiedOnTheAudioThatIsThereAndSaySo() throws Exception {
     Path dir = Files.createDirectories(home.resolve("music"));
-    Path claims = ImperfectFiles.claimingTwiceItsLength(AudioFixtures.tone(dir, "long", Encoding.FLAC, 220, 30.0));
-    Path picture = ImperfectFiles.withDamagedPicture(AudioFixtures.tone(dir, "cover", Encoding.FLAC, 330, 12.0));
-    Path bom = ImperfectFiles.withBadBomTitle(AudioFixtures.tone(dir, "bom", Encoding.MP3, 440, 12.0));
-    Path book = ImperfectFiles.firstHalf(ImperfectFiles.audiobook(dir, "book", 30.0), "cut book.m4b");
-    Path aac = ImperfectFiles.namedAs(AudioFixtures.tone(dir, "aac", Encoding.M4A_AAC, 550, 12.0), "mp3");
+    Path claims =
+        ImperfectFiles.claimingTwiceItsLength(
+            AudioFixtures.tone(dir, "long", Encoding.FLAC, 220, 30.0));
+    Path picture =
+        ImperfectFiles.withDamagedPicture(
+            AudioFixtures.tone(dir, "cover", Encoding.FLAC, 330, 12.0));
+    Path bom =
+        ImperfectFiles.withBadBomTitle(AudioFixtures.tone(dir, "bom", Encoding.MP3, 440, 12.0));
+    Path book =
+        ImperfectFiles.firstHalf(ImperfectFiles.audiobook(dir, "book", 30.0), "cut book.m4b");
+    Path aac =
+        ImperfectFiles.namedAs(AudioFixtures.tone(dir, "aac", Encoding.M4A_AAC, 550, 12.0), "mp3");
 
-    CommandLineRun r = run("classify", claims.toString(), picture.toString(), bom.toString(), book.toString(),
-        aac.toString());
+    CommandLineRun r =
+        run(
+            "classify",
+            claims.toString(),
+            picture.toString(),
+            bom.toString(),
+            book.toString(),
+            aac.toString());
 
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     List<JsonObject> rows = r.json();
-    assertThat(rows).hasSize(5).allSatisfy(row -> {
-      assertThat(row.has("error")).as(row.toString()).isFalse();
-      assertThat(row.getAsJsonArray("genres")).hasSize(14);
-    });
-    assertThat(rows.get(0).get("notes").toString()).contains("60.0 s", "30.0 s", "analysed on the 30.0 s there");
+    assertThat(rows)
+        .hasSize(5)
+        .allSatisfy(
+            row -> {
+              assertThat(row.has("error")).as(row.toString()).isFalse();
+              assertThat(row.getAsJsonArray("genres")).hasSize(14);
+            });
+    assertThat(rows.get(0).get("notes").toString())
+        .contains("60.0 s", "30.0 s", "analysed on the 30.0 s there");
     assertThat(rows.get(1).get("notes").toString()).contains("damaged tags", "picture");
     assertThat(rows.get(2).get("notes").toString()).contains("damaged tags", "BOM");
     assertThat(rows.get(3).get("notes").toString()).contains("is truncated", "analysed on the");
-    assertThat(rows.get(4).get("notes").toString()).contains("is named .mp3 but its content is MP4");
+    assertThat(rows.get(4).get("notes").toString())
+        .contains("is named .mp3 but its content is MP4");
   }
 
   @Test
   void aFileWhoseHeaderOverstatesItsLengthUndetectedIsHeardWhereItsAudioEnds() throws Exception {
     Path dir = Files.createDirectories(home.resolve("music"));
-    Path mp3 = ImperfectFiles.mp3ClaimingTwiceItsLength(AudioFixtures.tone(dir, "long", Encoding.MP3, 220, 30.0));
-    assertThat(run("info", mp3.toString()).json().get(0).get("duration_s").getAsDouble()).isGreaterThan(59.0);
+    Path mp3 =
+        ImperfectFiles.mp3ClaimingTwiceItsLength(
+            AudioFixtures.tone(dir, "long", Encoding.MP3, 220, 30.0));
+    assertThat(run("info", mp3.toString()).json().get(0).get("duration_s").getAsDouble())
+        .isGreaterThan(59.0);
 
     CommandLineRun r = run("classify", mp3.toString());
 
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
-    assertThat(r.json().get(0).get("notes").toString()).contains("holds only 30.", "analysed on the 30.");
+    assertThat(r.json().get(0).get("notes").toString())
+        .contains("holds only 30.", "analysed on the 30.");
   }
 
   @Test
   void analyzeListensToACutFileAndSaysSo() throws Exception {
     Path dir = Files.createDirectories(home.resolve("music"));
-    ImperfectFiles.firstHalf(AudioFixtures.tone(dir, "whole", Encoding.FLAC, 440, 30.0), "cut.flac");
+    ImperfectFiles.firstHalf(
+        AudioFixtures.tone(dir, "whole", Encoding.FLAC, 440, 30.0), "cut.flac");
     Files.delete(dir.resolve("whole.flac"));
     String db = home.resolve("lib.db").toString();
     assertThat(run("scan", dir.toString(), "--db", db).exit()).isZero();
@@ -80,17 +103,26 @@ class ImperfectFilesCommandLineTest {
   @Test
   void infoReportsACutFileAsTruncatedWithTheDurationThatIsThere() throws Exception {
     Path dir = Files.createDirectories(home.resolve("music"));
-    Path aiff = ImperfectFiles.firstHalf(AudioFixtures.tone(dir, "a", Encoding.AIFF, 440, 20.0), "cut.aiff");
-    Path flac = ImperfectFiles.firstHalf(AudioFixtures.tone(dir, "f", Encoding.FLAC, 440, 20.0), "cut.flac");
-    Path mp3 = ImperfectFiles.firstHalf(AudioFixtures.tone(dir, "m", Encoding.MP3, 440, 20.0), "cut.mp3");
+    Path aiff =
+        ImperfectFiles.firstHalf(
+            AudioFixtures.tone(dir, "a", Encoding.AIFF, 440, 20.0), "cut.aiff");
+    Path flac =
+        ImperfectFiles.firstHalf(
+            AudioFixtures.tone(dir, "f", Encoding.FLAC, 440, 20.0), "cut.flac");
+    Path mp3 =
+        ImperfectFiles.firstHalf(AudioFixtures.tone(dir, "m", Encoding.MP3, 440, 20.0), "cut.mp3");
     Path whole = AudioFixtures.tone(dir, "whole", Encoding.FLAC, 440, 20.0);
 
-    CommandLineRun r = run("info", aiff.toString(), flac.toString(), mp3.toString(), whole.toString());
+    CommandLineRun r =
+        run("info", aiff.toString(), flac.toString(), mp3.toString(), whole.toString());
 
     assertThat(r.exit()).isEqualTo(1);
     List<JsonObject> rows = r.json();
     for (JsonObject row : rows.subList(0, 3)) {
-      assertThat(row.get("error").getAsString()).as(row.toString()).startsWith("is truncated").contains("20.0 s");
+      assertThat(row.get("error").getAsString())
+          .as(row.toString())
+          .startsWith("is truncated")
+          .contains("20.0 s");
       assertThat(row.get("duration_s").getAsDouble()).as(row.toString()).isBetween(9.0, 10.5);
       assertThat(row.get("declared_duration_s").getAsDouble()).isCloseTo(20.0, within(0.1));
     }
@@ -102,15 +134,18 @@ class ImperfectFilesCommandLineTest {
   @Test
   void infoReportsTheRealFormatOfAMisnamedFileAndDamagedTagsApart() throws Exception {
     Path dir = Files.createDirectories(home.resolve("music"));
-    Path flac = ImperfectFiles.namedAs(AudioFixtures.tone(dir, "f", Encoding.FLAC, 440, 3.0), "mp3");
-    Path bom = ImperfectFiles.withBadBomTitle(AudioFixtures.tone(dir, "bom", Encoding.MP3, 440, 3.0));
+    Path flac =
+        ImperfectFiles.namedAs(AudioFixtures.tone(dir, "f", Encoding.FLAC, 440, 3.0), "mp3");
+    Path bom =
+        ImperfectFiles.withBadBomTitle(AudioFixtures.tone(dir, "bom", Encoding.MP3, 440, 3.0));
 
     CommandLineRun r = run("info", flac.toString(), bom.toString());
 
     assertThat(r.exit()).as(r.out()).isZero();
     List<JsonObject> rows = r.json();
     assertThat(rows.get(0).get("format").getAsString()).isEqualTo("flac");
-    assertThat(rows.get(0).get("misnamed").getAsString()).isEqualTo("is named .mp3 but its content is FLAC");
+    assertThat(rows.get(0).get("misnamed").getAsString())
+        .isEqualTo("is named .mp3 but its content is FLAC");
     assertThat(rows.get(1).get("format").getAsString()).isEqualTo("mp3");
     assertThat(rows.get(1).get("tag_problem").getAsString()).contains("BOM");
     assertThat(rows.get(1).get("duration_s").getAsDouble()).isCloseTo(3.0, within(0.1));

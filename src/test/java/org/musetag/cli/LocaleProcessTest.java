@@ -48,7 +48,15 @@ class LocaleProcessTest {
     Path music = Files.createDirectories(dir.resolve("music"));
     AudioFixtures.tone(music, "tone", Encoding.WAV, 440, 1.0);
 
-    SeparateJvmRun r = inShell(music, "mv tone.wav \"$n\"", noLocale(), "scan", ".", "--db", dir.resolve("l.db").toString());
+    SeparateJvmRun r =
+        inShell(
+            music,
+            "mv tone.wav \"$n\"",
+            noLocale(),
+            "scan",
+            ".",
+            "--db",
+            dir.resolve("l.db").toString());
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("\"added\":1").contains("\"unreadable\":0");
@@ -62,8 +70,10 @@ class LocaleProcessTest {
     Map<String, String> utf8 = new HashMap<>(noLocale());
     utf8.put("LC_ALL", "C.UTF-8");
 
-    SeparateJvmRun info = inShell(music, "n=$(printf 'Caf\\351.wav'); mv tone.wav \"$n\"", utf8, "info", "$n");
-    SeparateJvmRun scan = inShell(music, "", utf8, "scan", ".", "--db", dir.resolve("l.db").toString());
+    SeparateJvmRun info =
+        inShell(music, "n=$(printf 'Caf\\351.wav'); mv tone.wav \"$n\"", utf8, "info", "$n");
+    SeparateJvmRun scan =
+        inShell(music, "", utf8, "scan", ".", "--db", dir.resolve("l.db").toString());
 
     assertThat(info.out()).contains("its name is not valid UTF-8");
     assertThat(scan.err()).contains("its name is not valid UTF-8");
@@ -73,7 +83,8 @@ class LocaleProcessTest {
    * Runs {@code setup} then the launcher in {@code cwd} under {@code sh}, with {@code $n} holding {@link #NAME}
    * spelled in UTF-8 bytes; {@code args} may refer to {@code "$n"}.
    */
-  private SeparateJvmRun inShell(Path cwd, String setup, Map<String, String> env, String... args) throws Exception {
+  private SeparateJvmRun inShell(Path cwd, String setup, Map<String, String> env, String... args)
+      throws Exception {
     List<String> java = SeparateJvmRun.command(dir.resolve("home"));
     StringBuilder script = new StringBuilder("n=$(printf '" + octal(NAME) + "'); ");
     if (!setup.isEmpty()) {
@@ -92,7 +103,10 @@ class LocaleProcessTest {
     StringBuilder b = new StringBuilder();
     for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
       int u = x & 0xff;
-      b.append(u < 0x80 && u != '\'' && u != '\\' && u != '%' ? String.valueOf((char) u) : String.format("\\%03o", u));
+      b.append(
+          u < 0x80 && u != '\'' && u != '\\' && u != '%'
+              ? String.valueOf((char) u)
+              : String.format("\\%03o", u));
     }
     return b.toString();
   }

@@ -25,20 +25,39 @@ class ModelLoadedOnceTest {
     for (String label : new String[] {"low", "high"}) {
       Files.createDirectories(folders.resolve(label));
       for (int i = 0; i < 3; i++) {
-        AudioFixtures.tone(folders.resolve(label), label + i, Encoding.WAV, label.equals("low") ? 110 + 20 * i : 2000 + 500 * i, 3.0);
+        AudioFixtures.tone(
+            folders.resolve(label),
+            label + i,
+            Encoding.WAV,
+            label.equals("low") ? 110 + 20 * i : 2000 + 500 * i,
+            3.0);
       }
     }
     String db = home.resolve("library.db").toString();
     try (Services services = CommandLineRun.services(home)) {
       assertThat(services.model().sessionsOpened()).isZero();
 
-      CommandLineRun classify = CommandLineRun.in(services, "classify", "--device", "cpu", song.toString());
+      CommandLineRun classify =
+          CommandLineRun.in(services, "classify", "--device", "cpu", song.toString());
       assertThat(classify.exit()).as(classify.err()).isZero();
       assertThat(CommandLineRun.in(services, "scan", music.toString(), "--db", db).exit()).isZero();
-      CommandLineRun analyze = CommandLineRun.in(services, "analyze", "--device", "cpu", "--db", db);
+      CommandLineRun analyze =
+          CommandLineRun.in(services, "analyze", "--device", "cpu", "--db", db);
       assertThat(analyze.json().get(0).get("analysed").getAsInt()).as(analyze.err()).isEqualTo(1);
-      CommandLineRun train = CommandLineRun.in(services, "train", "--device", "cpu", "--db", db,
-          "--folders", folders.toString(), "--name", "tones", "--threads", "2");
+      CommandLineRun train =
+          CommandLineRun.in(
+              services,
+              "train",
+              "--device",
+              "cpu",
+              "--db",
+              db,
+              "--folders",
+              folders.toString(),
+              "--name",
+              "tones",
+              "--threads",
+              "2");
       assertThat(train.exit()).as(train.err()).isZero();
       assertThat(train.out()).contains("(0 from the cache, 6 new)");
 
@@ -54,7 +73,8 @@ class ModelLoadedOnceTest {
       CommandLineRun.in(services, "classify", "--device", "cpu", song.toString());
       assertThat(services.model().sessionsOpened()).isEqualTo(1);
 
-      CommandLineRun auto = CommandLineRun.in(services, "classify", "--device", "auto", song.toString());
+      CommandLineRun auto =
+          CommandLineRun.in(services, "classify", "--device", "auto", song.toString());
       assertThat(auto.exit()).as(auto.err()).isZero();
       assertThat(services.model().sessionsOpened()).isEqualTo(2);
     }

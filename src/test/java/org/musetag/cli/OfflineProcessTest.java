@@ -26,24 +26,31 @@ class OfflineProcessTest {
     assumeTrue(onPath("strace"), "strace is not installed: cannot watch the process's sockets");
     Path song = AudioFixtures.tone(dir, "song", Encoding.OGG_VORBIS, 440, 3.0);
     Path trace = dir.resolve("connect.trace");
-    List<String> command = new ArrayList<>(List.of("strace", "-f", "-qq", "-e", "trace=connect", "-o", trace.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of("strace", "-f", "-qq", "-e", "trace=connect", "-o", trace.toString()));
     command.addAll(SeparateJvmRun.command(dir.resolve("home"), "classify", song.toString()));
 
     SeparateJvmRun r = SeparateJvmRun.run(command, dir, Map.of());
 
-    assumeTrue(!r.err().contains("PTRACE_TRACEME") && !r.err().contains("ptrace(PTRACE"),
+    assumeTrue(
+        !r.err().contains("PTRACE_TRACEME") && !r.err().contains("ptrace(PTRACE"),
         "strace may not trace here (ptrace not permitted): " + r.err());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("\"quadrant\"");
-    List<String> internet = Files.readAllLines(trace).stream()
-        .filter(l -> l.contains("connect(") && (l.contains("AF_INET,") || l.contains("AF_INET6,")))
-        .filter(l -> !isLoopback(l))
-        .toList();
+    List<String> internet =
+        Files.readAllLines(trace).stream()
+            .filter(
+                l -> l.contains("connect(") && (l.contains("AF_INET,") || l.contains("AF_INET6,")))
+            .filter(l -> !isLoopback(l))
+            .toList();
     assertThat(internet).as("connect() calls to non-loopback addresses").isEmpty();
   }
 
   private static boolean isLoopback(String straceLine) {
-    return straceLine.contains("\"127.") || straceLine.contains("\"::1\"") || straceLine.contains("\"::ffff:127.");
+    return straceLine.contains("\"127.")
+        || straceLine.contains("\"::1\"")
+        || straceLine.contains("\"::ffff:127.");
   }
 
   static boolean onPath(String tool) {

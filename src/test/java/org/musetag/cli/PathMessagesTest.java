@@ -34,23 +34,35 @@ class PathMessagesTest {
 
     CommandLineRun r = CommandLineRun.in(dir, "info", p.toString());
 
-    assertThat(r.json().get(0).get("error").getAsString()).isEqualTo("its path is too long for the file system");
+    assertThat(r.json().get(0).get("error").getAsString())
+        .isEqualTo("its path is too long for the file system");
   }
 
   @Test
   void aTrackThatBecameALoopOfSymbolicLinksIsSkippedByTagSayingSo() throws Exception {
     Path music = Files.createDirectories(dir.resolve("music"));
-    Path song = org.musetag.audio.AudioFixtures.tone(music, "song", org.musetag.audio.AudioFixtures.Encoding.FLAC,
-        440, 2.0);
+    Path song =
+        org.musetag.audio.AudioFixtures.tone(
+            music, "song", org.musetag.audio.AudioFixtures.Encoding.FLAC, 440, 2.0);
     Path db = dir.resolve("lib.db");
-    assertThat(CommandLineRun.in(dir, "scan", music.toString(), "--db", db.toString()).exit()).isZero();
+    assertThat(CommandLineRun.in(dir, "scan", music.toString(), "--db", db.toString()).exit())
+        .isZero();
     assertThat(CommandLineRun.in(dir, "analyze", "--db", db.toString()).exit()).isZero();
     Files.delete(song);
     Files.createSymbolicLink(song, music.resolve("other.flac"));
     Files.createSymbolicLink(music.resolve("other.flac"), song);
 
-    CommandLineRun r = CommandLineRun.in(dir, "tag", "--db", db.toString(), "--dry-run", "--min-genre-p", "0",
-        "--min-mood-confidence", "0");
+    CommandLineRun r =
+        CommandLineRun.in(
+            dir,
+            "tag",
+            "--db",
+            db.toString(),
+            "--dry-run",
+            "--min-genre-p",
+            "0",
+            "--min-mood-confidence",
+            "0");
 
     assertThat(r.out()).contains("skip " + song + ": is a loop of symbolic links");
   }

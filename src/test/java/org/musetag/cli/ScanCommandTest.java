@@ -18,7 +18,14 @@ class ScanCommandTest {
     AudioFixtures.tone(music, "one", Encoding.FLAC, 440, 1.0);
     Path missing = dir.resolve("Musik");
 
-    CommandLineRun r = CommandLineRun.in(dir, "scan", missing.toString(), music.toString(), "--db", dir.resolve("l.db").toString());
+    CommandLineRun r =
+        CommandLineRun.in(
+            dir,
+            "scan",
+            missing.toString(),
+            music.toString(),
+            "--db",
+            dir.resolve("l.db").toString());
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("musetag: " + missing + ": does not exist\n");
@@ -30,11 +37,15 @@ class ScanCommandTest {
     Path music = Files.createDirectories(dir.resolve("Music"));
     Files.writeString(music.resolve("broken.mp3"), "not audio");
 
-    CommandLineRun r = CommandLineRun.in(dir, "scan", music.toString(), "--db", dir.resolve("l.db").toString());
+    CommandLineRun r =
+        CommandLineRun.in(dir, "scan", music.toString(), "--db", dir.resolve("l.db").toString());
 
     assertThat(r.exit()).isZero();
-    assertThat(r.err()).containsPattern("musetag: " + java.util.regex.Pattern.quote(music.resolve("broken.mp3").toString())
-        + ": is not a recognised audio file.*\n");
+    assertThat(r.err())
+        .containsPattern(
+            "musetag: "
+                + java.util.regex.Pattern.quote(music.resolve("broken.mp3").toString())
+                + ": is not a recognised audio file.*\n");
   }
 
   @Test
@@ -43,7 +54,8 @@ class ScanCommandTest {
     AudioFixtures.tone(real, "one", Encoding.FLAC, 440, 1.0);
     Path link = Files.createSymbolicLink(dir.resolve("Music"), real);
 
-    CommandLineRun r = CommandLineRun.in(dir, "scan", link.toString(), "--db", dir.resolve("l.db").toString());
+    CommandLineRun r =
+        CommandLineRun.in(dir, "scan", link.toString(), "--db", dir.resolve("l.db").toString());
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.json().get(0).get("added").getAsInt()).isEqualTo(1);

@@ -17,8 +17,14 @@ public record SeparateJvmRun(int exit, String out, String err) {
 
   /** The command line that starts the launcher with data folder {@code home} and {@code args}. */
   public static List<String> command(Path home, String... args) {
-    List<String> c = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-        "-Dmusetag.home=" + home, "-cp", System.getProperty("java.class.path"), "org.musetag.Launcher"));
+    List<String> c =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Dmusetag.home=" + home,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.musetag.Launcher"));
     c.addAll(List.of(args));
     return c;
   }
@@ -27,18 +33,21 @@ public record SeparateJvmRun(int exit, String out, String err) {
    * Runs {@code command} in {@code dir}; {@code env} entries are set, or removed where the value is null. DJL's
    * switches and the JVM's option variables are always removed so the child sees only what the launcher does.
    */
-  public static SeparateJvmRun run(List<String> command, Path dir, Map<String, String> env) throws Exception {
+  public static SeparateJvmRun run(List<String> command, Path dir, Map<String, String> env)
+      throws Exception {
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-    for (String name : List.of("DJL_OFFLINE", "OPT_OUT_TRACKING", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+    for (String name :
+        List.of("DJL_OFFLINE", "OPT_OUT_TRACKING", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
       pb.environment().remove(name);
     }
-    env.forEach((k, v) -> {
-      if (v == null) {
-        pb.environment().remove(k);
-      } else {
-        pb.environment().put(k, v);
-      }
-    });
+    env.forEach(
+        (k, v) -> {
+          if (v == null) {
+            pb.environment().remove(k);
+          } else {
+            pb.environment().put(k, v);
+          }
+        });
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");
     Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -46,8 +55,11 @@ public record SeparateJvmRun(int exit, String out, String err) {
       p.destroyForcibly();
       throw new AssertionError("timed out: " + command);
     }
-    SeparateJvmRun r = new SeparateJvmRun(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    SeparateJvmRun r =
+        new SeparateJvmRun(
+            p.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
     Files.delete(out);
     Files.delete(err);
     return r;

@@ -24,10 +24,12 @@ class MelFilterbankTest {
   void centresAreEquallySpacedOnTheHtkMelScale() {
     double step = MelFilterbank.hzToMel(8000.0) / 65;
     for (int m = 0; m < 64; m++) {
-      assertThat(MelFilterbank.hzToMel(filterbank.centreHz(m))).isCloseTo((m + 1) * step, within(1e-9));
+      assertThat(MelFilterbank.hzToMel(filterbank.centreHz(m)))
+          .isCloseTo((m + 1) * step, within(1e-9));
     }
     assertThat(MelFilterbank.hzToMel(700.0)).isCloseTo(2595.0 * Math.log10(2.0), within(1e-12));
-    assertThat(MelFilterbank.melToHz(MelFilterbank.hzToMel(1234.5))).isCloseTo(1234.5, within(1e-9));
+    assertThat(MelFilterbank.melToHz(MelFilterbank.hzToMel(1234.5)))
+        .isCloseTo(1234.5, within(1e-9));
   }
 
   @Test

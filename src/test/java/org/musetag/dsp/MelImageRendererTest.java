@@ -57,7 +57,8 @@ class MelImageRendererTest {
 
     assertThat(luminance(image, toneColumn, brightestRow))
         .isGreaterThan(luminance(image, silentColumn, brightestRow) + 0.3);
-    assertThat(brightestRow - plot.y).as("300 Hz lies in the lower quarter of the plot")
+    assertThat(brightestRow - plot.y)
+        .as("300 Hz lies in the lower quarter of the plot")
         .isGreaterThan(plot.height * 3 / 4);
     assertThat(image.getRGB(silentColumn, brightestRow)).isEqualTo(MelImageRenderer.colour(0.0));
   }
@@ -69,7 +70,8 @@ class MelImageRendererTest {
     Rectangle plot = renderer.plotArea(mel.length, 64);
     int barX = plot.x + plot.width + 18;
 
-    assertThat(luminance(image, barX, plot.y + 1)).isGreaterThan(luminance(image, barX, plot.y + plot.height - 2));
+    assertThat(luminance(image, barX, plot.y + 1))
+        .isGreaterThan(luminance(image, barX, plot.y + plot.height - 2));
   }
 
   @Test

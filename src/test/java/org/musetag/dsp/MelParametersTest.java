@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class MelParametersTest {
 
-  private static MelParameters with(int sampleRate, int fftSize, int hop, int bands, double fMin, double fMax,
-                                    double floor) {
+  private static MelParameters with(
+      int sampleRate, int fftSize, int hop, int bands, double fMin, double fMax, double floor) {
     return new MelParameters(sampleRate, fftSize, hop, bands, fMin, fMax, floor);
   }
 
@@ -42,42 +42,54 @@ class MelParametersTest {
   @Test
   void rejectsNonPositiveSampleRate() {
     assertThatThrownBy(() -> with(0, 512, 256, 64, 0, 8000, 1e-10))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sampleRate");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sampleRate");
   }
 
   @Test
   void rejectsFftSizeThatIsNotAPowerOfTwo() {
     assertThatThrownBy(() -> with(16_000, 500, 256, 64, 0, 8000, 1e-10))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fftSize").hasMessageContaining("500");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fftSize")
+        .hasMessageContaining("500");
     assertThatThrownBy(() -> with(16_000, 2, 1, 64, 0, 8000, 1e-10))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fftSize");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fftSize");
   }
 
   @Test
   void rejectsNonPositiveHopAndBandCount() {
     assertThatThrownBy(() -> with(16_000, 512, 0, 64, 0, 8000, 1e-10))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hop");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("hop");
     assertThatThrownBy(() -> with(16_000, 512, 256, 0, 0, 8000, 1e-10))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("melBands");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("melBands");
   }
 
   @Test
   void rejectsFrequencyRangeOutsideZeroToNyquist() {
     assertThatThrownBy(() -> with(16_000, 512, 256, 64, -1, 8000, 1e-10))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fMin");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fMin");
     assertThatThrownBy(() -> with(16_000, 512, 256, 64, Double.NaN, 8000, 1e-10))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fMin");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fMin");
     assertThatThrownBy(() -> with(16_000, 512, 256, 64, 4000, 4000, 1e-10))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fMax");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fMax");
     assertThatThrownBy(() -> with(16_000, 512, 256, 64, 0, 8001, 1e-10))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Nyquist");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Nyquist");
   }
 
   @Test
   void rejectsNonPositiveOrNonFiniteLogFloor() {
     assertThatThrownBy(() -> with(16_000, 512, 256, 64, 0, 8000, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("logFloor");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("logFloor");
     assertThatThrownBy(() -> with(16_000, 512, 256, 64, 0, 8000, Double.POSITIVE_INFINITY))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("logFloor");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("logFloor");
   }
 }

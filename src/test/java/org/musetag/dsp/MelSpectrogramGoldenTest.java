@@ -19,7 +19,8 @@ class MelSpectrogramGoldenTest {
   @Test
   void logMelMatchesNumpyReferenceWithinHundredthOfADecibel() {
     float[] pcm = NpyTestReader.readResource("/golden/input_pcm.npy").data();
-    NpyTestReader.NpyArray expectedArray = NpyTestReader.readResource("/golden/expected_logmel.npy");
+    NpyTestReader.NpyArray expectedArray =
+        NpyTestReader.readResource("/golden/expected_logmel.npy");
     float[][] expected = expectedArray.rows();
 
     float[][] actual = MelSpectrogram.compute(pcm, MelParameters.MODEL);
@@ -39,8 +40,12 @@ class MelSpectrogramGoldenTest {
         }
       }
     }
-    LOG.info("Golden log-mel: {} bins above {} dB, max |diff| {} dB (all bins: {} dB)",
-        compared, THRESHOLD_DB, maxAboveThreshold, maxOverall);
+    LOG.info(
+        "Golden log-mel: {} bins above {} dB, max |diff| {} dB (all bins: {} dB)",
+        compared,
+        THRESHOLD_DB,
+        maxAboveThreshold,
+        maxOverall);
     assertThat(compared).isGreaterThan(expected.length * expected[0].length / 2);
     assertThat(maxAboveThreshold).isLessThanOrEqualTo(TOLERANCE_DB);
   }

@@ -75,7 +75,8 @@ class MelSpectrogramTest {
     float[][] loud = MelSpectrogram.compute(tone(1000, 0.5, 4096), P);
 
     int band = bandWithNearestCentre(1000);
-    assertThat(loud[3][band] - quiet[3][band]).isCloseTo((float) (20 * Math.log10(2)), within(1e-4f));
+    assertThat(loud[3][band] - quiet[3][band])
+        .isCloseTo((float) (20 * Math.log10(2)), within(1e-4f));
   }
 
   @Test

@@ -31,14 +31,14 @@ final class NpyTestReader {
     }
   }
 
-  private NpyTestReader() {
-  }
+  private NpyTestReader() {}
 
   static NpyArray read(byte[] bytes) {
     ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     byte[] magic = new byte[6];
     buffer.get(magic);
-    if (magic[0] != (byte) 0x93 || !new String(magic, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) {
+    if (magic[0] != (byte) 0x93
+        || !new String(magic, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) {
       throw new IllegalArgumentException("not an .npy file");
     }
     int major = buffer.get();
@@ -54,13 +54,18 @@ final class NpyTestReader {
     if (!descr.equals("<f4") || !group(FORTRAN, header).equals("False")) {
       throw new IllegalArgumentException("expected C-order '<f4', header: " + header);
     }
-    int[] shape = Arrays.stream(group(SHAPE, header).split(","))
-        .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
+    int[] shape =
+        Arrays.stream(group(SHAPE, header).split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .mapToInt(Integer::parseInt)
+            .toArray();
     int count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
     float[] data = new float[count];
     buffer.asFloatBuffer().get(data);
     if (buffer.remaining() != count * Float.BYTES) {
-      throw new IllegalArgumentException("expected " + count + " floats, file has " + buffer.remaining() + " bytes");
+      throw new IllegalArgumentException(
+          "expected " + count + " floats, file has " + buffer.remaining() + " bytes");
     }
     return new NpyArray(header, shape, data);
   }

@@ -20,11 +20,13 @@ class NpyWriterTest {
     byte[] bytes = NpyWriter.toBytes(DATA);
 
     assertThat(bytes[0]).isEqualTo((byte) 0x93);
-    assertThat(new String(bytes, 1, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("NUMPY");
+    assertThat(new String(bytes, 1, 5, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("NUMPY");
     assertThat(bytes[6]).isEqualTo((byte) 1);
     assertThat(bytes[7]).isEqualTo((byte) 0);
     NpyTestReader.NpyArray array = NpyTestReader.read(bytes);
-    assertThat(array.header()).startsWith("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }")
+    assertThat(array.header())
+        .startsWith("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }")
         .endsWith("\n");
     assertThat(array.shape()).containsExactly(2, 3);
   }
@@ -47,7 +49,8 @@ class NpyWriterTest {
 
   @Test
   void writesASpectrogramFileThatReadsBack(@TempDir Path dir) throws Exception {
-    float[][] mel = MelSpectrogram.compute(MelSpectrogramTest.tone(440, 0.5, 4000), MelParameters.MODEL);
+    float[][] mel =
+        MelSpectrogram.compute(MelSpectrogramTest.tone(440, 0.5, 4000), MelParameters.MODEL);
     Path file = dir.resolve("mel.npy");
 
     try (OutputStream out = Files.newOutputStream(file)) {
@@ -71,6 +74,7 @@ class NpyWriterTest {
   @Test
   void rejectsRaggedRows() {
     assertThatThrownBy(() -> NpyWriter.toBytes(new float[][] {{1f, 2f}, {3f}}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("row 1");
   }
 }

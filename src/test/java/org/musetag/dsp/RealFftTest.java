@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class RealFftTest {
 
@@ -62,7 +62,8 @@ class RealFftTest {
 
   @Test
   void rejectsSizesThatAreNotPowersOfTwo() {
-    assertThatThrownBy(() -> new RealFft(12)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new RealFft(12))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("power of two");
     assertThatThrownBy(() -> new RealFft(2)).isInstanceOf(IllegalArgumentException.class);
   }

@@ -21,7 +21,8 @@ class StreamingMelSpectrogramTest {
     return pcm;
   }
 
-  private static float[][] streamInRandomBlocks(MelParameters p, float[] pcm, long seed, int maxBlock) {
+  private static float[][] streamInRandomBlocks(
+      MelParameters p, float[] pcm, long seed, int maxBlock) {
     Random random = new Random(seed);
     StreamingMelSpectrogram stream = new StreamingMelSpectrogram(p);
     List<float[]> frames = new ArrayList<>();
@@ -66,7 +67,8 @@ class StreamingMelSpectrogramTest {
     stream.accept(new float[0], (index, row) -> indices.add(index));
     stream.accept(Arrays.copyOfRange(pcm, 1000, 4096), (index, row) -> indices.add(index));
 
-    assertThat(indices).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L);
+    assertThat(indices)
+        .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L);
   }
 
   @Test

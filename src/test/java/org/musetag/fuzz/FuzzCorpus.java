@@ -18,15 +18,16 @@ final class FuzzCorpus {
   /** One base format: the name of its file and the ffmpeg encoder options that make it. */
   record Base(String name, List<String> codec) {}
 
-  static final List<Base> BASES = List.of(
-      new Base("base.mp3", List.of("-c:a", "libmp3lame", "-b:a", "96k")),
-      new Base("base.flac", List.of("-c:a", "flac")),
-      new Base("base.ogg", List.of("-c:a", "vorbis", "-strict", "experimental")),
-      new Base("base.opus", List.of("-c:a", "libopus", "-b:a", "64k", "-ar", "48000")),
-      new Base("base.m4a", List.of("-c:a", "aac", "-b:a", "96k")),
-      new Base("base-alac.m4a", List.of("-c:a", "alac")),
-      new Base("base.wav", List.of("-c:a", "pcm_s16le")),
-      new Base("base.aiff", List.of("-c:a", "pcm_s16be")));
+  static final List<Base> BASES =
+      List.of(
+          new Base("base.mp3", List.of("-c:a", "libmp3lame", "-b:a", "96k")),
+          new Base("base.flac", List.of("-c:a", "flac")),
+          new Base("base.ogg", List.of("-c:a", "vorbis", "-strict", "experimental")),
+          new Base("base.opus", List.of("-c:a", "libopus", "-b:a", "64k", "-ar", "48000")),
+          new Base("base.m4a", List.of("-c:a", "aac", "-b:a", "96k")),
+          new Base("base-alac.m4a", List.of("-c:a", "alac")),
+          new Base("base.wav", List.of("-c:a", "pcm_s16le")),
+          new Base("base.aiff", List.of("-c:a", "pcm_s16be")));
 
   private FuzzCorpus() {}
 
@@ -35,9 +36,25 @@ final class FuzzCorpus {
     List<Path> out = new ArrayList<>();
     for (Base base : BASES) {
       Path file = dir.resolve(base.name());
-      List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-          "sine=frequency=330:duration=4", "-f", "lavfi", "-i", "anoisesrc=duration=4:amplitude=0.05:seed=7",
-          "-filter_complex", "amix=inputs=2", "-ac", "2"));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  "ffmpeg",
+                  "-v",
+                  "error",
+                  "-y",
+                  "-f",
+                  "lavfi",
+                  "-i",
+                  "sine=frequency=330:duration=4",
+                  "-f",
+                  "lavfi",
+                  "-i",
+                  "anoisesrc=duration=4:amplitude=0.05:seed=7",
+                  "-filter_complex",
+                  "amix=inputs=2",
+                  "-ac",
+                  "2"));
       cmd.addAll(base.codec());
       if (!base.codec().contains("-ar")) {
         cmd.addAll(List.of("-ar", "44100"));
@@ -47,10 +64,24 @@ final class FuzzCorpus {
       out.add(file);
     }
     Path cover = dir.resolve("cover.png");
-    Tools.run(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=orange:s=8x8", "-frames:v", "1",
-        cover.toString()), null);
-    List<String> tag = new ArrayList<>(List.of("/usr/bin/python3", Tools.script("add_user_tags.py").toString(),
-        cover.toString()));
+    Tools.run(
+        List.of(
+            "ffmpeg",
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "color=c=orange:s=8x8",
+            "-frames:v",
+            "1",
+            cover.toString()),
+        null);
+    List<String> tag =
+        new ArrayList<>(
+            List.of(
+                "/usr/bin/python3", Tools.script("add_user_tags.py").toString(), cover.toString()));
     out.forEach(p -> tag.add(p.toString()));
     Tools.run(tag, null);
     Files.delete(cover);
@@ -82,7 +113,8 @@ final class FuzzCorpus {
           }
           case 1 -> {
             kind = "cut";
-            bytes = java.util.Arrays.copyOf(bytes, 1 + random.nextInt(Math.max(1, bytes.length - 1)));
+            bytes =
+                java.util.Arrays.copyOf(bytes, 1 + random.nextInt(Math.max(1, bytes.length - 1)));
           }
           default -> {
             kind = "inflate";
@@ -113,19 +145,21 @@ final class FuzzCorpus {
   /** Sets a length field to a claim the file cannot hold, or to a plausible lie a little off. */
   private static void inflate(byte[] bytes, LengthFields.Field field, Random random) {
     long max = field.syncsafe() ? 0x0FFF_FFFFL : (1L << (8 * field.width())) - 1;
-    long value = switch (random.nextInt(4)) {
-      case 0 -> max;
-      case 1 -> Math.min(max, 0x7FFF_FFF0L);
-      case 2 -> Math.min(max, (long) bytes.length * 2);
-      default -> Math.min(max, read(bytes, field) + 1 + random.nextInt(64));
-    };
+    long value =
+        switch (random.nextInt(4)) {
+          case 0 -> max;
+          case 1 -> Math.min(max, 0x7FFF_FFF0L);
+          case 2 -> Math.min(max, (long) bytes.length * 2);
+          default -> Math.min(max, read(bytes, field) + 1 + random.nextInt(64));
+        };
     write(bytes, field, value);
   }
 
   private static long read(byte[] bytes, LengthFields.Field f) {
     long v = 0;
     for (int i = 0; i < f.width(); i++) {
-      int b = bytes[f.offset() + (f.order() == ByteOrder.BIG_ENDIAN ? i : f.width() - 1 - i)] & 0xFF;
+      int b =
+          bytes[f.offset() + (f.order() == ByteOrder.BIG_ENDIAN ? i : f.width() - 1 - i)] & 0xFF;
       v = f.syncsafe() ? (v << 7) | (b & 0x7F) : (v << 8) | b;
     }
     return v;

@@ -44,7 +44,8 @@ class FuzzedFilesTest {
 
   @Test
   void damagedFilesAreReportedByNameAndNoTagIsLost() throws Exception {
-    assumeTrue(Tools.available(), "needs the ffmpeg command and python3-mutagen (CI installs both)");
+    assumeTrue(
+        Tools.available(), "needs the ffmpeg command and python3-mutagen (CI installs both)");
     int perFormat = Integer.getInteger("musetag.fuzz.perFormat", 32);
     List<Throwable> uncaught = new CopyOnWriteArrayList<>();
     Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
@@ -66,8 +67,9 @@ class FuzzedFilesTest {
       tagAndUndo(home, db, files);
       assertThat(noLitter(library)).as("temporary files left in the library").isEmpty();
 
-      System.out.printf("fuzz: %d files (%d per format), info..undo in %.1f s%n", files.size(), perFormat,
-          (System.nanoTime() - t0) / 1e9);
+      System.out.printf(
+          "fuzz: %d files (%d per format), info..undo in %.1f s%n",
+          files.size(), perFormat, (System.nanoTime() - t0) / 1e9);
     } finally {
       Thread.setDefaultUncaughtExceptionHandler(previous);
     }
@@ -76,7 +78,8 @@ class FuzzedFilesTest {
   }
 
   private static String[] args(String command, List<Path> files) {
-    return Stream.concat(Stream.of(command), files.stream().map(Path::toString)).toArray(String[]::new);
+    return Stream.concat(Stream.of(command), files.stream().map(Path::toString))
+        .toArray(String[]::new);
   }
 
   /** Exit 0 or 1 (some files failed), no stack trace, no exception class name in what the user sees. */
@@ -85,7 +88,8 @@ class FuzzedFilesTest {
       violations.add(what + ": exit code " + r.exit() + ": " + tail(r.err()));
     }
     if (r.err().contains("\tat ") || r.err().matches("(?s).*\\b\\w+(Exception|Error)\\b.*")) {
-      violations.add(what + ": a stack trace or an exception's name reached the user: " + tail(r.err()));
+      violations.add(
+          what + ": a stack trace or an exception's name reached the user: " + tail(r.err()));
     }
   }
 
@@ -103,7 +107,8 @@ class FuzzedFilesTest {
     for (Path f : files) {
       Integer n = seen.get(f.toString());
       if (n == null || n != 1) {
-        violations.add(what + ": " + f.getFileName() + " reported " + (n == null ? 0 : n) + " times");
+        violations.add(
+            what + ": " + f.getFileName() + " reported " + (n == null ? 0 : n) + " times");
       }
     }
   }
@@ -112,9 +117,11 @@ class FuzzedFilesTest {
   private void everyFileInLibrary(Path db, List<Path> files, String analyzeErr) throws Exception {
     Map<String, String> state = new HashMap<>();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-        ResultSet rs = c.createStatement().executeQuery(
-            "SELECT t.path, t.status, t.problem, (SELECT COUNT(*) FROM analyses a WHERE a.track_id = t.id) "
-                + "FROM tracks t")) {
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT t.path, t.status, t.problem, (SELECT COUNT(*) FROM analyses a WHERE a.track_id = t.id) "
+                        + "FROM tracks t")) {
       while (rs.next()) {
         String s = rs.getString(2);
         if (s.equals("unreadable") && (rs.getString(3) == null || rs.getString(3).isBlank())) {
@@ -131,7 +138,8 @@ class FuzzedFilesTest {
         violations.add("scan: " + f.getFileName() + " is not in the library");
       } else if (s.equals("unreadable without a reason")
           || (s.equals("not analysed") && !analyzeErr.contains(f.getFileName().toString()))) {
-        violations.add("analyze: " + f.getFileName() + " " + s + " and not named in analyze's messages");
+        violations.add(
+            "analyze: " + f.getFileName() + " " + s + " and not named in analyze's messages");
       }
     }
   }
@@ -139,8 +147,18 @@ class FuzzedFilesTest {
   private void tagAndUndo(Path home, Path db, List<Path> files) throws Exception {
     Map<Path, TagSnapshot> before = TagSnapshot.of(files);
     Map<Path, String> bytesBefore = digests(files);
-    CommandLineRun tag = CommandLineRun.in(home, "tag", "--db", db.toString(), "--policy", "merge",
-        "--min-genre-p", "0", "--min-mood-confidence", "0");
+    CommandLineRun tag =
+        CommandLineRun.in(
+            home,
+            "tag",
+            "--db",
+            db.toString(),
+            "--policy",
+            "merge",
+            "--min-genre-p",
+            "0",
+            "--min-mood-confidence",
+            "0");
     clean("tag", tag);
     Matcher m = BATCH.matcher(tag.out());
     if (!m.find()) {
@@ -150,19 +168,32 @@ class FuzzedFilesTest {
     List<Path> written = new ArrayList<>();
     Map<Path, String> bytesAfter = digests(files);
     files.stream().filter(f -> !bytesBefore.get(f).equals(bytesAfter.get(f))).forEach(written::add);
-    files.stream().filter(f -> f.getFileName().toString().contains("-clean.") && !written.contains(f))
-        .forEach(f -> violations.add("tag: did not write the undamaged " + f.getFileName() + ": " + tail(tag.err())));
+    files.stream()
+        .filter(f -> f.getFileName().toString().contains("-clean.") && !written.contains(f))
+        .forEach(
+            f ->
+                violations.add(
+                    "tag: did not write the undamaged "
+                        + f.getFileName()
+                        + ": "
+                        + tail(tag.err())));
     Map<Path, TagSnapshot> after = TagSnapshot.of(written);
     for (Path f : written) {
       TagSnapshot b = before.get(f);
       TagSnapshot a = after.get(f);
       if (!b.readable()) {
-        violations.add("tag: rewrote " + f.getFileName() + ", whose tags an independent reader cannot read ("
-            + b.error() + ")");
+        violations.add(
+            "tag: rewrote "
+                + f.getFileName()
+                + ", whose tags an independent reader cannot read ("
+                + b.error()
+                + ")");
       } else if (!a.readable()) {
-        violations.add("tag: left " + f.getFileName() + " unreadable to an independent reader: " + a.error());
+        violations.add(
+            "tag: left " + f.getFileName() + " unreadable to an independent reader: " + a.error());
       } else if (!a.sameOther(b)) {
-        violations.add("tag: changed other tags of " + f.getFileName() + ": " + diff(b.other(), a.other()));
+        violations.add(
+            "tag: changed other tags of " + f.getFileName() + ": " + diff(b.other(), a.other()));
       }
     }
     CommandLineRun undo = CommandLineRun.in(home, "undo", "--db", db.toString(), m.group(1));
@@ -171,15 +202,29 @@ class FuzzedFilesTest {
     for (Path f : written) {
       TagSnapshot b = before.get(f);
       TagSnapshot u = undone.get(f);
-      if (b.readable() && !(u.readable() && u.hasTag() == b.hasTag() && u.sameOther(b)
-          && new TreeSet<>(u.managed()).equals(new TreeSet<>(b.managed())))) {
-        violations.add("undo: " + f.getFileName() + " did not come back as it was: " + (u.readable()
-            ? "tag " + b.hasTag() + " -> " + u.hasTag() + ", other " + diff(b.other(), u.other()) + ", managed "
-                + diff(b.managed(), u.managed())
-            : u.error()));
+      if (b.readable()
+          && !(u.readable()
+              && u.hasTag() == b.hasTag()
+              && u.sameOther(b)
+              && new TreeSet<>(u.managed()).equals(new TreeSet<>(b.managed())))) {
+        violations.add(
+            "undo: "
+                + f.getFileName()
+                + " did not come back as it was: "
+                + (u.readable()
+                    ? "tag "
+                        + b.hasTag()
+                        + " -> "
+                        + u.hasTag()
+                        + ", other "
+                        + diff(b.other(), u.other())
+                        + ", managed "
+                        + diff(b.managed(), u.managed())
+                    : u.error()));
       }
     }
-    System.out.printf("fuzz: tag wrote %d of %d files; undo restored them%n", written.size(), files.size());
+    System.out.printf(
+        "fuzz: tag wrote %d of %d files; undo restored them%n", written.size(), files.size());
   }
 
   private static List<Path> noLitter(Path library) throws Exception {
@@ -202,7 +247,11 @@ class FuzzedFilesTest {
     lost.removeAll(after);
     Set<String> added = new TreeSet<>(after);
     added.removeAll(before);
-    return "lost " + lost + ", added " + added + (lost.isEmpty() && added.isEmpty() ? " (order changed)" : "");
+    return "lost "
+        + lost
+        + ", added "
+        + added
+        + (lost.isEmpty() && added.isEmpty() ? " (order changed)" : "");
   }
 
   private static String tail(String s) {

@@ -52,8 +52,15 @@ final class LengthFields {
     int end = Math.min(f.length, pos + 10 + size);
     int p = pos + 10;
     while (p + 10 <= end && Character.isLetterOrDigit(f[p]) && f[p] != 0) {
-      int frameSize = version == 4 ? syncsafe(f, p + 4) : b.order(ByteOrder.BIG_ENDIAN).getInt(p + 4);
-      out.add(new Field(p + 4, 4, ByteOrder.BIG_ENDIAN, version == 4, "ID3v2 frame " + ascii(f, p, 4) + " size"));
+      int frameSize =
+          version == 4 ? syncsafe(f, p + 4) : b.order(ByteOrder.BIG_ENDIAN).getInt(p + 4);
+      out.add(
+          new Field(
+              p + 4,
+              4,
+              ByteOrder.BIG_ENDIAN,
+              version == 4,
+              "ID3v2 frame " + ascii(f, p, 4) + " size"));
       if (frameSize <= 0) {
         break;
       }
@@ -144,12 +151,16 @@ final class LengthFields {
         return;
       }
       out.add(new Field(pos, 4, ByteOrder.BIG_ENDIAN, false, "MP4 box '" + type + "' size"));
-      if (MP4_CONTAINERS.contains(type) || (pos > 0 && f[pos - 4] == 'i' && ascii(f, pos - 4, 4).equals("ilst"))) {
+      if (MP4_CONTAINERS.contains(type)
+          || (pos > 0 && f[pos - 4] == 'i' && ascii(f, pos - 4, 4).equals("ilst"))) {
         mp4(b, pos + 8, (int) (pos + size), out);
       } else if (type.equals("meta")) {
         mp4(b, pos + 12, (int) (pos + size), out);
-      } else if (type.length() == 4 && (type.charAt(0) == '\u00a9' || type.equals("----") || type.equals("covr")
-          || type.equals("trkn"))) {
+      } else if (type.length() == 4
+          && (type.charAt(0) == '\u00a9'
+              || type.equals("----")
+              || type.equals("covr")
+              || type.equals("trkn"))) {
         mp4(b, pos + 8, (int) (pos + size), out); // an ilst item: its data, mean and name atoms
       }
       pos += (int) size;
@@ -157,7 +168,10 @@ final class LengthFields {
   }
 
   private static int syncsafe(byte[] f, int pos) {
-    return (f[pos] & 0x7F) << 21 | (f[pos + 1] & 0x7F) << 14 | (f[pos + 2] & 0x7F) << 7 | (f[pos + 3] & 0x7F);
+    return (f[pos] & 0x7F) << 21
+        | (f[pos + 1] & 0x7F) << 14
+        | (f[pos + 2] & 0x7F) << 7
+        | (f[pos + 3] & 0x7F);
   }
 
   private static String ascii(byte[] f, int pos, int n) {

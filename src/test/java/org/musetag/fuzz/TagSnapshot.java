@@ -14,30 +14,46 @@ import java.util.Map;
  * A file's tags as mutagen reads them (tag_snapshot.py): the items Musetag must never change, in file order, and the
  * ones it manages. An independent reader, so a write that the tag library and Musetag both misread is still caught.
  */
-record TagSnapshot(String error, String kind, boolean hasTag, List<String> other, List<String> managed) {
+record TagSnapshot(
+    String error, String kind, boolean hasTag, List<String> other, List<String> managed) {
 
   static Map<Path, TagSnapshot> of(List<Path> files) throws IOException, InterruptedException {
-    // the list goes in a file: written to the reader's standard input, a long list fills the pipe while the
+    // the list goes in a file: written to the reader's standard input, a long list fills the pipe
+    // while the
     // reader is blocked on its full output pipe, and both wait for ever
     Path list = java.nio.file.Files.createTempFile("musetag-fuzz", ".txt");
     String out;
     try {
       java.nio.file.Files.write(list, files.stream().map(Path::toString).toList());
-      out = Tools.run(List.of("/usr/bin/python3", Tools.script("tag_snapshot.py").toString(), list.toString()), null);
+      out =
+          Tools.run(
+              List.of(
+                  "/usr/bin/python3", Tools.script("tag_snapshot.py").toString(), list.toString()),
+              null);
     } finally {
       java.nio.file.Files.deleteIfExists(list);
     }
     Map<Path, TagSnapshot> snapshots = new HashMap<>();
-    out.lines().forEach(line -> {
-      JsonObject o = JsonParser.parseString(line).getAsJsonObject();
-      Path path = Path.of(o.get("path").getAsString());
-      if (o.has("error")) {
-        snapshots.put(path, new TagSnapshot(o.get("error").getAsString(), "", false, List.of(), List.of()));
-      } else {
-        snapshots.put(path, new TagSnapshot(null, o.get("kind").getAsString(), o.get("has_tag").getAsBoolean(), strings(o.getAsJsonArray("other")),
-            strings(o.getAsJsonArray("managed"))));
-      }
-    });
+    out.lines()
+        .forEach(
+            line -> {
+              JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+              Path path = Path.of(o.get("path").getAsString());
+              if (o.has("error")) {
+                snapshots.put(
+                    path,
+                    new TagSnapshot(o.get("error").getAsString(), "", false, List.of(), List.of()));
+              } else {
+                snapshots.put(
+                    path,
+                    new TagSnapshot(
+                        null,
+                        o.get("kind").getAsString(),
+                        o.get("has_tag").getAsBoolean(),
+                        strings(o.getAsJsonArray("other")),
+                        strings(o.getAsJsonArray("managed"))));
+              }
+            });
     return snapshots;
   }
 

@@ -42,7 +42,9 @@ class AnalyzeJobTest {
     library = Library.open(dir.resolve("library.db"));
     pool = Executors.newFixedThreadPool(2);
     new LibraryScanner(library, decoder, pool).scan(List.of(music), (d, t) -> {}, () -> false);
-    model = PatchModel.load(new ModelFiles(dir.resolve("cache")).bundled("musetag-base"), DevicePreference.CPU, 1);
+    model =
+        PatchModel.load(
+            new ModelFiles(dir.resolve("cache")).bundled("musetag-base"), DevicePreference.CPU, 1);
   }
 
   @AfterEach
@@ -72,8 +74,10 @@ class AnalyzeJobTest {
 
   @Test
   void aCancelledRunKeepsWhatItDidAndTheNextRunResumes() throws Exception {
-    // Workers ask before each file; saying "stop" from the third question on lets exactly two files through,
-    // however fast the workers run ahead of the progress reports (a cancel keyed to progress raced them).
+    // Workers ask before each file; saying "stop" from the third question on lets exactly two files
+    // through,
+    // however fast the workers run ahead of the progress reports (a cancel keyed to progress raced
+    // them).
     AtomicInteger asked = new AtomicInteger();
     AnalyzeJob.Report first = job().run(QUIET, () -> asked.incrementAndGet() > 2);
 

@@ -57,12 +57,22 @@ class DamagedFileInBatchTest {
     }
     byte[] damaged = inflateId3Chunk(bad);
 
-    CommandLineRun run = CommandLineRun.in(dir.resolve("home"), "tag", "--db", db.toString(),
-        "--min-genre-p", "0", "--min-mood-confidence", "0");
+    CommandLineRun run =
+        CommandLineRun.in(
+            dir.resolve("home"),
+            "tag",
+            "--db",
+            db.toString(),
+            "--min-genre-p",
+            "0",
+            "--min-mood-confidence",
+            "0");
 
     assertThat(run.out())
-        .containsPattern("skip " + java.util.regex.Pattern.quote(bad.toString())
-            + ": cannot (read|write) tags: .*chunk claims 2147483632 bytes but the file holds only \\d+")
+        .containsPattern(
+            "skip "
+                + java.util.regex.Pattern.quote(bad.toString())
+                + ": cannot (read|write) tags: .*chunk claims 2147483632 bytes but the file holds only \\d+")
         .contains("4 files written");
     assertThat(run.err()).doesNotContain("Exception", "Error");
     assertThat(run.exit()).isEqualTo(1);
@@ -71,7 +81,10 @@ class DamagedFileInBatchTest {
     }
     assertThat(Files.readAllBytes(bad)).isEqualTo(damaged);
     try (Library library = Library.open(db)) {
-      assertThat(library.journal().batches()).singleElement().extracting(TagJournal.Batch::state).isEqualTo("done");
+      assertThat(library.journal().batches())
+          .singleElement()
+          .extracting(TagJournal.Batch::state)
+          .isEqualTo("done");
     }
   }
 
@@ -88,7 +101,8 @@ class DamagedFileInBatchTest {
     }
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try (Library library = Library.open(dir.resolve("library.db"))) {
-      new LibraryScanner(library, new FfmpegAudioDecoder(), pool).scan(List.of(music), (d, t) -> {}, () -> false);
+      new LibraryScanner(library, new FfmpegAudioDecoder(), pool)
+          .scan(List.of(music), (d, t) -> {}, () -> false);
       TagStore throwing = new ThrowingStore(store);
       FilePlanner planner = new FilePlanner(throwing);
       List<TagJob.FilePlan> plans = new ArrayList<>();
@@ -96,22 +110,40 @@ class DamagedFileInBatchTest {
         plans.add(planner.plan(t, Map.of(TagField.GENRE, List.of("Rock")), Map.of()));
       }
       List<String> problems = new ArrayList<>();
-      TagJob.Report r = new TagJob(library, throwing).write(plans, "b1", "m", "{}", new JobListener() {
-        @Override
-        public void progress(int done, int total) {}
+      TagJob.Report r =
+          new TagJob(library, throwing)
+              .write(
+                  plans,
+                  "b1",
+                  "m",
+                  "{}",
+                  new JobListener() {
+                    @Override
+                    public void progress(int done, int total) {}
 
-        @Override
-        public void problem(Path file, String reason) {
-          problems.add(reason);
-        }
-      }, () -> false);
+                    @Override
+                    public void problem(Path file, String reason) {
+                      problems.add(reason);
+                    }
+                  },
+                  () -> false);
 
       assertThat(r.written()).isEqualTo(2);
       assertThat(r.failed() + r.skipped()).isEqualTo(2);
-      assertThat(problems).anySatisfy(p -> assertThat(p)
-          .startsWith(music.resolve("b-read.flac") + ": ran out of memory reading it (the file is probably damaged)"));
-      assertThat(problems).anySatisfy(p -> assertThat(p)
-          .startsWith(music.resolve("c-write.flac") + ": its structure is nested too deeply to read"));
+      assertThat(problems)
+          .anySatisfy(
+              p ->
+                  assertThat(p)
+                      .startsWith(
+                          music.resolve("b-read.flac")
+                              + ": ran out of memory reading it (the file is probably damaged)"));
+      assertThat(problems)
+          .anySatisfy(
+              p ->
+                  assertThat(p)
+                      .startsWith(
+                          music.resolve("c-write.flac")
+                              + ": its structure is nested too deeply to read"));
       assertThat(store.read(music.resolve("d.flac")).get(TagField.GENRE)).containsExactly("Rock");
       assertThat(library.journal().batches().get(0).state()).isEqualTo("done");
     } finally {

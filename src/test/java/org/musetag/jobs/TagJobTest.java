@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.FfmpegAudioDecoder;
 import org.musetag.library.Library;
 import org.musetag.library.LibraryScanner;
@@ -36,9 +36,10 @@ import org.musetag.tags.TagValues;
 /** Bulk tagging on real files, with a real library and the real model: journal, skips, undo across restarts. */
 class TagJobTest {
   /** Low thresholds so every field is proposed whatever the model thinks of test tones. */
-  static final Settings EVERYTHING = Settings.defaults()
-      .withFields(Set.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE, TagField.AROUSAL))
-      .withThresholds(0.0, 0.0, Settings.DEFAULT_MIN_HEAD_P);
+  static final Settings EVERYTHING =
+      Settings.defaults()
+          .withFields(Set.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE, TagField.AROUSAL))
+          .withThresholds(0.0, 0.0, Settings.DEFAULT_MIN_HEAD_P);
 
   @TempDir Path dir;
   private Path music;
@@ -47,20 +48,23 @@ class TagJobTest {
   private final TagStore store = new JaudiotaggerTagStore(TagOptions.defaults());
   private final FfmpegAudioDecoder decoder = new FfmpegAudioDecoder();
   private final List<String> problems = new ArrayList<>();
-  private final JobListener listener = new JobListener() {
-    @Override
-    public void progress(int done, int total) {}
+  private final JobListener listener =
+      new JobListener() {
+        @Override
+        public void progress(int done, int total) {}
 
-    @Override
-    public void problem(Path file, String reason) {
-      problems.add(reason);
-    }
-  };
+        @Override
+        public void problem(Path file, String reason) {
+          problems.add(reason);
+        }
+      };
 
   @BeforeEach
   void setUp() throws Exception {
     music = Files.createDirectories(dir.resolve("music"));
-    Encoding[] encodings = {Encoding.MP3, Encoding.FLAC, Encoding.OGG_VORBIS, Encoding.M4A_AAC, Encoding.OPUS};
+    Encoding[] encodings = {
+      Encoding.MP3, Encoding.FLAC, Encoding.OGG_VORBIS, Encoding.M4A_AAC, Encoding.OPUS
+    };
     for (Encoding e : encodings) {
       AudioFixtures.tone(music, "song-" + e.name().toLowerCase(), e, 330, 4.0);
     }
@@ -74,12 +78,15 @@ class TagJobTest {
     library.close();
   }
 
-  static void analyseEverything(Library library, FfmpegAudioDecoder decoder, Path music, Path cache) throws Exception {
+  static void analyseEverything(Library library, FfmpegAudioDecoder decoder, Path music, Path cache)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
-    try (PatchModel model = PatchModel.load(new ModelFiles(cache).bundled("musetag-base"), DevicePreference.CPU, 1)) {
+    try (PatchModel model =
+        PatchModel.load(new ModelFiles(cache).bundled("musetag-base"), DevicePreference.CPU, 1)) {
       new LibraryScanner(library, decoder, pool).scan(List.of(music), (d, t) -> {}, () -> false);
       TrackClassifier classifier = new TrackClassifier(decoder, model, new StageTimes());
-      new AnalyzeJob(library, classifier, new ClassifyJob(classifier, pool, 2)).run(JobListener.QUIET, () -> false);
+      new AnalyzeJob(library, classifier, new ClassifyJob(classifier, pool, 2))
+          .run(JobListener.QUIET, () -> false);
     } finally {
       pool.shutdownNow();
     }
@@ -97,7 +104,8 @@ class TagJobTest {
     assertThat(r.written()).isEqualTo(5);
     assertThat(r.skipped()).isZero();
     assertThat(problems).isEmpty();
-    assertThat(store.read(music.resolve("song-opus.opus")).get(TagField.MOOD_MODEL).get(0)).startsWith("musetag-base@");
+    assertThat(store.read(music.resolve("song-opus.opus")).get(TagField.MOOD_MODEL).get(0))
+        .startsWith("musetag-base@");
     TagValues flac = store.read(music.resolve("song-flac.flac"));
     assertThat(flac.get(TagField.GENRE)).isNotEmpty();
     assertThat(flac.get(TagField.MOOD_MODEL).get(0)).startsWith("musetag-base@");
@@ -124,7 +132,8 @@ class TagJobTest {
     TagJob job = new TagJob(library, store);
     List<TagJob.FilePlan> plans = plan(job);
     Path mp3 = music.resolve("song-mp3.mp3");
-    Files.setLastModifiedTime(mp3, FileTime.fromMillis(Files.getLastModifiedTime(mp3).toMillis() + 10_000));
+    Files.setLastModifiedTime(
+        mp3, FileTime.fromMillis(Files.getLastModifiedTime(mp3).toMillis() + 10_000));
     Files.delete(music.resolve("song-m4a_aac.m4a"));
     Path flac = music.resolve("song-flac.flac");
     flac.toFile().setWritable(false);
@@ -152,7 +161,8 @@ class TagJobTest {
     try (Library reopened = Library.open(dbFile)) {
       TagJob.Report r = new TagJob(reopened, store).undo("b1", listener);
       assertThat(r.written()).isEqualTo(5);
-      assertThat(reopened.journal().entries("b1")).allMatch(e -> e.state().equals(TagJournal.UNDONE));
+      assertThat(reopened.journal().entries("b1"))
+          .allMatch(e -> e.state().equals(TagJournal.UNDONE));
     }
     library = Library.open(dbFile);
     assertThat(store.read(ogg)).isEqualTo(before);

@@ -31,23 +31,30 @@ import org.musetag.tags.TagStore;
  * from chosen values, as the app's one-file tagging does.
  */
 class TagUndoExactnessTest {
-  static final Map<TagField, List<String>> VALUES = Map.of(
-      TagField.GENRE, List.of("rock"), TagField.MOOD, List.of("happy"), TagField.VALENCE, List.of("0.250"));
+  static final Map<TagField, List<String>> VALUES =
+      Map.of(
+          TagField.GENRE,
+          List.of("rock"),
+          TagField.MOOD,
+          List.of("happy"),
+          TagField.VALENCE,
+          List.of("0.250"));
 
   @TempDir Path dir;
   private Path music;
   private Library library;
   private final TagStore store = new JaudiotaggerTagStore(TagOptions.defaults());
   private final List<String> problems = new ArrayList<>();
-  private final JobListener listener = new JobListener() {
-    @Override
-    public void progress(int done, int total) {}
+  private final JobListener listener =
+      new JobListener() {
+        @Override
+        public void progress(int done, int total) {}
 
-    @Override
-    public void problem(Path file, String reason) {
-      problems.add(reason);
-    }
-  };
+        @Override
+        public void problem(Path file, String reason) {
+          problems.add(reason);
+        }
+      };
 
   @BeforeEach
   void setUp() throws Exception {
@@ -98,8 +105,8 @@ class TagUndoExactnessTest {
     TagJob.FilePlan plan = new FilePlanner(store).plan(track(mp3), VALUES, Map.of());
 
     assertThat(plan.changes()).isEmpty();
-    assertThat(plan.skipReason()).contains("damaged.mp3: cannot write tags: its ID3v2 tag is damaged",
-        "invalid id 'TsSE'");
+    assertThat(plan.skipReason())
+        .contains("damaged.mp3: cannot write tags: its ID3v2 tag is damaged", "invalid id 'TsSE'");
   }
 
   private void assertUndoGivesBackTheOriginal(Path file) throws Exception {
@@ -133,8 +140,11 @@ class TagUndoExactnessTest {
     int pos = 12;
     while (pos + 8 <= riff.length) {
       int size = b.getInt(pos + 4);
-      out.add(new String(riff, pos, 4, java.nio.charset.StandardCharsets.US_ASCII) + ":"
-          + java.util.HexFormat.of().formatHex(riff, pos + 8, Math.min(riff.length, pos + 8 + size)));
+      out.add(
+          new String(riff, pos, 4, java.nio.charset.StandardCharsets.US_ASCII)
+              + ":"
+              + java.util.HexFormat.of()
+                  .formatHex(riff, pos + 8, Math.min(riff.length, pos + 8 + size)));
       pos += 8 + size + (size & 1);
     }
     return out;
@@ -143,7 +153,8 @@ class TagUndoExactnessTest {
   private void scan() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(1);
     try {
-      new LibraryScanner(library, new FfmpegAudioDecoder(), pool).scan(List.of(music), (d, t) -> {}, () -> false);
+      new LibraryScanner(library, new FfmpegAudioDecoder(), pool)
+          .scan(List.of(music), (d, t) -> {}, () -> false);
     } finally {
       pool.shutdownNow();
     }
@@ -155,8 +166,10 @@ class TagUndoExactnessTest {
 
   private static void stripLeadingId3(Path mp3) throws Exception {
     byte[] b = Files.readAllBytes(mp3);
-    int length = b[0] == 'I' && b[1] == 'D' && b[2] == '3'
-        ? 10 + ((b[6] & 0x7F) << 21 | (b[7] & 0x7F) << 14 | (b[8] & 0x7F) << 7 | (b[9] & 0x7F)) : 0;
+    int length =
+        b[0] == 'I' && b[1] == 'D' && b[2] == '3'
+            ? 10 + ((b[6] & 0x7F) << 21 | (b[7] & 0x7F) << 14 | (b[8] & 0x7F) << 7 | (b[9] & 0x7F))
+            : 0;
     Files.write(mp3, java.util.Arrays.copyOfRange(b, length, b.length));
   }
 

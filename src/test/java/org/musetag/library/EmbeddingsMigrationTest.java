@@ -29,42 +29,66 @@ class EmbeddingsMigrationTest {
     Path db = dir.resolve("v3.db");
     Path song = dir.resolve("song.mp3");
     Path clip = dir.resolve("clip.ogg");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-      for (String script : List.of("V1__init.sql", "V2__embeddings_cache.sql", "V3__batch_owner.sql")) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
+      for (String script :
+          List.of("V1__init.sql", "V2__embeddings_cache.sql", "V3__batch_owner.sql")) {
         for (String statement : statements(script)) {
           s.execute(statement);
         }
       }
       s.execute("PRAGMA user_version = 3");
-      s.execute("INSERT INTO tracks(id, path, size, mtime_ms, status, scanned_at) VALUES (1, '" + song + "', 10, 20,"
-          + " 'ok', 0)");
+      s.execute(
+          "INSERT INTO tracks(id, path, size, mtime_ms, status, scanned_at) VALUES (1, '"
+              + song
+              + "', 10, 20,"
+              + " 'ok', 0)");
       insertAnalysis(c, 1, floats(0.25f, -1.5f));
-      insertCached(c, song, 10, 20, floats(0.25f, -1.5f)); // the same file heard for training too: stored twice
+      insertCached(
+          c,
+          song,
+          10,
+          20,
+          floats(0.25f, -1.5f)); // the same file heard for training too: stored twice
       insertCached(c, clip, 5, 6, floats(3f, 4f));
     }
 
     try (Library library = Library.open(db)) {
       List<AnalysisStore.Analysed> analysed = library.analyses().find(MODEL, null, null);
-      assertThat(analysed).singleElement().satisfies(a ->
-          assertThat(a.analysis().embedding()).containsExactly(0.25f, -1.5f));
-      Map<Path, EmbeddingStore.Entry> cached = library.embeddingCache().lookup(
-          List.of(new EmbeddingStore.Stamp(song, 10, 20), new EmbeddingStore.Stamp(clip, 5, 6)), MODEL);
+      assertThat(analysed)
+          .singleElement()
+          .satisfies(a -> assertThat(a.analysis().embedding()).containsExactly(0.25f, -1.5f));
+      Map<Path, EmbeddingStore.Entry> cached =
+          library
+              .embeddingCache()
+              .lookup(
+                  List.of(
+                      new EmbeddingStore.Stamp(song, 10, 20), new EmbeddingStore.Stamp(clip, 5, 6)),
+                  MODEL);
       assertThat(cached.get(song).analysis().embedding()).containsExactly(0.25f, -1.5f);
       assertThat(cached.get(clip).analysis().embedding()).containsExactly(3f, 4f);
       assertThat(cached.get(clip).sha256()).isEqualTo("sha-" + clip.getFileName());
     }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
       assertThat(count(s, "SELECT COUNT(*) FROM embeddings")).isEqualTo(2);
-      assertThat(count(s, "SELECT COUNT(*) FROM pragma_table_info('analyses') WHERE name='embedding'")).isZero();
-      assertThat(count(s, "SELECT COUNT(*) FROM pragma_table_info('embedding_cache') WHERE name='embedding'"))
+      assertThat(
+              count(s, "SELECT COUNT(*) FROM pragma_table_info('analyses') WHERE name='embedding'"))
+          .isZero();
+      assertThat(
+              count(
+                  s,
+                  "SELECT COUNT(*) FROM pragma_table_info('embedding_cache') WHERE name='embedding'"))
           .isZero();
     }
   }
 
   private static void insertAnalysis(Connection c, long track, byte[] embedding) throws Exception {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO analyses(track_id, model, top_genre, genres_json,"
-        + " quadrant, quadrants_json, valence, arousal, confidence, embedding, source_size, source_mtime_ms,"
-        + " analysed_at) VALUES (?, ?, 'rock', ?, 'Q1', ?, 0.1, 0.2, 0.7, ?, 10, 20, 100)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO analyses(track_id, model, top_genre, genres_json,"
+                + " quadrant, quadrants_json, valence, arousal, confidence, embedding, source_size, source_mtime_ms,"
+                + " analysed_at) VALUES (?, ?, 'rock', ?, 'Q1', ?, 0.1, 0.2, 0.7, ?, 10, 20, 100)")) {
       ps.setLong(1, track);
       ps.setString(2, MODEL);
       ps.setString(3, "[{\"label\":\"rock\",\"p\":1.0}]");
@@ -76,8 +100,10 @@ class EmbeddingsMigrationTest {
 
   private static void insertCached(Connection c, Path file, long size, long mtime, byte[] embedding)
       throws Exception {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO embedding_cache(path, model, size, mtime_ms, sha256,"
-        + " embedding, genres_json, quadrants_json, valence, arousal, cached_at) VALUES (?,?,?,?,?,?,?,?,0.1,0.2,50)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO embedding_cache(path, model, size, mtime_ms, sha256,"
+                + " embedding, genres_json, quadrants_json, valence, arousal, cached_at) VALUES (?,?,?,?,?,?,?,?,0.1,0.2,50)")) {
       ps.setString(1, file.toString());
       ps.setString(2, MODEL);
       ps.setLong(3, size);
@@ -105,10 +131,14 @@ class EmbeddingsMigrationTest {
     try (InputStream in = Migrations.class.getResourceAsStream(name)) {
       StringBuilder clean = new StringBuilder();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        clean.append(line.contains("--") ? line.substring(0, line.indexOf("--")) : line).append('\n');
+        clean
+            .append(line.contains("--") ? line.substring(0, line.indexOf("--")) : line)
+            .append('\n');
       }
-      return java.util.Arrays.stream(clean.toString().split(";\\s*\n")).map(String::strip)
-          .filter(st -> !st.isEmpty()).toList();
+      return java.util.Arrays.stream(clean.toString().split(";\\s*\n"))
+          .map(String::strip)
+          .filter(st -> !st.isEmpty())
+          .toList();
     }
   }
 }

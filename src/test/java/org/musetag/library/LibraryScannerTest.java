@@ -38,7 +38,8 @@ class LibraryScannerTest {
   }
 
   private ScanReport scan() throws Exception {
-    return new LibraryScanner(library, new FfmpegAudioDecoder(), pool).scan(List.of(music), (d, t) -> {}, () -> false);
+    return new LibraryScanner(library, new FfmpegAudioDecoder(), pool)
+        .scan(List.of(music), (d, t) -> {}, () -> false);
   }
 
   @Test
@@ -54,7 +55,12 @@ class LibraryScannerTest {
   @Test
   void indexesAudioRecordsUnreadableFilesAndIgnoresOthers() throws Exception {
     AudioFixtures.tone(music, "one", Encoding.FLAC, 440, 1.0);
-    AudioFixtures.tone(Files.createDirectories(music.resolve("Björk – Homogenic")), "Jóga", Encoding.MP3, 440, 1.0);
+    AudioFixtures.tone(
+        Files.createDirectories(music.resolve("Björk – Homogenic")),
+        "Jóga",
+        Encoding.MP3,
+        440,
+        1.0);
     Files.writeString(music.resolve("broken.mp3"), "not audio");
     Files.writeString(music.resolve("cover.txt"), "ignored");
 
@@ -66,7 +72,8 @@ class LibraryScannerTest {
     Track broken = library.tracks().byPath(music.resolve("broken.mp3").toAbsolutePath());
     assertThat(broken.status()).isEqualTo(Track.UNREADABLE);
     assertThat(broken.problem()).contains("not a recognised audio file");
-    Track joga = library.tracks().byPath(music.resolve("Björk – Homogenic/Jóga.mp3").toAbsolutePath());
+    Track joga =
+        library.tracks().byPath(music.resolve("Björk – Homogenic/Jóga.mp3").toAbsolutePath());
     assertThat(joga.format()).isEqualTo("mp3");
     assertThat(joga.title()).isEqualTo("Fixture MP3");
     assertThat(joga.durationSeconds()).isBetween(0.95, 1.1);
@@ -77,7 +84,8 @@ class LibraryScannerTest {
     Path a = AudioFixtures.tone(music, "a", Encoding.OGG_VORBIS, 440, 1.0);
     AudioFixtures.tone(music, "b", Encoding.OGG_VORBIS, 440, 1.0);
     scan();
-    Files.setLastModifiedTime(a, FileTime.fromMillis(Files.getLastModifiedTime(a).toMillis() + 5000));
+    Files.setLastModifiedTime(
+        a, FileTime.fromMillis(Files.getLastModifiedTime(a).toMillis() + 5000));
 
     ScanReport r = scan();
 
@@ -93,7 +101,8 @@ class LibraryScannerTest {
     scan();
     long idOfB = library.tracks().byPath(b.toAbsolutePath()).id();
     Files.delete(a);
-    Path moved = Files.move(b, Files.createDirectories(music.resolve("sub")).resolve("b renamed.wav"));
+    Path moved =
+        Files.move(b, Files.createDirectories(music.resolve("sub")).resolve("b renamed.wav"));
 
     ScanReport r = scan();
 

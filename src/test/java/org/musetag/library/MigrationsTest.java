@@ -50,21 +50,30 @@ class MigrationsTest {
       assertThat(track.title()).isEqualTo("Old Song");
       assertThat(track.artist()).isEqualTo("Old Band");
       List<Analysed> analysed = library.analyses().find(MODEL, null, null);
-      assertThat(analysed).singleElement().satisfies(a -> {
-        assertThat(a.track().path()).isEqualTo(song);
-        assertThat(a.analysis().quadrant()).isEqualTo("Q3");
-        assertThat(a.analysis().valence()).isEqualTo(-0.25);
-        assertThat(a.analysis().embedding()).containsExactly(0.5f, -1.0f);
-      });
-      assertThat(library.tracks().search("old band", 10)).extracting(Track::path).containsExactly(song);
+      assertThat(analysed)
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.track().path()).isEqualTo(song);
+                assertThat(a.analysis().quadrant()).isEqualTo("Q3");
+                assertThat(a.analysis().valence()).isEqualTo(-0.25);
+                assertThat(a.analysis().embedding()).containsExactly(0.5f, -1.0f);
+              });
+      assertThat(library.tracks().search("old band", 10))
+          .extracting(Track::path)
+          .containsExactly(song);
       List<Batch> batches = library.journal().batches();
-      assertThat(batches).singleElement().satisfies(b -> {
-        assertThat(b.id()).isEqualTo("batch-1");
-        assertThat(b.state()).isEqualTo("done");
-        assertThat(b.written()).isEqualTo(1);
-        assertThat(b.owner()).isNull();
-      });
-      assertThat(library.journal().entries("batch-1")).singleElement()
+      assertThat(batches)
+          .singleElement()
+          .satisfies(
+              b -> {
+                assertThat(b.id()).isEqualTo("batch-1");
+                assertThat(b.state()).isEqualTo("done");
+                assertThat(b.written()).isEqualTo(1);
+                assertThat(b.owner()).isNull();
+              });
+      assertThat(library.journal().entries("batch-1"))
+          .singleElement()
           .satisfies(e -> assertThat(e.newValues()).containsExactly("Blues"));
     }
     assertThat(userVersion(db)).isEqualTo(Migrations.latest());
@@ -74,19 +83,23 @@ class MigrationsTest {
   void aLibraryFromANewerMusetagIsRefusedByNameAndLeftAsItWas() throws Exception {
     Path db = dir.resolve("newer.db");
     int newer = Migrations.latest() + 1;
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE future_things (id INTEGER PRIMARY KEY)");
       s.execute("PRAGMA user_version = " + newer);
     }
     byte[] before = Files.readAllBytes(db);
 
-    assertThatThrownBy(() -> Library.open(db)).isInstanceOf(LibraryException.class)
+    assertThatThrownBy(() -> Library.open(db))
+        .isInstanceOf(LibraryException.class)
         .hasMessageContaining(db.toString())
         .hasMessageContaining("newer Musetag")
         .hasMessageContaining("schema version " + newer)
         .hasMessageNotContaining("Exception");
 
-    assertThat(Arrays.equals(Files.readAllBytes(db), before)).as("the newer library's bytes are unchanged").isTrue();
+    assertThat(Arrays.equals(Files.readAllBytes(db), before))
+        .as("the newer library's bytes are unchanged")
+        .isTrue();
     assertThat(userVersion(db)).isEqualTo(newer);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         ResultSet rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
@@ -109,19 +122,31 @@ class MigrationsTest {
   /** Writes rows with the columns of schema 1 only, so that every older schema can hold them. */
   private static void insertTrackAnalysisAndBatch(Connection c, Path song) throws Exception {
     try (Statement s = c.createStatement()) {
-      s.execute("INSERT INTO tracks(id, path, size, mtime_ms, status, format, title, artist, album, scanned_at)"
-          + " VALUES (1, '" + song + "', 1234, 5678, 'ok', 'flac', 'Old Song', 'Old Band', 'Old Album', 1000)");
-      s.execute("INSERT INTO tracks_fts(rowid, artist, title, album, genre, mood, path)"
-          + " VALUES (1, 'Old Band', 'Old Song', 'Old Album', 'Blues', 'Q3 sad melancholic', '" + song + "')");
-      s.execute("INSERT INTO tag_batches(id, created_at, model, settings, state) VALUES ('batch-1', 2000, '" + MODEL
-          + "', '{}', 'done')");
-      s.execute("INSERT INTO tag_journal(batch_id, path, field, old_json, new_json, state) VALUES ('batch-1', '" + song
-          + "', 'genre', '[]', '[\"Blues\"]', 'written')");
+      s.execute(
+          "INSERT INTO tracks(id, path, size, mtime_ms, status, format, title, artist, album, scanned_at)"
+              + " VALUES (1, '"
+              + song
+              + "', 1234, 5678, 'ok', 'flac', 'Old Song', 'Old Band', 'Old Album', 1000)");
+      s.execute(
+          "INSERT INTO tracks_fts(rowid, artist, title, album, genre, mood, path)"
+              + " VALUES (1, 'Old Band', 'Old Song', 'Old Album', 'Blues', 'Q3 sad melancholic', '"
+              + song
+              + "')");
+      s.execute(
+          "INSERT INTO tag_batches(id, created_at, model, settings, state) VALUES ('batch-1', 2000, '"
+              + MODEL
+              + "', '{}', 'done')");
+      s.execute(
+          "INSERT INTO tag_journal(batch_id, path, field, old_json, new_json, state) VALUES ('batch-1', '"
+              + song
+              + "', 'genre', '[]', '[\"Blues\"]', 'written')");
     }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO analyses(track_id, model, top_genre, genres_json,"
-        + " quadrant, quadrants_json, valence, arousal, confidence, embedding, source_size, source_mtime_ms,"
-        + " analysed_at) VALUES (1, ?, 'Blues', '[{\"label\":\"Blues\",\"p\":0.8}]', 'Q3',"
-        + " '{\"Q1\":0.1,\"Q2\":0.1,\"Q3\":0.7,\"Q4\":0.1}', -0.25, -0.5, 0.7, ?, 1234, 5678, 3000)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO analyses(track_id, model, top_genre, genres_json,"
+                + " quadrant, quadrants_json, valence, arousal, confidence, embedding, source_size, source_mtime_ms,"
+                + " analysed_at) VALUES (1, ?, 'Blues', '[{\"label\":\"Blues\",\"p\":0.8}]', 'Q3',"
+                + " '{\"Q1\":0.1,\"Q2\":0.1,\"Q3\":0.7,\"Q4\":0.1}', -0.25, -0.5, 0.7, ?, 1234, 5678, 3000)")) {
       ps.setString(1, MODEL);
       ps.setBytes(2, AnalysisStore.toBytes(new float[] {0.5f, -1.0f}));
       ps.executeUpdate();

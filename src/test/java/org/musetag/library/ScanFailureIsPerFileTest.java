@@ -33,12 +33,14 @@ class ScanFailureIsPerFileTest {
     AudioFixtures.tone(music, "c", Encoding.FLAC, 440, 1.0);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try (Library library = Library.open(dir.resolve("library.db"))) {
-      ScanReport r = new LibraryScanner(library, new ThrowsFor(bad, new FfmpegAudioDecoder()), pool)
-          .scan(List.of(music), (d, t) -> {}, () -> false);
+      ScanReport r =
+          new LibraryScanner(library, new ThrowsFor(bad, new FfmpegAudioDecoder()), pool)
+              .scan(List.of(music), (d, t) -> {}, () -> false);
 
       assertThat(r.added()).isEqualTo(2);
       assertThat(r.unreadable()).isEqualTo(1);
-      assertThat(library.tracks().byPath(bad).problem()).startsWith("its structure is nested too deeply to read");
+      assertThat(library.tracks().byPath(bad).problem())
+          .startsWith("its structure is nested too deeply to read");
     } finally {
       pool.shutdownNow();
     }

@@ -34,7 +34,8 @@ class ScanReportsWhatItDidTest {
   }
 
   private ScanReport scan(Path... roots) throws Exception {
-    return new LibraryScanner(library, new FfmpegAudioDecoder(), pool).scan(List.of(roots), (d, t) -> {}, () -> false);
+    return new LibraryScanner(library, new FfmpegAudioDecoder(), pool)
+        .scan(List.of(roots), (d, t) -> {}, () -> false);
   }
 
   @Test
@@ -62,8 +63,12 @@ class ScanReportsWhatItDidTest {
     ScanReport r = scan(music);
 
     assertThat(r.added()).isEqualTo(1);
-    assertThat(r.problems()).singleElement().asString()
-        .isEqualTo(music.resolve("again") + ": is a link back to a folder above it (a loop of symbolic links), not followed");
+    assertThat(r.problems())
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            music.resolve("again")
+                + ": is a link back to a folder above it (a loop of symbolic links), not followed");
     assertThat(r.failedRoots()).isEmpty();
   }
 
@@ -88,10 +93,15 @@ class ScanReportsWhatItDidTest {
 
     ScanReport r = scan(music);
 
-    assertThat(r.problems()).containsExactlyInAnyOrder(
-        music.resolve("broken.mp3") + ": " + library.tracks().byPath(music.resolve("broken.mp3")).problem(),
-        music.resolve("empty.flac") + ": " + library.tracks().byPath(music.resolve("empty.flac")).problem(),
-        music.resolve("gone.ogg") + ": is a broken symbolic link");
+    assertThat(r.problems())
+        .containsExactlyInAnyOrder(
+            music.resolve("broken.mp3")
+                + ": "
+                + library.tracks().byPath(music.resolve("broken.mp3")).problem(),
+            music.resolve("empty.flac")
+                + ": "
+                + library.tracks().byPath(music.resolve("empty.flac")).problem(),
+            music.resolve("gone.ogg") + ": is a broken symbolic link");
     assertThat(r.problems()).allMatch(p -> !p.endsWith(": null"));
   }
 }

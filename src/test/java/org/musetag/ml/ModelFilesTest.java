@@ -35,10 +35,13 @@ class ModelFilesTest {
   @Test
   void anOlderModelOfTheSameSizeInTheCacheIsNotUsed() throws Exception {
     byte[] bundled = resource();
-    // What an earlier version left: the old naming (by size) and, for good measure, a same-size file under the new
+    // What an earlier version left: the old naming (by size) and, for good measure, a same-size
+    // file under the new
     // name whose bytes are not the bundled model's (a damaged or foreign copy).
-    Files.write(cache.resolve("musetag-base-" + bundled.length + ".onnx"), new byte[bundled.length]);
-    Path expected = cache.resolve("musetag-base-" + ModelFiles.sha256(bundled).substring(0, 16) + ".onnx");
+    Files.write(
+        cache.resolve("musetag-base-" + bundled.length + ".onnx"), new byte[bundled.length]);
+    Path expected =
+        cache.resolve("musetag-base-" + ModelFiles.sha256(bundled).substring(0, 16) + ".onnx");
     Files.write(expected, new byte[bundled.length]);
 
     Path file = new ModelFiles(cache).bundled("musetag-base");

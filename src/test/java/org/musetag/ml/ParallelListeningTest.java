@@ -32,11 +32,19 @@ class ParallelListeningTest {
     List<Integer> delivered = new ArrayList<>();
     Set<PatchPredictor> predictors = Collections.synchronizedSet(new HashSet<>());
     try (PatchModel model = BundledModels.base(dir, DevicePreference.CPU)) {
-      new ParallelListening(model, pool, 3).run(items, (i, predictor) -> {
-        predictors.add(predictor);
-        sleep(i % 3 == 0 ? 60 : 5); // every third item is slow, so its followers finish before it
-        return i;
-      }, delivered::add, () -> false);
+      new ParallelListening(model, pool, 3)
+          .run(
+              items,
+              (i, predictor) -> {
+                predictors.add(predictor);
+                sleep(
+                    i % 3 == 0
+                        ? 60
+                        : 5); // every third item is slow, so its followers finish before it
+                return i;
+              },
+              delivered::add,
+              () -> false);
     }
     assertThat(delivered).isEqualTo(items);
     assertThat(predictors).hasSizeBetween(1, 3); // one per worker, never one per item
@@ -48,13 +56,18 @@ class ParallelListeningTest {
     List<Integer> delivered = new ArrayList<>();
     AtomicBoolean cancel = new AtomicBoolean();
     try (PatchModel model = BundledModels.base(dir, DevicePreference.CPU)) {
-      new ParallelListening(model, pool, 2).run(items, (i, predictor) -> {
-        if (i == 5) {
-          cancel.set(true);
-        }
-        sleep(10);
-        return i;
-      }, delivered::add, cancel::get);
+      new ParallelListening(model, pool, 2)
+          .run(
+              items,
+              (i, predictor) -> {
+                if (i == 5) {
+                  cancel.set(true);
+                }
+                sleep(10);
+                return i;
+              },
+              delivered::add,
+              cancel::get);
     }
     assertThat(delivered).isNotEmpty().hasSizeLessThan(items.size());
     assertThat(delivered).isEqualTo(items.subList(0, delivered.size()));

@@ -16,7 +16,8 @@ class PatchPlanTest {
   @Test
   void aLongTrackGetsFivePatchesCentredInFiveEqualSlices() {
     long d = P + 1_000_000;
-    assertThat(PatchPlan.starts(d, P)).containsExactly(100_000L, 300_000L, 500_000L, 700_000L, 900_000L);
+    assertThat(PatchPlan.starts(d, P))
+        .containsExactly(100_000L, 300_000L, 500_000L, 700_000L, 900_000L);
   }
 
   @Test

@@ -12,8 +12,8 @@ import org.musetag.audio.AudioFileException;
 import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.CountingDecoder;
-import org.musetag.audio.ImperfectFiles;
 import org.musetag.audio.FfmpegAudioDecoder;
+import org.musetag.audio.ImperfectFiles;
 
 class TrackClassifierTest {
   @TempDir Path dir;
@@ -24,12 +24,14 @@ class TrackClassifierTest {
     StageTimes times = new StageTimes();
     try (PatchModel model = BundledModels.base(dir.resolve("models"), DevicePreference.CPU);
         PatchPredictor predictor = model.newPredictor()) {
-      Analysis a = new TrackClassifier(new FfmpegAudioDecoder(), model, times).classify(song, predictor);
+      Analysis a =
+          new TrackClassifier(new FfmpegAudioDecoder(), model, times).classify(song, predictor);
 
       assertThat(a.genres()).hasSize(14);
       assertThat(a.genres().stream().mapToDouble(LabelScore::p).sum()).isCloseTo(1.0, within(1e-4));
       assertThat(a.genres().get(0).p()).isGreaterThanOrEqualTo(a.genres().get(13).p());
-      assertThat(a.quadrants().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, within(1e-4));
+      assertThat(a.quadrants().values().stream().mapToDouble(Double::doubleValue).sum())
+          .isCloseTo(1.0, within(1e-4));
       assertThat(a.quadrant()).isIn("Q1", "Q2", "Q3", "Q4");
       assertThat(a.confidence()).isEqualTo(a.quadrants().get(a.quadrant()));
       assertThat(a.valence()).isBetween(-1.0, 1.0);
@@ -54,7 +56,9 @@ class TrackClassifierTest {
 
   @Test
   void aFileClaimingMoreThanItHoldsIsStillOpenedOnce() throws Exception {
-    Path mp3 = ImperfectFiles.mp3ClaimingTwiceItsLength(AudioFixtures.tone(dir, "long", Encoding.MP3, 220, 30.0));
+    Path mp3 =
+        ImperfectFiles.mp3ClaimingTwiceItsLength(
+            AudioFixtures.tone(dir, "long", Encoding.MP3, 220, 30.0));
     CountingDecoder counting = new CountingDecoder();
     try (PatchModel model = BundledModels.base(dir.resolve("models"), DevicePreference.CPU);
         PatchPredictor predictor = model.newPredictor()) {
@@ -69,7 +73,10 @@ class TrackClassifierTest {
     Path song = AudioFixtures.tone(dir, "jingle", Encoding.WAV, 440, 1.0);
     try (PatchModel model = BundledModels.base(dir.resolve("models"), DevicePreference.CPU);
         PatchPredictor predictor = model.newPredictor()) {
-      assertThat(new TrackClassifier(new FfmpegAudioDecoder(), model, new StageTimes()).classify(song, predictor).genres())
+      assertThat(
+              new TrackClassifier(new FfmpegAudioDecoder(), model, new StageTimes())
+                  .classify(song, predictor)
+                  .genres())
           .hasSize(14);
     }
   }
@@ -79,7 +86,8 @@ class TrackClassifierTest {
     Path bad = Files.writeString(dir.resolve("bad.ogg"), "nope");
     try (PatchModel model = BundledModels.base(dir.resolve("models"), DevicePreference.CPU);
         PatchPredictor predictor = model.newPredictor()) {
-      TrackClassifier classifier = new TrackClassifier(new FfmpegAudioDecoder(), model, new StageTimes());
+      TrackClassifier classifier =
+          new TrackClassifier(new FfmpegAudioDecoder(), model, new StageTimes());
       assertThatThrownBy(() -> classifier.classify(bad, predictor))
           .isInstanceOf(AudioFileException.class)
           .hasMessageContaining(bad.toString());

@@ -41,7 +41,8 @@ class TrainingParityTest {
     try (PatchModel model = BundledModels.base(dir, DevicePreference.CPU);
         PatchPredictor predictor = model.newPredictor()) {
       assertThat(model.id()).isNotEqualTo("musetag-base@0.0.0-dev");
-      TrackClassifier classifier = new TrackClassifier(new FfmpegAudioDecoder(), model, new StageTimes());
+      TrackClassifier classifier =
+          new TrackClassifier(new FfmpegAudioDecoder(), model, new StageTimes());
       Map<String, Integer> col = index(header);
       for (String line : lines.subList(1, lines.size())) {
         String[] f = line.split(",");
@@ -58,8 +59,14 @@ class TrainingParityTest {
       }
     }
     int n = lines.size() - 1;
-    LOG.info("parity on {} clips: genre {} / quadrant {} agree, max |dV| {}, max |dA| {}, disagreeing: {}",
-        n, agreeGenre, agreeQuadrant, maxDv, maxDa, disagreements);
+    LOG.info(
+        "parity on {} clips: genre {} / quadrant {} agree, max |dV| {}, max |dA| {}, disagreeing: {}",
+        n,
+        agreeGenre,
+        agreeQuadrant,
+        maxDv,
+        maxDa,
+        disagreements);
     assertThat(n).isGreaterThanOrEqualTo(200);
     assertThat(agreeGenre / (double) n).isGreaterThanOrEqualTo(0.99);
     assertThat(agreeQuadrant / (double) n).isGreaterThanOrEqualTo(0.99);

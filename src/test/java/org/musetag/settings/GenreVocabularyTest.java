@@ -11,14 +11,21 @@ import org.musetag.ml.LabelScore;
 
 class GenreVocabularyTest {
   private static Analysis analysis(LabelScore... genres) {
-    return new Analysis(List.of(genres), "Q1", Map.of("Q1", 0.7), 0.4, 0.5, 0.7, new float[0], "m@1");
+    return new Analysis(
+        List.of(genres), "Q1", Map.of("Q1", 0.7), 0.4, 0.5, 0.7, new float[0], "m@1");
   }
 
   @Test
   void renamedLabelsAddUpAndDroppedLabelsVanish() {
-    GenreVocabulary v = new GenreVocabulary(Map.of("disco", "Dance", "electronic", "Dance"), Set.of("pop"));
-    Analysis a = v.apply(analysis(new LabelScore("pop", 0.4), new LabelScore("disco", 0.2),
-        new LabelScore("electronic", 0.25), new LabelScore("rock", 0.15)));
+    GenreVocabulary v =
+        new GenreVocabulary(Map.of("disco", "Dance", "electronic", "Dance"), Set.of("pop"));
+    Analysis a =
+        v.apply(
+            analysis(
+                new LabelScore("pop", 0.4),
+                new LabelScore("disco", 0.2),
+                new LabelScore("electronic", 0.25),
+                new LabelScore("rock", 0.15)));
     assertThat(a.genres()).extracting(LabelScore::label).containsExactly("Dance", "rock");
     assertThat(a.genres().get(0).p()).isEqualTo(0.45, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(a.quadrant()).isEqualTo("Q1");

@@ -19,9 +19,17 @@ class SettingsStoreTest {
   @Test
   void savedSettingsReadBackEqual() throws Exception {
     SettingsStore store = SettingsStore.in(dir);
-    Settings s = new Settings(Set.of(TagField.GENRE, TagField.VALENCE), Map.of(TagField.GENRE, WritePolicy.REPLACE),
-        Id3Version.V23, 0.25, 0.5, new GenreVocabulary(Map.of("hiphop", "Rap"), Set.of("disco")), 3,
-        DevicePreference.CPU, 0.7);
+    Settings s =
+        new Settings(
+            Set.of(TagField.GENRE, TagField.VALENCE),
+            Map.of(TagField.GENRE, WritePolicy.REPLACE),
+            Id3Version.V23,
+            0.25,
+            0.5,
+            new GenreVocabulary(Map.of("hiphop", "Rap"), Set.of("disco")),
+            3,
+            DevicePreference.CPU,
+            0.7);
     store.save(s);
     assertThat(store.load()).isEqualTo(s);
     assertThat(dir.resolve("settings.properties")).exists();

@@ -14,6 +14,7 @@ class AiffTagStoreTest extends TagStoreContractTest {
 
   @Override
   void assertStoredAsTheGuideSays(Path tagged) throws Exception {
-    Id3Assertions.assertV24AsTheGuideSays(((AiffTag) AudioFileIO.read(tagged.toFile()).getTag()).getID3Tag());
+    Id3Assertions.assertV24AsTheGuideSays(
+        ((AiffTag) AudioFileIO.read(tagged.toFile()).getTag()).getID3Tag());
   }
 }

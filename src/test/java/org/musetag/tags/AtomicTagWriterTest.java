@@ -36,14 +36,20 @@ class AtomicTagWriterTest {
   @Test
   void aFileChangedByAnotherProgramDuringTheWriteIsNotOverwritten() throws Exception {
     Path file = AudioFixtures.tone(dir, "song", Encoding.FLAC, 440, 0.5);
-    AtomicTagWriter racing = new AtomicTagWriter(TagOptions.defaults(),
-        copy -> Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2021-05-06T07:08:09Z"))));
+    AtomicTagWriter racing =
+        new AtomicTagWriter(
+            TagOptions.defaults(),
+            copy ->
+                Files.setLastModifiedTime(
+                    file, FileTime.from(Instant.parse("2021-05-06T07:08:09Z"))));
     TagStore store = new JaudiotaggerTagStore(TagOptions.defaults(), racing);
 
-    assertThatThrownBy(() -> store.write(file, GENRE)).isInstanceOf(TagException.class)
+    assertThatThrownBy(() -> store.write(file, GENRE))
+        .isInstanceOf(TagException.class)
         .hasMessage(file + ": cannot write tags: the file changed while they were being written");
 
-    assertThat(new JaudiotaggerTagStore(TagOptions.defaults()).read(file).get(TagField.GENRE)).isEmpty();
+    assertThat(new JaudiotaggerTagStore(TagOptions.defaults()).read(file).get(TagField.GENRE))
+        .isEmpty();
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(file);
     }

@@ -7,9 +7,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
 
@@ -25,7 +25,8 @@ class AudioPayloadTest {
     String before = AudioPayload.digest(file, format);
     long at = Files.size(file) - 300;
 
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       ByteBuffer b = ByteBuffer.allocate(1);
       ch.read(b, at);
       ch.write(ByteBuffer.wrap(new byte[] {(byte) (b.get(0) ^ 0x01)}), at);

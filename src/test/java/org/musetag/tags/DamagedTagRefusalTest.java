@@ -55,8 +55,9 @@ class DamagedTagRefusalTest {
 
     assertThatThrownBy(() -> store.write(mp3, GENRE))
         .isInstanceOf(TagException.class)
-        .hasMessageContaining("damaged.mp3: cannot write tags: its ID3v2 tag is damaged (frame 2 has an invalid id"
-            + " 'TdRC' at byte ")
+        .hasMessageContaining(
+            "damaged.mp3: cannot write tags: its ID3v2 tag is damaged (frame 2 has an invalid id"
+                + " 'TdRC' at byte ")
         .hasMessageEndingWith("nothing was changed");
     assertThat(Files.readAllBytes(mp3)).isEqualTo(before);
   }
@@ -80,7 +81,8 @@ class DamagedTagRefusalTest {
     Id3Bytes.putOnMp3(mp3, richTag());
     Id3Bytes.damageFrameId(mp3, "TDRC");
 
-    assertThatThrownBy(() -> store.checkSafeToRewrite(mp3)).hasMessageContaining("invalid id 'TdRC'");
+    assertThatThrownBy(() -> store.checkSafeToRewrite(mp3))
+        .hasMessageContaining("invalid id 'TdRC'");
   }
 
   @Test
@@ -91,8 +93,9 @@ class DamagedTagRefusalTest {
 
     assertThatThrownBy(() -> store.write(flac, GENRE))
         .isInstanceOf(TagException.class)
-        .hasMessageContaining("cannot write tags: its FLAC metadata (Vorbis comments) is damaged (its comment count"
-            + " says 4294967295 but the block holds only 6 comments");
+        .hasMessageContaining(
+            "cannot write tags: its FLAC metadata (Vorbis comments) is damaged (its comment count"
+                + " says 4294967295 but the block holds only 6 comments");
     assertThat(Files.readAllBytes(flac)).isEqualTo(before);
   }
 
@@ -165,7 +168,11 @@ class DamagedTagRefusalTest {
     second.putInt(4 << 24 | (second.capacity() - 4));
     second.order(ByteOrder.LITTLE_ENDIAN).putInt(0).putInt(1).putInt(text.length).put(text);
     int at = block + 4 + length;
-    Files.write(flac, Id3Bytes.concat(java.util.Arrays.copyOfRange(file, 0, at), second.array(),
-        java.util.Arrays.copyOfRange(file, at, file.length)));
+    Files.write(
+        flac,
+        Id3Bytes.concat(
+            java.util.Arrays.copyOfRange(file, 0, at),
+            second.array(),
+            java.util.Arrays.copyOfRange(file, at, file.length)));
   }
 }

@@ -14,6 +14,7 @@ class FlacTagStoreTest extends TagStoreContractTest {
 
   @Override
   void assertStoredAsTheGuideSays(Path tagged) throws Exception {
-    VorbisAssertions.assertAsTheGuideSays(((FlacTag) AudioFileIO.read(tagged.toFile()).getTag()).getVorbisCommentTag());
+    VorbisAssertions.assertAsTheGuideSays(
+        ((FlacTag) AudioFileIO.read(tagged.toFile()).getTag()).getVorbisCommentTag());
   }
 }

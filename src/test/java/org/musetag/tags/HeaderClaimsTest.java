@@ -36,7 +36,10 @@ class HeaderClaimsTest {
     int chunk = iffChunk(bytes, "id3 ", ByteOrder.LITTLE_ENDIAN);
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(chunk + 4, HUGE);
 
-    assertRefused(file, bytes, "its 'id3 ' chunk claims 2147483632 bytes but the file holds only " + bytes.length);
+    assertRefused(
+        file,
+        bytes,
+        "its 'id3 ' chunk claims 2147483632 bytes but the file holds only " + bytes.length);
   }
 
   @Test
@@ -46,7 +49,10 @@ class HeaderClaimsTest {
     int chunk = iffChunk(bytes, "ID3 ", ByteOrder.BIG_ENDIAN);
     ByteBuffer.wrap(bytes).putInt(chunk + 4, HUGE);
 
-    assertRefused(file, bytes, "its 'ID3 ' chunk claims 2147483632 bytes but the file holds only " + bytes.length);
+    assertRefused(
+        file,
+        bytes,
+        "its 'ID3 ' chunk claims 2147483632 bytes but the file holds only " + bytes.length);
   }
 
   @Test
@@ -55,7 +61,10 @@ class HeaderClaimsTest {
     byte[] bytes = Files.readAllBytes(file);
     Arrays.fill(bytes, 6, 10, (byte) 0x7F); // syncsafe size: 256 MB
 
-    assertRefused(file, bytes, "its ID3v2 tag claims 268435465 bytes but the file holds only " + bytes.length);
+    assertRefused(
+        file,
+        bytes,
+        "its ID3v2 tag claims 268435465 bytes but the file holds only " + bytes.length);
   }
 
   @Test
@@ -69,7 +78,10 @@ class HeaderClaimsTest {
     int description = b.getInt(block + 12 + mime);
     b.putInt(block + 12 + mime + 4 + description + 16, HUGE);
 
-    assertRefused(file, bytes, "its picture data claims 2147483632 bytes but its picture block holds only " + length);
+    assertRefused(
+        file,
+        bytes,
+        "its picture data claims 2147483632 bytes but its picture block holds only " + length);
   }
 
   @Test
@@ -81,7 +93,8 @@ class HeaderClaimsTest {
     int vendor = b.getInt(header);
     b.putInt(header + 4 + vendor + 4, HUGE);
 
-    assertRefused(file, bytes, "its comment 1 claims 2147483632 bytes but its comment header holds only");
+    assertRefused(
+        file, bytes, "its comment 1 claims 2147483632 bytes but its comment header holds only");
   }
 
   @Test
@@ -93,8 +106,13 @@ class HeaderClaimsTest {
     String item = new String(bytes, ilst + 12, 4, StandardCharsets.ISO_8859_1);
     b.putInt(ilst + 8, HUGE);
 
-    assertRefused(file, bytes, "its '" + item + "' box claims 2147483632 bytes but the 'ilst' box around it holds only "
-        + (b.getInt(ilst) - 8));
+    assertRefused(
+        file,
+        bytes,
+        "its '"
+            + item
+            + "' box claims 2147483632 bytes but the 'ilst' box around it holds only "
+            + (b.getInt(ilst) - 8));
   }
 
   @Test
@@ -118,7 +136,8 @@ class HeaderClaimsTest {
     store.write(file, GENRE);
     byte[] whole = Files.readAllBytes(file);
     int data = iffChunk(whole, "data", ByteOrder.LITTLE_ENDIAN);
-    byte[] tagFirst = moveChunkToFront(whole, iffChunk(whole, "id3 ", ByteOrder.LITTLE_ENDIAN), data);
+    byte[] tagFirst =
+        moveChunkToFront(whole, iffChunk(whole, "id3 ", ByteOrder.LITTLE_ENDIAN), data);
     Files.write(file, Arrays.copyOf(tagFirst, tagFirst.length - 10_000));
 
     assertThat(store.read(file).get(TagField.GENRE)).containsExactly("Rock");
@@ -126,9 +145,11 @@ class HeaderClaimsTest {
 
   private void assertRefused(Path file, byte[] bytes, String claim) throws Exception {
     Files.write(file, bytes);
-    assertThatThrownBy(() -> store.read(file)).isInstanceOf(TagException.class)
+    assertThatThrownBy(() -> store.read(file))
+        .isInstanceOf(TagException.class)
         .hasMessageStartingWith(file + ": cannot read tags: " + claim);
-    assertThatThrownBy(() -> store.write(file, GENRE)).isInstanceOf(TagException.class)
+    assertThatThrownBy(() -> store.write(file, GENRE))
+        .isInstanceOf(TagException.class)
         .hasMessageContaining(claim);
     assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
     try (var files = Files.list(dir)) {
@@ -174,8 +195,11 @@ class HeaderClaimsTest {
   }
 
   private static byte[] box(String type, byte[] payload) {
-    return ByteBuffer.allocate(8 + payload.length).putInt(8 + payload.length)
-        .put(type.getBytes(StandardCharsets.ISO_8859_1)).put(payload).array();
+    return ByteBuffer.allocate(8 + payload.length)
+        .putInt(8 + payload.length)
+        .put(type.getBytes(StandardCharsets.ISO_8859_1))
+        .put(payload)
+        .array();
   }
 
   private static int indexOf(byte[] bytes, byte[] what, int from) {

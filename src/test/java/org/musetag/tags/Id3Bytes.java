@@ -46,23 +46,35 @@ final class Id3Bytes {
   }
 
   Id3Bytes comment(String text) {
-    return frame("COMM", concat(new byte[] {3}, "eng".getBytes(StandardCharsets.US_ASCII), new byte[] {0},
-        utf8(text)));
+    return frame(
+        "COMM",
+        concat(
+            new byte[] {3}, "eng".getBytes(StandardCharsets.US_ASCII), new byte[] {0}, utf8(text)));
   }
 
   Id3Bytes lyrics(String text) {
-    return frame("USLT", concat(new byte[] {3}, "eng".getBytes(StandardCharsets.US_ASCII), new byte[] {0},
-        utf8(text)));
+    return frame(
+        "USLT",
+        concat(
+            new byte[] {3}, "eng".getBytes(StandardCharsets.US_ASCII), new byte[] {0}, utf8(text)));
   }
 
   Id3Bytes cover(byte[] png) {
-    return frame("APIC", concat(new byte[] {0}, "image/png".getBytes(StandardCharsets.US_ASCII),
-        new byte[] {0, 3, 0}, png));
+    return frame(
+        "APIC",
+        concat(
+            new byte[] {0},
+            "image/png".getBytes(StandardCharsets.US_ASCII),
+            new byte[] {0, 3, 0},
+            png));
   }
 
   Id3Bytes frame(String id, byte[] body) {
     ByteBuffer b = ByteBuffer.allocate(10 + body.length);
-    b.put(id.getBytes(StandardCharsets.US_ASCII)).put(syncsafe(body.length)).put(new byte[2]).put(body);
+    b.put(id.getBytes(StandardCharsets.US_ASCII))
+        .put(syncsafe(body.length))
+        .put(new byte[2])
+        .put(body);
     frames.add(b.array());
     return this;
   }
@@ -71,8 +83,12 @@ final class Id3Bytes {
   byte[] tag(int padding) {
     byte[] body = concat(frames.toArray(new byte[0][]));
     ByteBuffer b = ByteBuffer.allocate(10 + body.length + padding);
-    b.put("ID3".getBytes(StandardCharsets.US_ASCII)).put((byte) 4).put((byte) 0).put((byte) 0)
-        .put(syncsafe(body.length + padding)).put(body);
+    b.put("ID3".getBytes(StandardCharsets.US_ASCII))
+        .put((byte) 4)
+        .put((byte) 0)
+        .put((byte) 0)
+        .put(syncsafe(body.length + padding))
+        .put(body);
     return b.array();
   }
 
@@ -97,7 +113,8 @@ final class Id3Bytes {
     putInChunk(wav, tag, ByteOrder.LITTLE_ENDIAN, "id3 ");
   }
 
-  private static void putInChunk(Path aiff, byte[] tag, ByteOrder order, String chunkId) throws Exception {
+  private static void putInChunk(Path aiff, byte[] tag, ByteOrder order, String chunkId)
+      throws Exception {
     byte[] file = Files.readAllBytes(aiff);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(file, 0, 12);
@@ -150,11 +167,17 @@ final class Id3Bytes {
     if (file.length < 10 || file[0] != 'I' || file[1] != 'D' || file[2] != '3') {
       return 0;
     }
-    return 10 + ((file[6] & 0x7F) << 21 | (file[7] & 0x7F) << 14 | (file[8] & 0x7F) << 7 | (file[9] & 0x7F));
+    return 10
+        + ((file[6] & 0x7F) << 21
+            | (file[7] & 0x7F) << 14
+            | (file[8] & 0x7F) << 7
+            | (file[9] & 0x7F));
   }
 
   private static byte[] syncsafe(int n) {
-    return new byte[] {(byte) (n >> 21 & 0x7F), (byte) (n >> 14 & 0x7F), (byte) (n >> 7 & 0x7F), (byte) (n & 0x7F)};
+    return new byte[] {
+      (byte) (n >> 21 & 0x7F), (byte) (n >> 14 & 0x7F), (byte) (n >> 7 & 0x7F), (byte) (n & 0x7F)
+    };
   }
 
   private static byte[] utf8(String s) {

@@ -43,7 +43,9 @@ class Id3SpliceTest {
   private static void assertGrows(Path file, TagFormat format) throws Exception {
     String audio = AudioPayload.digest(file, format);
     TagIntegrity.Snapshot written = TagIntegrity.read(file, format);
-    byte[] owner = Id3Bytes.concat("example.org".getBytes(java.nio.charset.StandardCharsets.US_ASCII), new byte[5001]);
+    byte[] owner =
+        Id3Bytes.concat(
+            "example.org".getBytes(java.nio.charset.StandardCharsets.US_ASCII), new byte[5001]);
     byte[] tag = new Id3Bytes().frame("PRIV", owner).comment("odd").tag(0);
     List<RawItem> original = new ArrayList<>(Id3Structure.parse(tag, 0).frames());
     original.addAll(written.items());
@@ -57,6 +59,7 @@ class Id3SpliceTest {
     assertThat(AudioPayload.digest(file, format)).isEqualTo(audio);
     assertThat(new JaudiotaggerTagStore(TagOptions.defaults()).read(file).get(TagField.GENRE))
         .containsExactly("rock");
-    assertThat(new org.musetag.audio.FfmpegAudioDecoder().decode(file, 8000).durationSeconds()).isBetween(0.95, 1.05);
+    assertThat(new org.musetag.audio.FfmpegAudioDecoder().decode(file, 8000).durationSeconds())
+        .isBetween(0.95, 1.05);
   }
 }

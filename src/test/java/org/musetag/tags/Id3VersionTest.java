@@ -26,16 +26,19 @@ class Id3VersionTest {
 
     new JaudiotaggerTagStore(TagOptions.defaults()).write(file, TagStoreContractTest.ANALYSIS);
 
-    Id3Assertions.assertV24AsTheGuideSays(((WavTag) AudioFileIO.read(file.toFile()).getTag()).getID3Tag());
+    Id3Assertions.assertV24AsTheGuideSays(
+        ((WavTag) AudioFileIO.read(file.toFile()).getTag()).getID3Tag());
   }
 
   @Test
   void aFileWithoutId3GetsVersion23WhenTheOptionsSaySo() throws Exception {
     Path file = AudioFixtures.tone(dir, "plain", Encoding.WAV, 440, 0.5);
 
-    new JaudiotaggerTagStore(new TagOptions(Id3Version.V23, " / ")).write(file, TagStoreContractTest.ANALYSIS);
+    new JaudiotaggerTagStore(new TagOptions(Id3Version.V23, " / "))
+        .write(file, TagStoreContractTest.ANALYSIS);
 
-    Id3Assertions.assertV23AsTheGuideSays(((WavTag) AudioFileIO.read(file.toFile()).getTag()).getID3Tag(), " / ");
+    Id3Assertions.assertV23AsTheGuideSays(
+        ((WavTag) AudioFileIO.read(file.toFile()).getTag()).getID3Tag(), " / ");
   }
 
   @Test
@@ -54,7 +57,8 @@ class Id3VersionTest {
     TagTestFiles.convertToId3v23(file);
     List<String> before = TagTestFiles.userTags(file);
 
-    new JaudiotaggerTagStore(new TagOptions(Id3Version.V24, "; ", true)).write(file, TagStoreContractTest.ANALYSIS);
+    new JaudiotaggerTagStore(new TagOptions(Id3Version.V24, "; ", true))
+        .write(file, TagStoreContractTest.ANALYSIS);
 
     Id3Assertions.assertV24AsTheGuideSays(id3(file));
     assertThat(TagTestFiles.userTags(file)).isEqualTo(before);

@@ -63,7 +63,9 @@ public final class InteropFixtures {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("id3v23Separator", options.id3v23Separator());
     manifest.put("files", files);
-    Files.writeString(out.resolve("expected.json"), new GsonBuilder().setPrettyPrinting().create().toJson(manifest));
+    Files.writeString(
+        out.resolve("expected.json"),
+        new GsonBuilder().setPrettyPrinting().create().toJson(manifest));
     LOG.info("wrote {} tagged files and expected.json to {}", files.size(), out);
   }
 
@@ -94,8 +96,24 @@ public final class InteropFixtures {
   private static String writeOggFlac(TagStore store, Path out) throws Exception {
     Path file = out.resolve("ogg-flac.oga");
     Files.deleteIfExists(file);
-    Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=1",
-        "-ac", "2", "-c:a", "flac", "-f", "ogg", file.toString()).inheritIO().start();
+    Process p =
+        new ProcessBuilder(
+                "ffmpeg",
+                "-v",
+                "error",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:duration=1",
+                "-ac",
+                "2",
+                "-c:a",
+                "flac",
+                "-f",
+                "ogg",
+                file.toString())
+            .inheritIO()
+            .start();
     if (p.waitFor() != 0) {
       throw new IllegalStateException("ffmpeg could not write " + file);
     }
@@ -128,8 +146,14 @@ public final class InteropFixtures {
 
   private static Map<String, List<String>> expected() {
     Map<String, List<String>> e = new LinkedHashMap<>();
-    values().forEach((field, v) -> e.put(
-        (field.isUser() ? field.userName() : field.name()).toLowerCase(Locale.ROOT).replace("_", ""), v));
+    values()
+        .forEach(
+            (field, v) ->
+                e.put(
+                    (field.isUser() ? field.userName() : field.name())
+                        .toLowerCase(Locale.ROOT)
+                        .replace("_", ""),
+                    v));
     return e;
   }
 }

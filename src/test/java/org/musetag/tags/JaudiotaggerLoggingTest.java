@@ -20,20 +20,22 @@ class JaudiotaggerLoggingTest {
   @Test
   void jaudiotaggerRecordsDoNotReachTheRootLogger() throws Exception {
     List<LogRecord> seen = new ArrayList<>();
-    Handler spy = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        if (record.getLoggerName() != null && record.getLoggerName().startsWith("org.jaudiotagger")) {
-          seen.add(record);
-        }
-      }
+    Handler spy =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLoggerName() != null
+                && record.getLoggerName().startsWith("org.jaudiotagger")) {
+              seen.add(record);
+            }
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     Logger root = Logger.getLogger("");
     root.addHandler(spy);
     try {

@@ -42,7 +42,8 @@ class JaudiotaggerTagStoreErrorsTest {
 
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
     assertThat(store.read(file).get(TagField.GENRE)).isEmpty();
-    assertThat(store.whyNotWritable(file)).as("what a plan and a dry run show, even when run as root")
+    assertThat(store.whyNotWritable(file))
+        .as("what a plan and a dry run show, even when run as root")
         .isEqualTo("cannot write tags: the file is read-only");
   }
 
@@ -59,9 +60,11 @@ class JaudiotaggerTagStoreErrorsTest {
   void aFileThatVanishedSaysSo() {
     Path gone = dir.resolve("gone.mp3");
 
-    assertThatThrownBy(() -> store.read(gone)).isInstanceOf(TagException.class)
+    assertThatThrownBy(() -> store.read(gone))
+        .isInstanceOf(TagException.class)
         .hasMessage(gone + ": the file no longer exists");
-    assertThatThrownBy(() -> store.write(gone, GENRE)).hasMessage(gone + ": the file no longer exists");
+    assertThatThrownBy(() -> store.write(gone, GENRE))
+        .hasMessage(gone + ": the file no longer exists");
   }
 
   @Test
@@ -91,16 +94,20 @@ class JaudiotaggerTagStoreErrorsTest {
   void anUnsupportedFormatIsNamed() throws Exception {
     Path file = Files.writeString(dir.resolve("notes.txt"), "hello");
 
-    assertThatThrownBy(() -> store.read(file)).isInstanceOf(TagException.class)
+    assertThatThrownBy(() -> store.read(file))
+        .isInstanceOf(TagException.class)
         .hasMessageStartingWith(file + ": is not a file Musetag can tag");
   }
 
   @Test
   void aTextFileNamedLikeAudioIsReportedAsNotAudio() throws Exception {
-    for (String name : List.of("fake.mp3", "fake.flac", "fake.ogg", "fake.m4a", "fake.wav", "fake.aiff")) {
+    for (String name :
+        List.of("fake.mp3", "fake.flac", "fake.ogg", "fake.m4a", "fake.wav", "fake.aiff")) {
       Path file = Files.writeString(dir.resolve(name), "this is not audio\n".repeat(200));
 
-      assertThatThrownBy(() -> store.write(file, GENRE)).as(name).isInstanceOf(TagException.class)
+      assertThatThrownBy(() -> store.write(file, GENRE))
+          .as(name)
+          .isInstanceOf(TagException.class)
           .hasMessageStartingWith(file + ": cannot read tags: ")
           .hasMessageContaining("not");
       assertThat(Files.readString(file)).isEqualTo("this is not audio\n".repeat(200));
@@ -115,7 +122,8 @@ class JaudiotaggerTagStoreErrorsTest {
     }
     byte[] before = Files.readAllBytes(file);
 
-    assertThatThrownBy(() -> store.write(file, GENRE)).isInstanceOf(TagException.class)
+    assertThatThrownBy(() -> store.write(file, GENRE))
+        .isInstanceOf(TagException.class)
         .hasMessageStartingWith(file + ": cannot read tags: ");
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
   }
@@ -132,17 +140,23 @@ class JaudiotaggerTagStoreErrorsTest {
     Path file = AudioFixtures.tone(dir, "song", Encoding.MP3, 440, 0.5);
     byte[] before = Files.readAllBytes(file);
     AtomicTagWriter damaging =
-        new AtomicTagWriter(TagOptions.defaults(), copy -> {
-          try (FileChannel ch = FileChannel.open(copy, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer one = ByteBuffer.allocate(1);
-            ch.read(one, ch.size() / 2);
-            ch.write(ByteBuffer.wrap(new byte[] {(byte) (one.get(0) ^ 0x10)}), ch.size() / 2);
-          }
-        });
+        new AtomicTagWriter(
+            TagOptions.defaults(),
+            copy -> {
+              try (FileChannel ch =
+                  FileChannel.open(copy, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                ByteBuffer one = ByteBuffer.allocate(1);
+                ch.read(one, ch.size() / 2);
+                ch.write(ByteBuffer.wrap(new byte[] {(byte) (one.get(0) ^ 0x10)}), ch.size() / 2);
+              }
+            });
     TagStore failing = new JaudiotaggerTagStore(TagOptions.defaults(), damaging);
 
-    assertThatThrownBy(() -> failing.write(file, GENRE)).isInstanceOf(TagException.class)
-        .hasMessage(file + ": cannot write tags: the tag library would have altered the audio, nothing was changed");
+    assertThatThrownBy(() -> failing.write(file, GENRE))
+        .isInstanceOf(TagException.class)
+        .hasMessage(
+            file
+                + ": cannot write tags: the tag library would have altered the audio, nothing was changed");
 
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
     try (Stream<Path> files = Files.list(dir)) {
@@ -153,10 +167,13 @@ class JaudiotaggerTagStoreErrorsTest {
   @Test
   void aFileThatDisappearsDuringTheWriteIsReportedAndNothingIsLeftBehind() throws Exception {
     Path file = AudioFixtures.tone(dir, "song", Encoding.FLAC, 440, 0.5);
-    TagStore racing = new JaudiotaggerTagStore(
-        TagOptions.defaults(), new AtomicTagWriter(TagOptions.defaults(), copy -> Files.delete(file)));
+    TagStore racing =
+        new JaudiotaggerTagStore(
+            TagOptions.defaults(),
+            new AtomicTagWriter(TagOptions.defaults(), copy -> Files.delete(file)));
 
-    assertThatThrownBy(() -> racing.write(file, GENRE)).isInstanceOf(TagException.class)
+    assertThatThrownBy(() -> racing.write(file, GENRE))
+        .isInstanceOf(TagException.class)
         .hasMessage(file + ": the file no longer exists");
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).isEmpty();

@@ -27,12 +27,13 @@ class MisnamedFilesTest {
 
   @ParameterizedTest(name = "{0} named .{1}")
   @CsvSource({
-      "FLAC, mp3, a FLAC file named .mp3; rename it to .flac",
-      "MP3, flac, an MP3 file named .flac; rename it to .mp3",
-      "WAV, mp3, a WAV file named .mp3; rename it to .wav",
-      "M4A_AAC, mp3, an MP4 (M4A) file named .mp3; rename it to .m4a",
-      "OPUS, m4a, an Opus file named .m4a; rename it to .opus",
-      "AIFF, wav, an AIFF file named .wav; rename it to .aif"})
+    "FLAC, mp3, a FLAC file named .mp3; rename it to .flac",
+    "MP3, flac, an MP3 file named .flac; rename it to .mp3",
+    "WAV, mp3, a WAV file named .mp3; rename it to .wav",
+    "M4A_AAC, mp3, an MP4 (M4A) file named .mp3; rename it to .m4a",
+    "OPUS, m4a, an Opus file named .m4a; rename it to .opus",
+    "AIFF, wav, an AIFF file named .wav; rename it to .aif"
+  })
   void isReadAsWhatItIsAndRefusedForWritingSayingWhatItIs(Encoding real, String ext, String says)
       throws Exception {
     Path proper = TagTestFiles.withUserTags(dir, "song", real);
@@ -65,8 +66,15 @@ class MisnamedFilesTest {
 
   @Test
   void filesThatAreWhatTheySayAndUnreadableOnesAreJudgedByTheirName() throws Exception {
-    for (Encoding e : List.of(Encoding.MP3, Encoding.FLAC, Encoding.OGG_VORBIS, Encoding.OPUS, Encoding.M4A_AAC,
-        Encoding.WAV, Encoding.AIFF)) {
+    for (Encoding e :
+        List.of(
+            Encoding.MP3,
+            Encoding.FLAC,
+            Encoding.OGG_VORBIS,
+            Encoding.OPUS,
+            Encoding.M4A_AAC,
+            Encoding.WAV,
+            Encoding.AIFF)) {
       Path file = AudioFixtures.tone(dir, "ok-" + e.name(), e, 440, 0.3);
       assertThat(FormatSniffer.sniff(file)).as(e.name()).contains(TagFormat.of(file).orElseThrow());
       assertThat(store.whyNotWritable(file)).as(e.name()).isNull();

@@ -45,7 +45,8 @@ class MoodWordsAndNumbersTest {
   void valuesJustOutsideTheRangeAreRoundedInAndOthersRejected() {
     assertThat(TagNumbers.format(1.0004)).isEqualTo("1.000");
     assertThatThrownBy(() -> TagNumbers.format(1.2)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> TagNumbers.format(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TagNumbers.format(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -59,7 +60,8 @@ class MoodWordsAndNumbersTest {
 
   @Test
   void tagValuesTreatAbsentAndEmptyAlikeAndDropBlanks() {
-    TagValues a = new TagValues(Map.of(TagField.GENRE, List.of("rock", " "), TagField.MOOD, List.of()));
+    TagValues a =
+        new TagValues(Map.of(TagField.GENRE, List.of("rock", " "), TagField.MOOD, List.of()));
     TagValues b = new TagValues(Map.of(TagField.GENRE, List.of("rock")));
 
     assertThat(a).isEqualTo(b);

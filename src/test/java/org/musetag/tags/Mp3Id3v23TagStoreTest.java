@@ -19,6 +19,7 @@ class Mp3Id3v23TagStoreTest extends TagStoreContractTest {
 
   @Override
   void assertStoredAsTheGuideSays(Path tagged) throws Exception {
-    Id3Assertions.assertV23AsTheGuideSays(((MP3File) AudioFileIO.read(tagged.toFile())).getID3v2Tag(), "; ");
+    Id3Assertions.assertV23AsTheGuideSays(
+        ((MP3File) AudioFileIO.read(tagged.toFile())).getID3v2Tag(), "; ");
   }
 }

@@ -14,6 +14,7 @@ class Mp3Id3v24TagStoreTest extends TagStoreContractTest {
 
   @Override
   void assertStoredAsTheGuideSays(Path tagged) throws Exception {
-    Id3Assertions.assertV24AsTheGuideSays(((MP3File) AudioFileIO.read(tagged.toFile())).getID3v2Tag());
+    Id3Assertions.assertV24AsTheGuideSays(
+        ((MP3File) AudioFileIO.read(tagged.toFile())).getID3v2Tag());
   }
 }

@@ -48,21 +48,29 @@ class Mp4MultiValueTest {
 
     assertThat(store.write(file, Map.of(TagField.GENRE, List.of("rock")))).isTrue();
 
-    assertThat(Mp4Ilst.texts(Mp4Ilst.read(file), "----:com.apple.iTunes:ARTISTS")).containsExactly("A", "B");
+    assertThat(Mp4Ilst.texts(Mp4Ilst.read(file), "----:com.apple.iTunes:ARTISTS"))
+        .containsExactly("A", "B");
     assertThat(store.read(file).get(TagField.GENRE)).containsExactly("rock");
   }
 
   @Test
-  void aFileWhoseOtherItemHoldsSeveralValuesThatAreNotTextIsNotWrittenRatherThanLosingThem() throws Exception {
+  void aFileWhoseOtherItemHoldsSeveralValuesThatAreNotTextIsNotWrittenRatherThanLosingThem()
+      throws Exception {
     Path file = AudioFixtures.tone(dir, "song", Encoding.M4A_AAC, 440, 0.5);
-    addItem(file, Mp4MultiValueField.keeping("\u00a9ART", List.of(new Mp4Ilst.Data(0, new byte[] {1, 2}),
-        new Mp4Ilst.Data(0, new byte[] {3, 4}))));
+    addItem(
+        file,
+        Mp4MultiValueField.keeping(
+            "\u00a9ART",
+            List.of(
+                new Mp4Ilst.Data(0, new byte[] {1, 2}), new Mp4Ilst.Data(0, new byte[] {3, 4}))));
     byte[] before = Files.readAllBytes(file);
 
     assertThatThrownBy(() -> store.write(file, Map.of(TagField.GENRE, List.of("rock"))))
         .isInstanceOf(TagException.class)
-        .hasMessage(file + ": cannot write tags without losing data: its '\u00a9ART' tag holds"
-            + " 2 values and the tag library would keep only the first");
+        .hasMessage(
+            file
+                + ": cannot write tags without losing data: its '\u00a9ART' tag holds"
+                + " 2 values and the tag library would keep only the first");
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
   }
 

@@ -17,8 +17,25 @@ class OggFlacTagWriteTest {
   @Test
   void anOggFlacFileIsTaggedReadBackAndKeepsItsOtherCommentsAndAudio() throws Exception {
     Path file = dir.resolve("song.oga");
-    run("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-ac", "2", "-c:a", "flac",
-        "-metadata", "TITLE=Fixture title é", "-metadata", "ARTIST=Fixture artist", "-f", "ogg", file.toString());
+    run(
+        "ffmpeg",
+        "-v",
+        "error",
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=440:duration=1",
+        "-ac",
+        "2",
+        "-c:a",
+        "flac",
+        "-metadata",
+        "TITLE=Fixture title é",
+        "-metadata",
+        "ARTIST=Fixture artist",
+        "-f",
+        "ogg",
+        file.toString());
     assertThat(FormatSniffer.sniff(file)).contains(TagFormat.OGG_FLAC);
     float[] audio = new FfmpegAudioDecoder().decode(file, 8000).samples();
     String payload = AudioPayload.digest(file, TagFormat.OGG_FLAC);
@@ -31,9 +48,19 @@ class OggFlacTagWriteTest {
     assertThat(store.read(file).get(TagField.MOOD)).containsExactly("calm", "x".repeat(70_000));
     assertThat(new FfmpegAudioDecoder().decode(file, 8000).samples()).isEqualTo(audio);
     assertThat(AudioPayload.digest(file, TagFormat.OGG_FLAC)).isEqualTo(payload);
-    String probe = run("ffprobe", "-v", "error", "-show_entries", "stream_tags=title,artist,genre", "-of",
-        "default=noprint_wrappers=1", file.toString());
-    assertThat(probe).contains("TAG:TITLE=Fixture title é").contains("TAG:ARTIST=Fixture artist")
+    String probe =
+        run(
+            "ffprobe",
+            "-v",
+            "error",
+            "-show_entries",
+            "stream_tags=title,artist,genre",
+            "-of",
+            "default=noprint_wrappers=1",
+            file.toString());
+    assertThat(probe)
+        .contains("TAG:TITLE=Fixture title é")
+        .contains("TAG:ARTIST=Fixture artist")
         .contains("TAG:GENRE=electronic");
   }
 

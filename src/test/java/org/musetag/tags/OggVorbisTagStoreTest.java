@@ -14,6 +14,7 @@ class OggVorbisTagStoreTest extends TagStoreContractTest {
 
   @Override
   void assertStoredAsTheGuideSays(Path tagged) throws Exception {
-    VorbisAssertions.assertAsTheGuideSays((VorbisCommentTag) AudioFileIO.read(tagged.toFile()).getTag());
+    VorbisAssertions.assertAsTheGuideSays(
+        (VorbisCommentTag) AudioFileIO.read(tagged.toFile()).getTag());
   }
 }

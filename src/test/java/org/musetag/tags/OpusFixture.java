@@ -57,13 +57,15 @@ final class OpusFixture {
   /** The comments of the OpusTags header, in file order, as NAME=value strings. */
   static List<String> comments(Path file) throws Exception {
     byte[][] packet = new byte[1][];
-    OggPackets.read(file, (serial, index, data) -> {
-      if (index == 1) {
-        packet[0] = data;
-        return false;
-      }
-      return true;
-    });
+    OggPackets.read(
+        file,
+        (serial, index, data) -> {
+          if (index == 1) {
+            packet[0] = data;
+            return false;
+          }
+          return true;
+        });
     ByteBuffer b = ByteBuffer.wrap(packet[0]).order(ByteOrder.LITTLE_ENDIAN);
     if (!new String(packet[0], 0, 8, StandardCharsets.US_ASCII).equals("OpusTags")) {
       throw new IllegalStateException("no OpusTags");
@@ -84,20 +86,26 @@ final class OpusFixture {
   /** The values of the comments named {@code name} (ignoring case). */
   static List<String> values(Path file, String name) throws Exception {
     String prefix = name.toUpperCase(Locale.ROOT) + "=";
-    return comments(file).stream().filter(c -> c.toUpperCase(Locale.ROOT).startsWith(prefix))
-        .map(c -> c.substring(prefix.length())).toList();
+    return comments(file).stream()
+        .filter(c -> c.toUpperCase(Locale.ROOT).startsWith(prefix))
+        .map(c -> c.substring(prefix.length()))
+        .toList();
   }
 
   /** {@link TagTestFiles#userTags} for Opus: the same lines, from the comments. */
   static List<String> userTags(Path file) throws Exception {
     List<String> out = new ArrayList<>();
-    for (String[] key : new String[][] {{"TITLE", "TITLE"}, {"ARTIST", "ARTIST"}, {"ALBUM", "ALBUM"},
-        {"TRACK", "TRACKNUMBER"}}) {
+    for (String[] key :
+        new String[][] {
+          {"TITLE", "TITLE"}, {"ARTIST", "ARTIST"}, {"ALBUM", "ALBUM"}, {"TRACK", "TRACKNUMBER"}
+        }) {
       List<String> v = values(file, key[1]);
       out.add(key[0] + "=" + (v.isEmpty() ? "" : v.get(0)));
     }
     List<String> pictures = values(file, "METADATA_BLOCK_PICTURE");
-    out.add("cover=" + (pictures.isEmpty() ? null : HexFormat.of().formatHex(pictureData(pictures.get(0)))));
+    out.add(
+        "cover="
+            + (pictures.isEmpty() ? null : HexFormat.of().formatHex(pictureData(pictures.get(0)))));
     List<String> gain = values(file, TagTestFiles.REPLAYGAIN);
     out.add("replaygain=" + (gain.isEmpty() ? null : gain.get(0)));
     return out;
@@ -133,7 +141,15 @@ final class OpusFixture {
     byte[] mime = "image/png".getBytes(StandardCharsets.US_ASCII);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteBuffer b = ByteBuffer.allocate(32 + mime.length + png.length);
-    b.putInt(3).putInt(mime.length).put(mime).putInt(0).putInt(4).putInt(4).putInt(24).putInt(0).putInt(png.length);
+    b.putInt(3)
+        .putInt(mime.length)
+        .put(mime)
+        .putInt(0)
+        .putInt(4)
+        .putInt(4)
+        .putInt(24)
+        .putInt(0)
+        .putInt(png.length);
     b.put(png);
     out.writeBytes(b.array());
     return out.toByteArray();

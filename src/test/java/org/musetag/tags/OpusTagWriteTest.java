@@ -34,11 +34,16 @@ class OpusTagWriteTest {
     Path file = OpusFixture.withUserTags(dir.resolve("big.opus"), TagTestFiles.png());
     List<Page> before = pages(file);
     List<String> userTags = OpusFixture.userTags(file);
-    assertThat(before).allSatisfy(p -> assertThat(p.crcMatches()).isTrue()); // the test's CRC agrees with FFmpeg's
+    assertThat(before)
+        .allSatisfy(
+            p -> assertThat(p.crcMatches()).isTrue()); // the test's CRC agrees with FFmpeg's
     float[] audio = new FfmpegAudioDecoder().decode(file, 8000).samples();
     String huge = "a".repeat(200_000);
 
-    assertThat(store.write(file, Map.of(TagField.MOOD, List.of(huge), TagField.GENRE, List.of("rock")))).isTrue();
+    assertThat(
+            store.write(
+                file, Map.of(TagField.MOOD, List.of(huge), TagField.GENRE, List.of("rock"))))
+        .isTrue();
 
     List<Page> after = pages(file);
     int added = after.size() - before.size();
@@ -48,12 +53,16 @@ class OpusTagWriteTest {
     for (int i = 2; i < before.size(); i++) {
       Page old = before.get(i);
       Page now = after.get(i + added);
-      assertThat(now.withoutSequenceAndCrc()).as("page %d", i).isEqualTo(old.withoutSequenceAndCrc());
+      assertThat(now.withoutSequenceAndCrc())
+          .as("page %d", i)
+          .isEqualTo(old.withoutSequenceAndCrc());
       assertThat(now.sequence()).isEqualTo(old.sequence() + added);
     }
     assertThat(after).allSatisfy(p -> assertThat(p.crcMatches()).isTrue());
     assertThat(new FfmpegAudioDecoder().decode(file, 8000).samples()).isEqualTo(audio);
-    assertThat(ffprobeTags(file)).containsEntry("genre", "rock").containsEntry("title", "Fixture title é");
+    assertThat(ffprobeTags(file))
+        .containsEntry("genre", "rock")
+        .containsEntry("title", "Fixture title é");
 
     assertThat(store.write(file, Map.of(TagField.MOOD, List.of("calm")))).isTrue();
 
@@ -63,8 +72,10 @@ class OpusTagWriteTest {
 
   @Test
   void theOtherCommentsKeepTheirBytesAndOrderAndNewValuesTakeTheOldOnesPlace() throws Exception {
-    Path file = OpusFixture.write(dir.resolve("order.opus"),
-        new java.util.LinkedHashMap<>(Map.of("TITLE", "t", "genre", "Pop", "ARTIST", "a")));
+    Path file =
+        OpusFixture.write(
+            dir.resolve("order.opus"),
+            new java.util.LinkedHashMap<>(Map.of("TITLE", "t", "genre", "Pop", "ARTIST", "a")));
     List<String> before = OpusFixture.comments(file);
 
     store.write(file, Map.of(TagField.GENRE, List.of("Jazz", "Dub")));
@@ -89,7 +100,8 @@ class OpusTagWriteTest {
     store.write(file, Map.of(TagField.GENRE, List.of("rock")));
 
     byte[] packet = commentPacket(file);
-    assertThat(Arrays.copyOfRange(packet, packet.length - extra.length, packet.length)).isEqualTo(extra);
+    assertThat(Arrays.copyOfRange(packet, packet.length - extra.length, packet.length))
+        .isEqualTo(extra);
     assertThat(store.read(file).get(TagField.GENRE)).containsExactly("rock");
   }
 
@@ -139,7 +151,8 @@ class OpusTagWriteTest {
 
   static List<Page> pages(Path file) throws IOException {
     List<Page> pages = new ArrayList<>();
-    try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(raw)) {
+    try (InputStream raw = Files.newInputStream(file);
+        DataInputStream in = new DataInputStream(raw)) {
       byte[] header = new byte[27];
       while (in.read(header, 0, 1) == 1) {
         in.readFully(header, 1, 26);
@@ -161,13 +174,15 @@ class OpusTagWriteTest {
 
   private static byte[] commentPacket(Path file) throws IOException {
     byte[][] packet = new byte[1][];
-    OggPackets.read(file, (serial, index, data) -> {
-      if (index == 1) {
-        packet[0] = data;
-        return false;
-      }
-      return true;
-    });
+    OggPackets.read(
+        file,
+        (serial, index, data) -> {
+          if (index == 1) {
+            packet[0] = data;
+            return false;
+          }
+          return true;
+        });
     return packet[0];
   }
 
@@ -182,7 +197,8 @@ class OpusTagWriteTest {
     int segments = b[26] & 0xFF;
     int last = b[26 + segments] & 0xFF;
     if (last + extra.length >= 255) {
-      throw new IllegalStateException("fixture comment header ends too close to a segment boundary");
+      throw new IllegalStateException(
+          "fixture comment header ends too close to a segment boundary");
     }
     byte[] page = new byte[b.length + extra.length];
     System.arraycopy(b, 0, page, 0, b.length);
@@ -205,14 +221,34 @@ class OpusTagWriteTest {
   }
 
   private static Map<String, String> ffprobeTags(Path file) throws Exception {
-    Process p = new ProcessBuilder("ffprobe", "-v", "error", "-show_streams", "-select_streams", "a", "-of", "json",
-        file.toString()).redirectErrorStream(false).start();
+    Process p =
+        new ProcessBuilder(
+                "ffprobe",
+                "-v",
+                "error",
+                "-show_streams",
+                "-select_streams",
+                "a",
+                "-of",
+                "json",
+                file.toString())
+            .redirectErrorStream(false)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor()).isZero();
-    JsonObject tags = JsonParser.parseString(out).getAsJsonObject().getAsJsonArray("streams").get(0)
-        .getAsJsonObject().getAsJsonObject("tags");
+    JsonObject tags =
+        JsonParser.parseString(out)
+            .getAsJsonObject()
+            .getAsJsonArray("streams")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonObject("tags");
     Map<String, String> result = new java.util.TreeMap<>();
-    tags.entrySet().forEach(e -> result.put(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue().getAsString()));
+    tags.entrySet()
+        .forEach(
+            e ->
+                result.put(
+                    e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue().getAsString()));
     return result;
   }
 }

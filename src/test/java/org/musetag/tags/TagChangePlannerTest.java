@@ -15,48 +15,70 @@ class TagChangePlannerTest {
   }
 
   static List<TagChange> plan(TagValues current, TagValues proposed, WritePolicy policy) {
-    return TagChangePlanner.plan(FILE, current, proposed, Map.of(TagField.GENRE, policy, TagField.VALENCE, policy));
+    return TagChangePlanner.plan(
+        FILE, current, proposed, Map.of(TagField.GENRE, policy, TagField.VALENCE, policy));
   }
 
   @Test
   void replaceReplacesTheExistingValues() {
     List<TagChange> changes =
-        plan(values(TagField.GENRE, "Jazz", "Blues"), values(TagField.GENRE, "electronic"), WritePolicy.REPLACE);
+        plan(
+            values(TagField.GENRE, "Jazz", "Blues"),
+            values(TagField.GENRE, "electronic"),
+            WritePolicy.REPLACE);
 
-    assertThat(changes).containsExactly(
-        new TagChange(FILE, TagField.GENRE, List.of("Jazz", "Blues"), List.of("electronic")));
+    assertThat(changes)
+        .containsExactly(
+            new TagChange(FILE, TagField.GENRE, List.of("Jazz", "Blues"), List.of("electronic")));
   }
 
   @Test
   void mergeKeepsExistingValuesFirstAndAppendsOnlyNewOnesIgnoringCase() {
     List<TagChange> changes =
-        plan(values(TagField.GENRE, "Rock", "Jazz"), values(TagField.GENRE, "rock", "electronic", "JAZZ", "Electronic"),
+        plan(
+            values(TagField.GENRE, "Rock", "Jazz"),
+            values(TagField.GENRE, "rock", "electronic", "JAZZ", "Electronic"),
             WritePolicy.MERGE);
 
-    assertThat(changes).singleElement().extracting(TagChange::newValues)
+    assertThat(changes)
+        .singleElement()
+        .extracting(TagChange::newValues)
         .isEqualTo(List.of("Rock", "Jazz", "electronic"));
   }
 
   @Test
   void mergeThatAddsNothingNewIsNoChange() {
-    assertThat(plan(values(TagField.GENRE, "Rock"), values(TagField.GENRE, "ROCK"), WritePolicy.MERGE)).isEmpty();
+    assertThat(
+            plan(values(TagField.GENRE, "Rock"), values(TagField.GENRE, "ROCK"), WritePolicy.MERGE))
+        .isEmpty();
   }
 
   @Test
   void fillEmptyWritesOnlyIntoAnEmptyField() {
-    assertThat(plan(values(TagField.GENRE, "Jazz"), values(TagField.GENRE, "rock"), WritePolicy.FILL_EMPTY)).isEmpty();
+    assertThat(
+            plan(
+                values(TagField.GENRE, "Jazz"),
+                values(TagField.GENRE, "rock"),
+                WritePolicy.FILL_EMPTY))
+        .isEmpty();
     assertThat(plan(TagValues.empty(), values(TagField.GENRE, "rock"), WritePolicy.FILL_EMPTY))
         .containsExactly(new TagChange(FILE, TagField.GENRE, List.of(), List.of("rock")));
   }
 
   @Test
   void aFieldWhoseValuesWouldNotChangeProducesNoChange() {
-    assertThat(plan(values(TagField.GENRE, "rock"), values(TagField.GENRE, "rock"), WritePolicy.REPLACE)).isEmpty();
+    assertThat(
+            plan(
+                values(TagField.GENRE, "rock"),
+                values(TagField.GENRE, "rock"),
+                WritePolicy.REPLACE))
+        .isEmpty();
   }
 
   @Test
   void fieldsThatAreNotProposedAreLeftAlone() {
-    TagValues current = new TagValues(Map.of(TagField.GENRE, List.of("Jazz"), TagField.MOOD, List.of("sad")));
+    TagValues current =
+        new TagValues(Map.of(TagField.GENRE, List.of("Jazz"), TagField.MOOD, List.of("sad")));
 
     assertThat(plan(current, values(TagField.VALENCE, "0.500"), WritePolicy.REPLACE))
         .containsExactly(new TagChange(FILE, TagField.VALENCE, List.of(), List.of("0.500")));
@@ -64,23 +86,36 @@ class TagChangePlannerTest {
 
   @Test
   void mergingASingleValuedFieldReplacesItBecauseItCannotHoldTwo() {
-    assertThat(plan(values(TagField.VALENCE, "0.100"), values(TagField.VALENCE, "0.200"), WritePolicy.MERGE))
+    assertThat(
+            plan(
+                values(TagField.VALENCE, "0.100"),
+                values(TagField.VALENCE, "0.200"),
+                WritePolicy.MERGE))
         .containsExactly(new TagChange(FILE, TagField.VALENCE, List.of("0.100"), List.of("0.200")));
   }
 
   @Test
   void withoutAPolicyGenresAreMergedAndNumbersReplaced() {
-    TagValues current = new TagValues(Map.of(TagField.GENRE, List.of("Jazz"), TagField.AROUSAL, List.of("0.100")));
-    TagValues proposed = new TagValues(Map.of(TagField.GENRE, List.of("rock"), TagField.AROUSAL, List.of("0.900")));
+    TagValues current =
+        new TagValues(Map.of(TagField.GENRE, List.of("Jazz"), TagField.AROUSAL, List.of("0.100")));
+    TagValues proposed =
+        new TagValues(Map.of(TagField.GENRE, List.of("rock"), TagField.AROUSAL, List.of("0.900")));
 
-    assertThat(TagChangePlanner.plan(FILE, current, proposed, Map.of())).containsExactly(
-        new TagChange(FILE, TagField.GENRE, List.of("Jazz"), List.of("Jazz", "rock")),
-        new TagChange(FILE, TagField.AROUSAL, List.of("0.100"), List.of("0.900")));
+    assertThat(TagChangePlanner.plan(FILE, current, proposed, Map.of()))
+        .containsExactly(
+            new TagChange(FILE, TagField.GENRE, List.of("Jazz"), List.of("Jazz", "rock")),
+            new TagChange(FILE, TagField.AROUSAL, List.of("0.100"), List.of("0.900")));
   }
 
   @Test
   void proposedDuplicatesAndBlanksAreDropped() {
-    assertThat(plan(TagValues.empty(), values(TagField.GENRE, " rock ", "Rock", " "), WritePolicy.REPLACE))
-        .singleElement().extracting(TagChange::newValues).isEqualTo(List.of("rock"));
+    assertThat(
+            plan(
+                TagValues.empty(),
+                values(TagField.GENRE, " rock ", "Rock", " "),
+                WritePolicy.REPLACE))
+        .singleElement()
+        .extracting(TagChange::newValues)
+        .isEqualTo(List.of("rock"));
   }
 }

@@ -33,6 +33,7 @@ abstract class TagStoreContractTest {
 
   /** A head's user field, as a "styles" head trained with {@code --tag-field STYLES} writes it. */
   static final TagField STYLES = TagField.user("STYLES");
+
   static final List<String> STYLE_LABELS = List.of("Dub", "Ελληνικά λαϊκά", "日本語 🎸");
 
   @TempDir Path dir;
@@ -75,7 +76,9 @@ abstract class TagStoreContractTest {
     store.write(file, ANALYSIS);
     store.write(file, Map.of(TagField.GENRE, List.of("jazz")));
 
-    assertThat(TagTestFiles.userTags(file)).isEqualTo(before).anyMatch(s -> s.startsWith("cover=89504e47"));
+    assertThat(TagTestFiles.userTags(file))
+        .isEqualTo(before)
+        .anyMatch(s -> s.startsWith("cover=89504e47"));
   }
 
   @Test
@@ -122,7 +125,8 @@ abstract class TagStoreContractTest {
   void anEmptyListRemovesTheFieldAndOnlyThatField() throws Exception {
     store.write(file, ANALYSIS);
 
-    assertThat(store.write(file, Map.of(TagField.MOOD, List.of(), TagField.AROUSAL, List.of()))).isTrue();
+    assertThat(store.write(file, Map.of(TagField.MOOD, List.of(), TagField.AROUSAL, List.of())))
+        .isTrue();
 
     Map<TagField, List<String>> expected = new TreeMap<>(ANALYSIS);
     expected.remove(TagField.MOOD);
@@ -160,7 +164,8 @@ abstract class TagStoreContractTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(file);
     }
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-r-----");
   }
 
   @Test
@@ -172,7 +177,8 @@ abstract class TagStoreContractTest {
 
     assertThat(store.read(file, Set.of(STYLES))).isEqualTo(new TagValues(values));
     assertThat(store.read(file)).isEqualTo(new TagValues(ANALYSIS));
-    assertThat(String.join("; ", TagTestFiles.userDefined(file, "STYLES"))).isEqualTo(String.join("; ", STYLE_LABELS));
+    assertThat(String.join("; ", TagTestFiles.userDefined(file, "STYLES")))
+        .isEqualTo(String.join("; ", STYLE_LABELS));
   }
 
   @Test
@@ -210,7 +216,8 @@ abstract class TagStoreContractTest {
 
     assertThat(store.write(file, Map.of(STYLES, List.of()))).isTrue();
 
-    assertThat(store.read(file, Set.of(STYLES))).isEqualTo(new TagValues(Map.of(TagField.GENRE, List.of("Reggae"))));
+    assertThat(store.read(file, Set.of(STYLES)))
+        .isEqualTo(new TagValues(Map.of(TagField.GENRE, List.of("Reggae"))));
     assertThat(TagTestFiles.userDefined(file, "STYLES")).isEmpty();
   }
 }

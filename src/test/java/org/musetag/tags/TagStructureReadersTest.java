@@ -19,7 +19,8 @@ class TagStructureReadersTest {
   void anIntactTagIsReadFrameByFrame() throws Exception {
     Id3Structure.Tag tag = Id3Structure.parse(DamagedTagRefusalTest.richTag(), 0);
     assertThat(tag.major()).isEqualTo(4);
-    assertThat(tag.frames()).extracting(RawItem::id)
+    assertThat(tag.frames())
+        .extracting(RawItem::id)
         .containsExactly("TIT2", "TDRC", "TPE1", "APIC", "COMM", "USLT", "TCON", "TXXX");
   }
 
@@ -28,11 +29,13 @@ class TagStructureReadersTest {
     byte[] tag = DamagedTagRefusalTest.richTag();
     byte[] padding = tag.clone();
     padding[padding.length - 3] = 7;
-    assertThatThrownBy(() -> Id3Structure.parse(padding, 0)).hasMessageContaining("padding")
+    assertThatThrownBy(() -> Id3Structure.parse(padding, 0))
+        .hasMessageContaining("padding")
         .hasMessageContaining("non-zero bytes at byte " + (padding.length - 3));
     byte[] size = tag.clone();
     size[10 + 4] = 0x7F; // TIT2 claims far more than the tag holds
-    assertThatThrownBy(() -> Id3Structure.parse(size, 0)).hasMessageContaining("frame 1 ('TIT2') at byte 10 claims");
+    assertThatThrownBy(() -> Id3Structure.parse(size, 0))
+        .hasMessageContaining("frame 1 ('TIT2') at byte 10 claims");
     byte[] version = tag.clone();
     version[3] = 9;
     assertThatThrownBy(() -> Id3Structure.parse(version, 0)).hasMessageContaining("version 2.9");
@@ -44,16 +47,26 @@ class TagStructureReadersTest {
     java.util.Arrays.fill(body, (byte) 'a');
     body[0] = 3;
     ByteBuffer b = ByteBuffer.allocate(10 + 10 + body.length);
-    b.put("ID3".getBytes(StandardCharsets.US_ASCII)).put((byte) 4).put((byte) 0).put((byte) 0)
+    b.put("ID3".getBytes(StandardCharsets.US_ASCII))
+        .put((byte) 4)
+        .put((byte) 0)
+        .put((byte) 0)
         .put(new byte[] {0, 0, 1, (byte) (210 - 128)});
-    b.put("TIT2".getBytes(StandardCharsets.US_ASCII)).putInt(body.length).putShort((short) 0).put(body);
-    assertThat(Id3Structure.parse(b.array(), 0).frames()).extracting(RawItem::id).containsExactly("TIT2");
+    b.put("TIT2".getBytes(StandardCharsets.US_ASCII))
+        .putInt(body.length)
+        .putShort((short) 0)
+        .put(body);
+    assertThat(Id3Structure.parse(b.array(), 0).frames())
+        .extracting(RawItem::id)
+        .containsExactly("TIT2");
   }
 
   @Test
   void eachKindOfCommentDamageIsNamed() {
-    assertThatThrownBy(() -> comments(2, "A=1")).hasMessageContaining("count says 2 but the block holds only 1");
-    assertThatThrownBy(() -> comments(0, "A=1")).hasMessageContaining("7 bytes follow the last of its 0 comments");
+    assertThatThrownBy(() -> comments(2, "A=1"))
+        .hasMessageContaining("count says 2 but the block holds only 1");
+    assertThatThrownBy(() -> comments(0, "A=1"))
+        .hasMessageContaining("7 bytes follow the last of its 0 comments");
   }
 
   @Test
@@ -61,7 +74,8 @@ class TagStructureReadersTest {
     byte[] comment = commentBytes(1, "A=1");
     byte[] padded = java.util.Arrays.copyOf(comment, comment.length + 1 + 512);
     padded[comment.length] = 1; // the framing bit; mutagen leaves zeros after it to grow into
-    assertThat(VorbisStructure.parse(padded, 0, padded.length, 0, true).comments()).extracting(RawItem::id)
+    assertThat(VorbisStructure.parse(padded, 0, padded.length, 0, true).comments())
+        .extracting(RawItem::id)
         .containsExactly("A");
     padded[padded.length - 1] = 9;
     assertThatThrownBy(() -> VorbisStructure.parse(padded, 0, padded.length, 0, true))

@@ -40,30 +40,36 @@ class TagTemporariesTest {
     Path song = AudioFixtures.tone(dir, "song", Encoding.FLAC, 440, 1.0);
     ProcessOwner self = ProcessOwner.current();
     Path stale = litter(name(dead, "00000000deadbeef"));
-    Path reusedPid = litter(name(new ProcessOwner(self.pid(), self.startMs() - 3_600_000), "0123456789abcdef"));
+    Path reusedPid =
+        litter(name(new ProcessOwner(self.pid(), self.startMs() - 3_600_000), "0123456789abcdef"));
     Path oldUnowned = litter(".musetag-1234567890123456789.tmp");
     Files.setLastModifiedTime(oldUnowned, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
-    List<Path> kept = new ArrayList<>(List.of(
-        litter(name(self, "fedcba9876543210")), // a live process's copy
-        litter(".musetag-987654321.tmp"), // an old-style copy that may still be in use
-        litter(name(dead, "00000000deadbeef") + ".bak"),
-        litter(name(dead, "00000000DEADBEEF")),
-        litter(name(dead, "deadbeef")),
-        litter(".musetag-notes.tmp"),
-        litter("musetag-" + dead.pid() + "-" + dead.startMs() + "-00000000deadbeef.tmp"),
-        litter(".musetag-" + dead.pid() + ".tmp.part")));
+    List<Path> kept =
+        new ArrayList<>(
+            List.of(
+                litter(name(self, "fedcba9876543210")), // a live process's copy
+                litter(".musetag-987654321.tmp"), // an old-style copy that may still be in use
+                litter(name(dead, "00000000deadbeef") + ".bak"),
+                litter(name(dead, "00000000DEADBEEF")),
+                litter(name(dead, "deadbeef")),
+                litter(".musetag-notes.tmp"),
+                litter("musetag-" + dead.pid() + "-" + dead.startMs() + "-00000000deadbeef.tmp"),
+                litter(".musetag-" + dead.pid() + ".tmp.part")));
     Path folder = Files.createDirectory(dir.resolve(name(dead, "1111111111111111")));
     Path target = litter("precious.txt");
     Path link = Files.createSymbolicLink(dir.resolve(name(dead, "2222222222222222")), target);
     kept.addAll(List.of(folder, target, link));
 
-    new JaudiotaggerTagStore(TagOptions.defaults()).write(song, Map.of(TagField.GENRE, List.of("Rock")));
+    new JaudiotaggerTagStore(TagOptions.defaults())
+        .write(song, Map.of(TagField.GENRE, List.of("Rock")));
 
     assertThat(stale).doesNotExist();
     assertThat(reusedPid).as("a copy whose pid now belongs to another process").doesNotExist();
     assertThat(oldUnowned).doesNotExist();
     for (Path p : kept) {
-      assertThat(Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as("%s is kept", p).isTrue();
+      assertThat(Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .as("%s is kept", p)
+          .isTrue();
     }
     assertThat(Files.readString(target)).isEqualTo("mine");
   }
@@ -72,12 +78,17 @@ class TagTemporariesTest {
   void aWriteWorksOnACopyNamedForThisProcessAndLeavesNoneBehind() throws Exception {
     Path song = AudioFixtures.tone(dir, "song", Encoding.MP3, 440, 1.0);
     List<String> copies = new ArrayList<>();
-    AtomicTagWriter writer = new AtomicTagWriter(TagOptions.defaults(), copy -> copies.add(copy.getFileName().toString()));
+    AtomicTagWriter writer =
+        new AtomicTagWriter(
+            TagOptions.defaults(), copy -> copies.add(copy.getFileName().toString()));
 
-    new JaudiotaggerTagStore(TagOptions.defaults(), writer).write(song, Map.of(TagField.GENRE, List.of("Rock")));
+    new JaudiotaggerTagStore(TagOptions.defaults(), writer)
+        .write(song, Map.of(TagField.GENRE, List.of("Rock")));
 
     ProcessOwner self = ProcessOwner.current();
-    assertThat(copies).singleElement().asString()
+    assertThat(copies)
+        .singleElement()
+        .asString()
         .startsWith(".musetag-" + self.pid() + "-" + self.startMs() + "-")
         .matches(TagTemporaries.OWNED);
     try (var files = Files.list(dir)) {

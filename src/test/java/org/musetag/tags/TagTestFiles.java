@@ -46,7 +46,8 @@ final class TagTestFiles {
     AudioFile audio = AudioFileIO.read(file.toFile());
     Tag tag = audio.getTagOrCreateAndSetDefault();
     if (tag instanceof Id3SupportingTag wavOrAiff) {
-      wavOrAiff.setID3Tag(new ID3v24Tag()); // JAudioTagger would start a v2.3 tag; Musetag's default is v2.4
+      wavOrAiff.setID3Tag(
+          new ID3v24Tag()); // JAudioTagger would start a v2.3 tag; Musetag's default is v2.4
     }
     tag.setField(FieldKey.TITLE, "Fixture title é");
     tag.setField(FieldKey.ARTIST, "Fixture artist");
@@ -157,7 +158,8 @@ final class TagTestFiles {
     if (tag instanceof AbstractID3v2Tag id3) {
       for (org.jaudiotagger.tag.TagField f : id3.getFields("TXXX")) {
         if (f instanceof org.jaudiotagger.tag.id3.AbstractID3v2Frame frame
-            && frame.getBody() instanceof FrameBodyTXXX body && name.equals(body.getDescription())) {
+            && frame.getBody() instanceof FrameBodyTXXX body
+            && name.equals(body.getDescription())) {
           out.addAll(body.getValues());
         }
       }
@@ -173,7 +175,8 @@ final class TagTestFiles {
     if (tag instanceof AbstractID3v2Tag id3) {
       for (org.jaudiotagger.tag.TagField f : id3.getFields("TXXX")) {
         if (f instanceof org.jaudiotagger.tag.id3.AbstractID3v2Frame frame
-            && frame.getBody() instanceof FrameBodyTXXX body && REPLAYGAIN.equals(body.getDescription())) {
+            && frame.getBody() instanceof FrameBodyTXXX body
+            && REPLAYGAIN.equals(body.getDescription())) {
           return body.getText();
         }
       }

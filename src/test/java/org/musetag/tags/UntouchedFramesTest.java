@@ -20,10 +20,11 @@ import org.musetag.audio.AudioFixtures.Encoding;
  * it, and a v2.4 TPE1 holding two artists still holds both.
  */
 class UntouchedFramesTest {
-  static final Map<TagField, List<String>> ANALYSIS = Map.of(
-      TagField.GENRE, List.of("electronic", "rock"),
-      TagField.MOOD, List.of("happy"),
-      TagField.VALENCE, List.of("0.250"));
+  static final Map<TagField, List<String>> ANALYSIS =
+      Map.of(
+          TagField.GENRE, List.of("electronic", "rock"),
+          TagField.MOOD, List.of("happy"),
+          TagField.VALENCE, List.of("0.250"));
 
   @TempDir Path dir;
   private final TagStore store = new JaudiotaggerTagStore(TagOptions.defaults());
@@ -51,14 +52,23 @@ class UntouchedFramesTest {
     store.write(mp3, ANALYSIS);
     assertThat(artists(mp3)).containsExactly("piman", "jzig");
     assertThat(tpe1(mp3)).isEqualTo(tpe1);
-    store.write(mp3, Map.of(TagField.GENRE, List.of("MyGenre"), TagField.MOOD, List.of(),
-        TagField.VALENCE, List.of()));
+    store.write(
+        mp3,
+        Map.of(
+            TagField.GENRE,
+            List.of("MyGenre"),
+            TagField.MOOD,
+            List.of(),
+            TagField.VALENCE,
+            List.of()));
     assertThat(artists(mp3)).containsExactly("piman", "jzig");
     assertThat(tpe1(mp3)).isEqualTo(tpe1);
   }
 
   private static RawItem tpe1(Path mp3) throws Exception {
-    return TagIntegrity.read(mp3, TagFormat.MP3).items().stream().filter(f -> f.id().equals("TPE1")).findFirst()
+    return TagIntegrity.read(mp3, TagFormat.MP3).items().stream()
+        .filter(f -> f.id().equals("TPE1"))
+        .findFirst()
         .orElseThrow();
   }
 
@@ -69,7 +79,14 @@ class UntouchedFramesTest {
   @Test
   void aFlacKeepsEveryCommentInItsOrderAndSpelling() throws Exception {
     Path flac = AudioFixtures.tone(dir, "comments", Encoding.FLAC, 440, 1.0);
-    replaceComments(flac, "artist=piman", "TITLE=Song", "ARTIST=jzig", "album=Album", "NOEQUALS", "genre=MyGenre");
+    replaceComments(
+        flac,
+        "artist=piman",
+        "TITLE=Song",
+        "ARTIST=jzig",
+        "album=Album",
+        "NOEQUALS",
+        "genre=MyGenre");
     List<RawItem> before = TagIntegrity.read(flac, TagFormat.FLAC).items();
 
     assertThat(store.write(flac, ANALYSIS)).isTrue();
@@ -77,10 +94,24 @@ class UntouchedFramesTest {
     assertThat(after.subList(0, 5)).isEqualTo(before.subList(0, 5));
     assertThat(store.read(flac).get(TagField.GENRE)).containsExactly("electronic", "rock");
 
-    store.write(flac, Map.of(TagField.GENRE, List.of("MyGenre"), TagField.MOOD, List.of(),
-        TagField.VALENCE, List.of()));
-    assertThat(TagIntegrity.read(flac, TagFormat.FLAC).items()).extracting(i -> new String(i.bytes()))
-        .containsExactly("artist=piman", "TITLE=Song", "ARTIST=jzig", "album=Album", "NOEQUALS", "GENRE=MyGenre");
+    store.write(
+        flac,
+        Map.of(
+            TagField.GENRE,
+            List.of("MyGenre"),
+            TagField.MOOD,
+            List.of(),
+            TagField.VALENCE,
+            List.of()));
+    assertThat(TagIntegrity.read(flac, TagFormat.FLAC).items())
+        .extracting(i -> new String(i.bytes()))
+        .containsExactly(
+            "artist=piman",
+            "TITLE=Song",
+            "ARTIST=jzig",
+            "album=Album",
+            "NOEQUALS",
+            "GENRE=MyGenre");
   }
 
   /** Replaces the FLAC's comment block with one holding exactly these comments, byte for byte. */
@@ -98,25 +129,42 @@ class UntouchedFramesTest {
       body.writeBytes(le(b.length));
       body.writeBytes(b);
     }
-    byte[] newHead = java.nio.ByteBuffer.allocate(4).putInt((head & 0xFF00_0000) | body.size()).array();
-    java.nio.file.Files.write(flac, Id3Bytes.concat(java.util.Arrays.copyOfRange(file, 0, block), newHead,
-        body.toByteArray(), java.util.Arrays.copyOfRange(file, block + 4 + (head & 0xFF_FFFF), file.length)));
+    byte[] newHead =
+        java.nio.ByteBuffer.allocate(4).putInt((head & 0xFF00_0000) | body.size()).array();
+    java.nio.file.Files.write(
+        flac,
+        Id3Bytes.concat(
+            java.util.Arrays.copyOfRange(file, 0, block),
+            newHead,
+            body.toByteArray(),
+            java.util.Arrays.copyOfRange(file, block + 4 + (head & 0xFF_FFFF), file.length)));
   }
 
   private static byte[] le(int n) {
-    return java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(n).array();
+    return java.nio.ByteBuffer.allocate(4)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .putInt(n)
+        .array();
   }
 
   private void assertKeptThroughWriteAndUndo(Path file, TagFormat format) throws Exception {
     TagIntegrity.Snapshot before = TagIntegrity.read(file, format);
-    assertThat(before.others(Set.of())).extracting(RawItem::id)
+    assertThat(before.others(Set.of()))
+        .extracting(RawItem::id)
         .containsExactlyInAnyOrder("TIT2", "TDRC", "TPE1", "APIC", "COMM", "USLT", "TXXX");
 
     assertThat(store.write(file, ANALYSIS)).isTrue();
     assertThat(TagIntegrity.read(file, format).others(Set.of())).isEqualTo(before.others(Set.of()));
 
-    store.write(file, Map.of(TagField.GENRE, List.of("MyGenre"), TagField.MOOD, List.of(),
-        TagField.VALENCE, List.of()));
+    store.write(
+        file,
+        Map.of(
+            TagField.GENRE,
+            List.of("MyGenre"),
+            TagField.MOOD,
+            List.of(),
+            TagField.VALENCE,
+            List.of()));
     assertThat(TagIntegrity.read(file, format).others(Set.of())).isEqualTo(before.others(Set.of()));
     assertThat(store.read(file).get(TagField.GENRE)).containsExactly("MyGenre");
   }

@@ -19,6 +19,7 @@ class WavTagStoreTest extends TagStoreContractTest {
     WavTag tag = (WavTag) AudioFileIO.read(tagged.toFile()).getTag();
     Id3Assertions.assertV24AsTheGuideSays(tag.getID3Tag());
     assertThat(tag.isExistingInfoTag()).isTrue();
-    assertThat(tag.getInfoTag().getFirst(org.jaudiotagger.tag.FieldKey.TITLE)).startsWith("Fixture WAV");
+    assertThat(tag.getInfoTag().getFirst(org.jaudiotagger.tag.FieldKey.TITLE))
+        .startsWith("Fixture WAV");
   }
 }

@@ -36,18 +36,20 @@ public final class Head implements AutoCloseable {
   public static Head load(Path dir) throws HeadException {
     HeadCard card = HeadCard.read(dir);
     Path onnx = dir.resolve(HeadCard.ONNX);
-    Criteria<float[], float[]> criteria = Criteria.builder()
-        .setTypes(float[].class, float[].class)
-        .optModelPath(onnx)
-        .optEngine("OnnxRuntime")
-        .optTranslator(new HeadTranslator())
-        .optOption("interOpNumThreads", "1")
-        .optOption("intraOpNumThreads", "1")
-        .build();
+    Criteria<float[], float[]> criteria =
+        Criteria.builder()
+            .setTypes(float[].class, float[].class)
+            .optModelPath(onnx)
+            .optEngine("OnnxRuntime")
+            .optTranslator(new HeadTranslator())
+            .optOption("interOpNumThreads", "1")
+            .optOption("intraOpNumThreads", "1")
+            .build();
     try {
       return new Head(card, criteria.loadModel());
     } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
-      throw new HeadException("cannot load the head " + card.id() + " from " + onnx + ": " + e.getMessage(), e);
+      throw new HeadException(
+          "cannot load the head " + card.id() + " from " + onnx + ": " + e.getMessage(), e);
     }
   }
 
@@ -64,8 +66,14 @@ public final class Head implements AutoCloseable {
     try {
       float[] out = predictor.predict(embedding);
       if (out.length != card.outputs().size()) {
-        throw new HeadException("the head " + card.id() + " returned " + out.length + " values for "
-            + card.outputs().size() + " outputs");
+        throw new HeadException(
+            "the head "
+                + card.id()
+                + " returned "
+                + out.length
+                + " values for "
+                + card.outputs().size()
+                + " outputs");
       }
       return out;
     } catch (TranslateException | RuntimeException e) {

@@ -22,25 +22,47 @@ import org.musetag.ml.heads.metrics.Evaluation;
  * @param backbone the bundled model whose embeddings the head reads ("musetag-base@1.0.0"); a head only works on
  *     the embeddings of that model
  */
-public record HeadCard(String name, int version, HeadKind kind, String created, String musetagVersion,
-    String backbone, List<String> outputs, String tagField, Data data, Training training, Evaluation evaluation) {
+public record HeadCard(
+    String name,
+    int version,
+    HeadKind kind,
+    String created,
+    String musetagVersion,
+    String backbone,
+    List<String> outputs,
+    String tagField,
+    Data data,
+    Training training,
+    Evaluation evaluation) {
   public static final String JSON = "card.json";
   public static final String MARKDOWN = "card.md";
   public static final String ONNX = "head.onnx";
+
   /** The outputs of a regression head, as {@link #outputs()} names them. */
   public static final String VALENCE = "valence";
+
   public static final String AROUSAL = "arousal";
 
-  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
-      .serializeSpecialFloatingPointValues().setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
-      .create();
+  private static final Gson GSON =
+      new GsonBuilder()
+          .setPrettyPrinting()
+          .disableHtmlEscaping()
+          .serializeSpecialFloatingPointValues()
+          .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+          .create();
 
   /** What the head learned from. */
-  public record Data(String source, int files, int used, Map<String, Integer> counts, Map<String, String> unreadable,
+  public record Data(
+      String source,
+      int files,
+      int used,
+      Map<String, Integer> counts,
+      Map<String, String> unreadable,
       List<String> warnings) {}
 
   /** How it was trained, in words and numbers. */
-  public record Training(String trainer, String standardisation, int features, long seed, double seconds) {}
+  public record Training(
+      String trainer, String standardisation, int features, long seed, double seconds) {}
 
   public String id() {
     return name + "@" + version;

@@ -12,5 +12,10 @@ import org.musetag.ml.LabelScore;
  * @param valence regression heads: −1..1; NaN for label heads
  * @param arousal regression heads: −1..1; NaN for label heads
  */
-public record HeadOutput(String head, HeadKind kind, List<LabelScore> labels, String tagField, double valence,
+public record HeadOutput(
+    String head,
+    HeadKind kind,
+    List<LabelScore> labels,
+    String tagField,
+    double valence,
     double arousal) {}

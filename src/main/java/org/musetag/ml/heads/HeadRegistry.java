@@ -28,6 +28,7 @@ public final class HeadRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(HeadRegistry.class);
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   private static final String STAGING = ".staging-";
+
   /** A JVM may hold a file lock only once; registries on the same folder in one JVM queue here first. */
   private static final Object JVM_LOCK = new Object();
 
@@ -57,8 +58,11 @@ public final class HeadRegistry {
   /** Refuses names that would not make a plain folder name: letters, digits, '-' and '_', at most 64. */
   public static void checkName(String name) throws HeadException {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new HeadException("'" + name + "' cannot name a head: use letters, digits, '-' and '_' (at most 64),"
-          + " starting with a letter or digit");
+      throw new HeadException(
+          "'"
+              + name
+              + "' cannot name a head: use letters, digits, '-' and '_' (at most 64),"
+              + " starting with a letter or digit");
     }
   }
 
@@ -82,8 +86,13 @@ public final class HeadRegistry {
     List<Version> out = new ArrayList<>();
     for (int v : numbers(dir)) {
       try {
-        out.add(new Version(name, v, dir.resolve(String.valueOf(v)), HeadCard.read(dir.resolve(String.valueOf(v))),
-            v == active));
+        out.add(
+            new Version(
+                name,
+                v,
+                dir.resolve(String.valueOf(v)),
+                HeadCard.read(dir.resolve(String.valueOf(v))),
+                v == active));
       } catch (HeadException e) {
         LOG.warn("skipping a damaged head version: {}", e.getMessage());
       }
@@ -99,38 +108,46 @@ public final class HeadRegistry {
   /** Registers a new version of {@code name} (the next number), written by {@code writer}; not activated. */
   public Version install(String name, Writer writer) throws HeadException {
     checkName(name);
-    return locked(() -> {
-      removeStaleStaging();
-      Path dir = root.resolve(name);
-      int version = numbers(dir).stream().max(Integer::compare).orElse(0) + 1;
-      Path staging = Files.createTempDirectory(root, STAGING);
-      try {
-        writer.write(staging, version);
-        HeadCard.read(staging);
-        Files.createDirectories(dir);
-        Files.move(staging, dir.resolve(String.valueOf(version)), StandardCopyOption.ATOMIC_MOVE);
-      } catch (HeadException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new HeadException("the head " + name + " could not be saved: " + e.getMessage(), e);
-      } finally {
-        deleteTree(staging);
-      }
-      return versions(name).stream().filter(v -> v.version() == version).findFirst().orElseThrow();
-    });
+    return locked(
+        () -> {
+          removeStaleStaging();
+          Path dir = root.resolve(name);
+          int version = numbers(dir).stream().max(Integer::compare).orElse(0) + 1;
+          Path staging = Files.createTempDirectory(root, STAGING);
+          try {
+            writer.write(staging, version);
+            HeadCard.read(staging);
+            Files.createDirectories(dir);
+            Files.move(
+                staging, dir.resolve(String.valueOf(version)), StandardCopyOption.ATOMIC_MOVE);
+          } catch (HeadException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new HeadException(
+                "the head " + name + " could not be saved: " + e.getMessage(), e);
+          } finally {
+            deleteTree(staging);
+          }
+          return versions(name).stream()
+              .filter(v -> v.version() == version)
+              .findFirst()
+              .orElseThrow();
+        });
   }
 
   /** Makes {@code version} the active one; the previously active version is remembered for {@link #rollback}. */
   public void activate(String name, int version) throws HeadException {
     checkName(name);
-    locked(() -> {
-      Path dir = root.resolve(name);
-      if (!numbers(dir).contains(version)) {
-        throw new HeadException("there is no version " + version + " of the head " + name + existing(name));
-      }
-      RegistryState.read(dir).activate(version).write(dir);
-      return null;
-    });
+    locked(
+        () -> {
+          Path dir = root.resolve(name);
+          if (!numbers(dir).contains(version)) {
+            throw new HeadException(
+                "there is no version " + version + " of the head " + name + existing(name));
+          }
+          RegistryState.read(dir).activate(version).write(dir);
+          return null;
+        });
   }
 
   /**
@@ -140,40 +157,51 @@ public final class HeadRegistry {
    */
   public Optional<Integer> rollback(String name) throws HeadException {
     checkName(name);
-    return locked(() -> {
-      Path dir = root.resolve(name);
-      RegistryState state = RegistryState.read(dir);
-      if (!Files.isDirectory(dir) || state.history().isEmpty()) {
-        throw new HeadException("the head " + name + " has no earlier activation to roll back to" + existing(name));
-      }
-      RegistryState back = state.rollback();
-      back.write(dir);
-      return back.active() == 0 ? Optional.empty() : Optional.of(back.active());
-    });
+    return locked(
+        () -> {
+          Path dir = root.resolve(name);
+          RegistryState state = RegistryState.read(dir);
+          if (!Files.isDirectory(dir) || state.history().isEmpty()) {
+            throw new HeadException(
+                "the head " + name + " has no earlier activation to roll back to" + existing(name));
+          }
+          RegistryState back = state.rollback();
+          back.write(dir);
+          return back.active() == 0 ? Optional.empty() : Optional.of(back.active());
+        });
   }
 
   /** Deletes one version; the active version cannot be deleted (activate another or roll back first). */
   public void delete(String name, int version) throws HeadException {
     checkName(name);
-    locked(() -> {
-      Path dir = root.resolve(name);
-      if (!numbers(dir).contains(version)) {
-        throw new HeadException("there is no version " + version + " of the head " + name + existing(name));
-      }
-      RegistryState state = RegistryState.read(dir);
-      if (state.active() == version) {
-        throw new HeadException(name + " version " + version + " is active; roll back or activate another version"
-            + " before deleting it");
-      }
-      Path trash = Files.createTempDirectory(root, STAGING);
-      Files.move(dir.resolve(String.valueOf(version)), trash.resolve("v"), StandardCopyOption.ATOMIC_MOVE);
-      state.forget(version).write(dir);
-      deleteTree(trash);
-      if (numbers(dir).isEmpty() && state.active() == 0) {
-        deleteTree(dir);
-      }
-      return null;
-    });
+    locked(
+        () -> {
+          Path dir = root.resolve(name);
+          if (!numbers(dir).contains(version)) {
+            throw new HeadException(
+                "there is no version " + version + " of the head " + name + existing(name));
+          }
+          RegistryState state = RegistryState.read(dir);
+          if (state.active() == version) {
+            throw new HeadException(
+                name
+                    + " version "
+                    + version
+                    + " is active; roll back or activate another version"
+                    + " before deleting it");
+          }
+          Path trash = Files.createTempDirectory(root, STAGING);
+          Files.move(
+              dir.resolve(String.valueOf(version)),
+              trash.resolve("v"),
+              StandardCopyOption.ATOMIC_MOVE);
+          state.forget(version).write(dir);
+          deleteTree(trash);
+          if (numbers(dir).isEmpty() && state.active() == 0) {
+            deleteTree(dir);
+          }
+          return null;
+        });
   }
 
   private String existing(String name) throws HeadException {
@@ -186,8 +214,11 @@ public final class HeadRegistry {
       return List.of();
     }
     try (Stream<Path> s = Files.list(root)) {
-      return s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-          .filter(n -> NAME.matcher(n).matches()).sorted().toList();
+      return s.filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .filter(n -> NAME.matcher(n).matches())
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new HeadException("cannot list the heads in " + root + ": " + e.getMessage(), e);
     }
@@ -198,7 +229,9 @@ public final class HeadRegistry {
     if (!Files.isDirectory(headDir)) {
       return out;
     }
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(headDir, p -> p.getFileName().toString().matches("[1-9][0-9]{0,8}"))) {
+    try (DirectoryStream<Path> s =
+        Files.newDirectoryStream(
+            headDir, p -> p.getFileName().toString().matches("[1-9][0-9]{0,8}"))) {
       s.forEach(p -> out.add(Integer.parseInt(p.getFileName().toString())));
     } catch (IOException e) {
       throw new HeadException("cannot list " + headDir + ": " + e.getMessage(), e);
@@ -221,14 +254,17 @@ public final class HeadRegistry {
   private <T> T lockedFile(Locked<T> work) throws HeadException {
     try {
       Files.createDirectories(root);
-      try (FileChannel ch = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try (FileChannel ch =
+              FileChannel.open(
+                  root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock lock = ch.lock()) {
         return work.run();
       }
     } catch (HeadException e) {
       throw e;
     } catch (Exception e) {
-      throw new HeadException("the model registry " + root + " could not be changed: " + e.getMessage(), e);
+      throw new HeadException(
+          "the model registry " + root + " could not be changed: " + e.getMessage(), e);
     }
   }
 

@@ -48,12 +48,19 @@ public final class HeadSet implements AutoCloseable {
    *
    * @param notices receives a sentence for each head that is active but not used, and why
    */
-  public static HeadSet active(HeadRegistry registry, String backbone, Consumer<String> notices) throws HeadException {
+  public static HeadSet active(HeadRegistry registry, String backbone, Consumer<String> notices)
+      throws HeadException {
     List<Head> loaded = new ArrayList<>();
     for (HeadRegistry.Version v : registry.active()) {
       if (!backbone.equals(v.card().backbone())) {
-        notices.accept("the head " + v.card().id() + " is not used: it was trained on the embeddings of "
-            + v.card().backbone() + ", and this Musetag's model is " + backbone + " (train it again)");
+        notices.accept(
+            "the head "
+                + v.card().id()
+                + " is not used: it was trained on the embeddings of "
+                + v.card().backbone()
+                + ", and this Musetag's model is "
+                + backbone
+                + " (train it again)");
         continue;
       }
       try {
@@ -109,16 +116,32 @@ public final class HeadSet implements AutoCloseable {
         double v = clamp(out[card.outputs().indexOf(HeadCard.VALENCE)]);
         double ar = clamp(out[card.outputs().indexOf(HeadCard.AROUSAL)]);
         outputs.put(card.name(), new HeadOutput(card.id(), card.kind(), List.of(), null, v, ar));
-        result = new Analysis(result.genres(), result.quadrant(), result.quadrants(), v, ar, result.confidence(),
-            result.embedding(), result.model() + "+" + card.id(), result.notes());
+        result =
+            new Analysis(
+                result.genres(),
+                result.quadrant(),
+                result.quadrants(),
+                v,
+                ar,
+                result.confidence(),
+                result.embedding(),
+                result.model() + "+" + card.id(),
+                result.notes());
       } else {
         List<LabelScore> scores = new ArrayList<>();
         for (int i = 0; i < out.length; i++) {
           scores.add(new LabelScore(card.outputs().get(i), out[i]));
         }
         scores.sort(Comparator.comparingDouble(LabelScore::p).reversed());
-        outputs.put(card.name(), new HeadOutput(card.id(), card.kind(), List.copyOf(scores), card.tagField(),
-            Double.NaN, Double.NaN));
+        outputs.put(
+            card.name(),
+            new HeadOutput(
+                card.id(),
+                card.kind(),
+                List.copyOf(scores),
+                card.tagField(),
+                Double.NaN,
+                Double.NaN));
         if (isQuadrantHead(card)) {
           result = withQuadrants(result, scores, card.id());
         }
@@ -129,19 +152,34 @@ public final class HeadSet implements AutoCloseable {
 
   private static boolean isQuadrantHead(HeadCard card) {
     return card.outputs().size() == 4
-        && card.outputs().stream().map(l -> l.toUpperCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet())
+        && card.outputs().stream()
+            .map(l -> l.toUpperCase(Locale.ROOT))
+            .collect(java.util.stream.Collectors.toSet())
             .equals(QUADRANTS);
   }
 
   private static Analysis withQuadrants(Analysis a, List<LabelScore> scores, String head) {
     Map<String, Double> q = new LinkedHashMap<>();
     for (String name : a.quadrants().keySet()) {
-      q.put(name, scores.stream().filter(s -> s.label().equalsIgnoreCase(name)).mapToDouble(LabelScore::p)
-          .findFirst().orElse(0));
+      q.put(
+          name,
+          scores.stream()
+              .filter(s -> s.label().equalsIgnoreCase(name))
+              .mapToDouble(LabelScore::p)
+              .findFirst()
+              .orElse(0));
     }
     LabelScore best = scores.get(0);
-    return new Analysis(a.genres(), best.label().toUpperCase(Locale.ROOT), q, a.valence(), a.arousal(), best.p(),
-        a.embedding(), a.model() + "+" + head, a.notes());
+    return new Analysis(
+        a.genres(),
+        best.label().toUpperCase(Locale.ROOT),
+        q,
+        a.valence(),
+        a.arousal(),
+        best.p(),
+        a.embedding(),
+        a.model() + "+" + head,
+        a.notes());
   }
 
   private static double clamp(double x) {

@@ -12,7 +12,8 @@ import java.nio.FloatBuffer;
 final class HeadTranslator implements Translator<float[], float[]> {
   @Override
   public NDList processInput(TranslatorContext ctx, float[] embedding) {
-    NDArray x = ctx.getNDManager().create(FloatBuffer.wrap(embedding), new Shape(1, embedding.length));
+    NDArray x =
+        ctx.getNDManager().create(FloatBuffer.wrap(embedding), new Shape(1, embedding.length));
     x.setName("embedding");
     return new NDList(x);
   }

@@ -29,8 +29,11 @@ record RegistryState(int active, List<Integer> history) {
       return empty();
     }
     try {
-      RegistryState s = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), RegistryState.class);
-      return s == null ? empty() : new RegistryState(s.active(), s.history() == null ? List.of() : s.history());
+      RegistryState s =
+          GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), RegistryState.class);
+      return s == null
+          ? empty()
+          : new RegistryState(s.active(), s.history() == null ? List.of() : s.history());
     } catch (IOException | JsonParseException e) {
       throw new HeadException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -65,7 +68,8 @@ record RegistryState(int active, List<Integer> history) {
     if (history.isEmpty()) {
       return this;
     }
-    return new RegistryState(history.get(history.size() - 1), List.copyOf(history.subList(0, history.size() - 1)));
+    return new RegistryState(
+        history.get(history.size() - 1), List.copyOf(history.subList(0, history.size() - 1)));
   }
 
   RegistryState forget(int version) {

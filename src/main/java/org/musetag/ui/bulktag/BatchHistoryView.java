@@ -34,29 +34,31 @@ final class BatchHistoryView {
     ListView<TagJournal.Batch> list = new ListView<>(vm.history());
     list.setId("batchHistory");
     list.setPlaceholder(new Label("No tags written yet."));
-    list.setCellFactory(l -> new ListCell<>() {
-      @Override
-      protected void updateItem(TagJournal.Batch b, boolean empty) {
-        super.updateItem(b, empty);
-        if (empty || b == null) {
-          setGraphic(null);
-          return;
-        }
-        Label id = new Label(b.id());
-        id.setStyle("-fx-font-weight: bold;");
-        Label what = new Label(BatchHistoryViewModel.describe(b));
-        what.getStyleClass().add("subtle");
-        what.setWrapText(true);
-        Button undo = new Button("Undo", Icons.get("undo", 14));
-        undo.setDisable(!BatchHistoryViewModel.undoable(b));
-        undo.setOnAction(e -> vm.undo(b));
-        VBox text = new VBox(2, id, what);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        HBox row = new HBox(6, text, undo);
-        row.setAlignment(Pos.CENTER_LEFT);
-        setGraphic(row);
-      }
-    });
+    list.setCellFactory(
+        l ->
+            new ListCell<>() {
+              @Override
+              protected void updateItem(TagJournal.Batch b, boolean empty) {
+                super.updateItem(b, empty);
+                if (empty || b == null) {
+                  setGraphic(null);
+                  return;
+                }
+                Label id = new Label(b.id());
+                id.setStyle("-fx-font-weight: bold;");
+                Label what = new Label(BatchHistoryViewModel.describe(b));
+                what.getStyleClass().add("subtle");
+                what.setWrapText(true);
+                Button undo = new Button("Undo", Icons.get("undo", 14));
+                undo.setDisable(!BatchHistoryViewModel.undoable(b));
+                undo.setOnAction(e -> vm.undo(b));
+                VBox text = new VBox(2, id, what);
+                HBox.setHgrow(text, Priority.ALWAYS);
+                HBox row = new HBox(6, text, undo);
+                row.setAlignment(Pos.CENTER_LEFT);
+                setGraphic(row);
+              }
+            });
     VBox box = new VBox(8, head, list);
     VBox.setVgrow(list, Priority.ALWAYS);
     box.setPadding(new Insets(10));

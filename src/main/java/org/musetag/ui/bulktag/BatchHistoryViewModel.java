@@ -25,8 +25,8 @@ public final class BatchHistoryViewModel {
   private final Supplier<Settings> settings;
   private final ObservableList<TagJournal.Batch> history = FXCollections.observableArrayList();
 
-  public BatchHistoryViewModel(TaskRunner runner, DialogService dialogs, TagBatches batches,
-      Supplier<Settings> settings) {
+  public BatchHistoryViewModel(
+      TaskRunner runner, DialogService dialogs, TagBatches batches, Supplier<Settings> settings) {
     this.runner = runner;
     this.dialogs = dialogs;
     this.batches = batches;
@@ -34,8 +34,9 @@ public final class BatchHistoryViewModel {
   }
 
   public void refresh() {
-    runner.run(BackgroundTask.of("Reading the tag history", ctx -> batches.history())
-        .onSuccess(history::setAll));
+    runner.run(
+        BackgroundTask.of("Reading the tag history", ctx -> batches.history())
+            .onSuccess(history::setAll));
   }
 
   /** Asks, then restores the tags the batch changed. */
@@ -43,21 +44,31 @@ public final class BatchHistoryViewModel {
     if (!undoable(batch)) {
       return;
     }
-    if (!dialogs.confirm("Undo tag batch", "Undo batch " + batch.id() + "?",
-        "Restores the " + Formats.count(batch.written(), "change")
+    if (!dialogs.confirm(
+        "Undo tag batch",
+        "Undo batch " + batch.id() + "?",
+        "Restores the "
+            + Formats.count(batch.written(), "change")
             + " it wrote, where the files still hold what it wrote. Fields changed since are left alone.")) {
       return;
     }
     Settings s = settings.get();
-    runner.run(BackgroundTask.of("Undoing batch " + batch.id(), ctx -> batches.undo(batch.id(), s, ctx))
-        .listed()
-        .onSuccess(outcome -> {
-          dialogs.showReport("Undo", String.format("Restored %s; %d already as they were; %d could not be restored.",
-              Formats.count(outcome.report().written(), "file"), outcome.report().unchanged(),
-              outcome.report().failed()), outcome.problems());
-          refresh();
-        })
-        .onFailure(e -> dialogs.showError("Undo", UserErrors.describe(e))));
+    runner.run(
+        BackgroundTask.of("Undoing batch " + batch.id(), ctx -> batches.undo(batch.id(), s, ctx))
+            .listed()
+            .onSuccess(
+                outcome -> {
+                  dialogs.showReport(
+                      "Undo",
+                      String.format(
+                          "Restored %s; %d already as they were; %d could not be restored.",
+                          Formats.count(outcome.report().written(), "file"),
+                          outcome.report().unchanged(),
+                          outcome.report().failed()),
+                      outcome.problems());
+                  refresh();
+                })
+            .onFailure(e -> dialogs.showError("Undo", UserErrors.describe(e))));
   }
 
   /**
@@ -65,15 +76,21 @@ public final class BatchHistoryViewModel {
    * been written before the journal could mark it); a batch another live process is writing cannot, yet.
    */
   public static boolean undoable(TagJournal.Batch b) {
-    return !"undone".equals(b.state()) && !b.runningElsewhere()
+    return !"undone".equals(b.state())
+        && !b.runningElsewhere()
         && (b.written() > 0 || TagJournal.INTERRUPTED.equals(b.state()));
   }
 
   /** "2026-01-21 14:25 · 37 changes written · done". */
   public static String describe(TagJournal.Batch b) {
     String when = WHEN.format(Instant.ofEpochMilli(b.createdAt()).atZone(ZoneId.systemDefault()));
-    return when + " · " + Formats.count(b.written(), "change") + " written"
-        + (b.failed() > 0 ? ", " + b.failed() + " failed" : "") + " · " + b.state();
+    return when
+        + " · "
+        + Formats.count(b.written(), "change")
+        + " written"
+        + (b.failed() > 0 ? ", " + b.failed() + " failed" : "")
+        + " · "
+        + b.state();
   }
 
   public ObservableList<TagJournal.Batch> history() {

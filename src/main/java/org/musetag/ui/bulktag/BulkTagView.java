@@ -41,7 +41,9 @@ public final class BulkTagView {
     steps.setAlignment(Pos.CENTER_LEFT);
     steps.setPadding(new Insets(8, 10, 8, 10));
     steps.getStyleClass().add("tool-row");
-    String[] names = {"1  Folders", "2  Scan and analyse", "3  Preview changes", "4  Write and report"};
+    String[] names = {
+      "1  Folders", "2  Scan and analyse", "3  Preview changes", "4  Write and report"
+    };
     for (int i = 0; i < names.length; i++) {
       Label l = new Label(names[i]);
       l.getStyleClass().add("step-label");
@@ -53,16 +55,21 @@ public final class BulkTagView {
         steps.getChildren().add(new Label("›"));
       }
     }
-    StackPane pages = new StackPane(page(BulkTagViewModel.Step.FOLDERS, folders()),
-        page(BulkTagViewModel.Step.ANALYSE, analyse()), page(BulkTagViewModel.Step.PREVIEW, preview()),
-        page(BulkTagViewModel.Step.REPORT, report()));
+    StackPane pages =
+        new StackPane(
+            page(BulkTagViewModel.Step.FOLDERS, folders()),
+            page(BulkTagViewModel.Step.ANALYSE, analyse()),
+            page(BulkTagViewModel.Step.PREVIEW, preview()),
+            page(BulkTagViewModel.Step.REPORT, report()));
     pages.setPadding(new Insets(10));
-    BorderPane pane = new BorderPane(pages, steps, new BatchHistoryView(history).build(), null, null);
+    BorderPane pane =
+        new BorderPane(pages, steps, new BatchHistoryView(history).build(), null, null);
     history.refresh();
     return pane;
   }
 
-  private static void styleStep(Label l, BulkTagViewModel.Step mine, BulkTagViewModel.Step current) {
+  private static void styleStep(
+      Label l, BulkTagViewModel.Step mine, BulkTagViewModel.Step current) {
     l.getStyleClass().removeAll("current", "done");
     if (mine == current) {
       l.getStyleClass().add("current");
@@ -77,12 +84,15 @@ public final class BulkTagView {
   }
 
   private Node folders() {
-    Label intro = new Label("Choose the folders to tag. Musetag scans them, listens to every track it has not heard"
-        + " yet, and shows every change before writing anything.");
+    Label intro =
+        new Label(
+            "Choose the folders to tag. Musetag scans them, listens to every track it has not heard"
+                + " yet, and shows every change before writing anything.");
     intro.setWrapText(true);
     ListView<Path> list = new ListView<>(vm.folders());
     list.setId("wizardFolders");
-    list.setPlaceholder(new Label("No folders yet: Add folder… (or drop folders on the window, then come back)."));
+    list.setPlaceholder(
+        new Label("No folders yet: Add folder… (or drop folders on the window, then come back)."));
     Button add = new Button("Add folder…", Icons.get("folder-add", 16));
     add.setOnAction(e -> vm.chooseFolder());
     Button remove = new Button("Remove");
@@ -117,8 +127,13 @@ public final class BulkTagView {
     Button previewAnyway = new Button("Preview what is analysed");
     previewAnyway.setOnAction(e -> vm.preview());
     previewAnyway.visibleProperty().bind(vm.stoppedProperty());
-    VBox box = new VBox(12, new Label("Scanning the folders and listening to the music…"), bar, text,
-        new HBox(8, cancel, resume, previewAnyway));
+    VBox box =
+        new VBox(
+            12,
+            new Label("Scanning the folders and listening to the music…"),
+            bar,
+            text,
+            new HBox(8, cancel, resume, previewAnyway));
     box.setMaxHeight(Region.USE_PREF_SIZE);
     StackPane.setAlignment(box, Pos.TOP_LEFT);
     return box;
@@ -136,9 +151,12 @@ public final class BulkTagView {
     Label genreLabel = fixed(new Label("Genre:"));
     Label moodLabel = fixed(new Label("Mood:"));
     genre.setTooltip(new javafx.scene.control.Tooltip("What to do with genres a file already has"));
-    mood.setTooltip(new javafx.scene.control.Tooltip("What to do with mood words a file already has;"
-        + " valence, arousal and the model id are always replaced"));
-    HBox policies = new HBox(8, genreLabel, genre, moodLabel, mood, spring(), fixed(all), fixed(none));
+    mood.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "What to do with mood words a file already has;"
+                + " valence, arousal and the model id are always replaced"));
+    HBox policies =
+        new HBox(8, genreLabel, genre, moodLabel, mood, spring(), fixed(all), fixed(none));
     policies.setAlignment(Pos.CENTER_LEFT);
 
     TableView<PreviewRow> table = new TableView<>(vm.rows());
@@ -170,7 +188,8 @@ public final class BulkTagView {
     Label validation = new Label();
     validation.getStyleClass().add("validation");
     validation.textProperty().bind(vm.validationProperty());
-    // What the scan and the analysis met (files not read, files heard although cut short or misnamed), shown
+    // What the scan and the analysis met (files not read, files heard although cut short or
+    // misnamed), shown
     // before anything is written, in the words the command line prints.
     Label heardHeading = new Label("Found while reading the folders, file by file:");
     ListView<String> heard = new ListView<>(vm.problems());
@@ -179,7 +198,9 @@ public final class BulkTagView {
     VBox heardBox = new VBox(4, heardHeading, heard);
     heardBox.visibleProperty().bind(Bindings.isNotEmpty(vm.problems()));
     heardBox.managedProperty().bind(heardBox.visibleProperty());
-    VBox box = new VBox(8, policies, table, heardBox, new HBox(8, summary, spring(), validation, back, write));
+    VBox box =
+        new VBox(
+            8, policies, table, heardBox, new HBox(8, summary, spring(), validation, back, write));
     VBox.setVgrow(table, Priority.ALWAYS);
     return box;
   }
@@ -197,7 +218,9 @@ public final class BulkTagView {
     undo.setOnAction(e -> vm.undo());
     Button again = new Button("Tag more folders");
     again.setOnAction(e -> vm.restart());
-    VBox box = new VBox(10, text, new Label("Problems, file by file:"), problems, new HBox(8, undo, again));
+    VBox box =
+        new VBox(
+            10, text, new Label("Problems, file by file:"), problems, new HBox(8, undo, again));
     VBox.setVgrow(problems, Priority.ALWAYS);
     return box;
   }
@@ -212,17 +235,18 @@ public final class BulkTagView {
     box.setMinWidth(Region.USE_PREF_SIZE);
     box.getItems().setAll(List.of(WritePolicy.values()));
     box.setValue(initial);
-    box.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(WritePolicy p) {
-        return p == null ? "" : policyName(p);
-      }
+    box.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(WritePolicy p) {
+            return p == null ? "" : policyName(p);
+          }
 
-      @Override
-      public WritePolicy fromString(String s) {
-        throw new UnsupportedOperationException();
-      }
-    });
+          @Override
+          public WritePolicy fromString(String s) {
+            throw new UnsupportedOperationException();
+          }
+        });
     return box;
   }
 
@@ -234,7 +258,8 @@ public final class BulkTagView {
     };
   }
 
-  private static TableColumn<PreviewRow, String> text(String name, Function<PreviewRow, String> f, double w) {
+  private static TableColumn<PreviewRow, String> text(
+      String name, Function<PreviewRow, String> f, double w) {
     TableColumn<PreviewRow, String> c = new TableColumn<>(name);
     c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
     c.setPrefWidth(w);

@@ -38,7 +38,12 @@ import org.musetag.ui.task.TaskRunner;
  */
 public final class BulkTagViewModel {
   /** The wizard's steps, in order. */
-  public enum Step { FOLDERS, ANALYSE, PREVIEW, REPORT }
+  public enum Step {
+    FOLDERS,
+    ANALYSE,
+    PREVIEW,
+    REPORT
+  }
 
   private final TaskRunner runner;
   private final DialogService dialogs;
@@ -63,8 +68,13 @@ public final class BulkTagViewModel {
   private String batchId;
   private TaskHandle current;
 
-  public BulkTagViewModel(TaskRunner runner, DialogService dialogs, LibraryJobs jobs, TagBatches batches,
-      ObservableValue<Settings> settings, Runnable historyChanged) {
+  public BulkTagViewModel(
+      TaskRunner runner,
+      DialogService dialogs,
+      LibraryJobs jobs,
+      TagBatches batches,
+      ObservableValue<Settings> settings,
+      Runnable historyChanged) {
     this.runner = runner;
     this.dialogs = dialogs;
     this.jobs = jobs;
@@ -105,26 +115,40 @@ public final class BulkTagViewModel {
     stopped.set(false);
     progress.set(-1);
     progressText.set("Scanning " + Formats.count(roots.size(), "folder") + "…");
-    current = runner.run(BackgroundTask.of("Bulk tag: scan and analyse", ctx -> {
-      ScanReport scan = jobs.scan(roots, ctx);
-      if (ctx.isCancelled()) {
-        return null;
-      }
-      ProgressRate rate = new ProgressRate(System.nanoTime(), "tracks");
-      return new Heard(scan, jobs.analyze(ctx, new JobListener() {
-        @Override
-        public void progress(int done, int total) {
-          String text = "Analysed " + rate.describe(done, total, System.nanoTime());
-          ctx.publish(() -> {
-            progress.set(total == 0 ? 1 : done / (double) total);
-            progressText.set(text);
-          });
-        }
+    current =
+        runner.run(
+            BackgroundTask.of(
+                    "Bulk tag: scan and analyse",
+                    ctx -> {
+                      ScanReport scan = jobs.scan(roots, ctx);
+                      if (ctx.isCancelled()) {
+                        return null;
+                      }
+                      ProgressRate rate = new ProgressRate(System.nanoTime(), "tracks");
+                      return new Heard(
+                          scan,
+                          jobs.analyze(
+                              ctx,
+                              new JobListener() {
+                                @Override
+                                public void progress(int done, int total) {
+                                  String text =
+                                      "Analysed " + rate.describe(done, total, System.nanoTime());
+                                  ctx.publish(
+                                      () -> {
+                                        progress.set(total == 0 ? 1 : done / (double) total);
+                                        progressText.set(text);
+                                      });
+                                }
 
-        @Override
-        public void problem(Path file, String reason) {}
-      }, roots));
-    }).listed().onSuccess(this::analysed).onFailure(this::failed));
+                                @Override
+                                public void problem(Path file, String reason) {}
+                              },
+                              roots));
+                    })
+                .listed()
+                .onSuccess(this::analysed)
+                .onFailure(this::failed));
   }
 
   /** What step 2 did: the scan (with the files it could not read) and the analysis (with its problems). */
@@ -135,12 +159,17 @@ public final class BulkTagViewModel {
     running.set(false);
     if (a == null || a.report().cancelled()) {
       stopped.set(true);
-      progressText.set("Stopped" + (a == null ? " while scanning" : " after analysing "
-          + Formats.count(a.report().analysed(), "track")) + ". Everything done so far is kept: Resume goes on"
-          + " from there, now or another day.");
+      progressText.set(
+          "Stopped"
+              + (a == null
+                  ? " while scanning"
+                  : " after analysing " + Formats.count(a.report().analysed(), "track"))
+              + ". Everything done so far is kept: Resume goes on"
+              + " from there, now or another day.");
       return;
     }
-    // As 'musetag scan' and 'analyze' print them: the files not read, then those heard although not quite right.
+    // As 'musetag scan' and 'analyze' print them: the files not read, then those heard although not
+    // quite right.
     problems.setAll(heard.scan().problems());
     problems.addAll(a.problems());
     preview();
@@ -160,17 +189,23 @@ public final class BulkTagViewModel {
 
   /** Step 3: plans every change under the current policies. */
   public void preview() {
-    running.set(true); // before the step, so "preview step and not running" only ever means the preview is shown
+    running.set(
+        true); // before the step, so "preview step and not running" only ever means the preview is
+    // shown
     step.set(Step.PREVIEW);
     preview.say("Reading the tags the files hold now…");
     Settings s = effectiveSettings();
     List<Path> roots = List.copyOf(folders);
-    current = runner.run(BackgroundTask.of("Bulk tag: preview", ctx -> batches.plan(roots, s, ctx))
-        .onSuccess(p -> {
-          running.set(false);
-          model = p.model();
-          preview.show(p.plans());
-        }).onFailure(this::failed));
+    current =
+        runner.run(
+            BackgroundTask.of("Bulk tag: preview", ctx -> batches.plan(roots, s, ctx))
+                .onSuccess(
+                    p -> {
+                      running.set(false);
+                      model = p.model();
+                      preview.show(p.plans());
+                    })
+                .onFailure(this::failed));
   }
 
   private void replan() {
@@ -180,8 +215,10 @@ public final class BulkTagViewModel {
   }
 
   Settings effectiveSettings() {
-    return settings.getValue().withPolicy(TagField.GENRE, genrePolicy.get()).withPolicy(TagField.MOOD,
-        moodPolicy.get());
+    return settings
+        .getValue()
+        .withPolicy(TagField.GENRE, genrePolicy.get())
+        .withPolicy(TagField.MOOD, moodPolicy.get());
   }
 
   /** Includes or excludes every file at once. */
@@ -198,20 +235,29 @@ public final class BulkTagViewModel {
     }
     Settings s = effectiveSettings();
     running.set(true);
-    current = runner.run(BackgroundTask.of("Bulk tag: writing", ctx -> batches.write(chosen, model, s, ctx))
-        .listed()
-        .onSuccess(outcome -> {
-          running.set(false);
-          batchId = outcome.report().batchId();
-          var r = outcome.report();
-          reportText.set(String.format("Batch %s: wrote %s, %d failed%s. Every change is journalled; Undo restores"
-              + " the tags as they were.", r.batchId(), Formats.count(r.written(), "file"), r.failed(),
-              r.cancelled() ? ", stopped before the end" : ""));
-          problems.setAll(outcome.problems());
-          canUndo.set(r.written() > 0);
-          step.set(Step.REPORT);
-          historyChanged.run();
-        }).onFailure(this::failed));
+    current =
+        runner.run(
+            BackgroundTask.of("Bulk tag: writing", ctx -> batches.write(chosen, model, s, ctx))
+                .listed()
+                .onSuccess(
+                    outcome -> {
+                      running.set(false);
+                      batchId = outcome.report().batchId();
+                      var r = outcome.report();
+                      reportText.set(
+                          String.format(
+                              "Batch %s: wrote %s, %d failed%s. Every change is journalled; Undo restores"
+                                  + " the tags as they were.",
+                              r.batchId(),
+                              Formats.count(r.written(), "file"),
+                              r.failed(),
+                              r.cancelled() ? ", stopped before the end" : ""));
+                      problems.setAll(outcome.problems());
+                      canUndo.set(r.written() > 0);
+                      step.set(Step.REPORT);
+                      historyChanged.run();
+                    })
+                .onFailure(this::failed));
   }
 
   /** Undoes the batch just written. */
@@ -221,17 +267,24 @@ public final class BulkTagViewModel {
     }
     running.set(true);
     Settings s = effectiveSettings();
-    current = runner.run(BackgroundTask.of("Bulk tag: undo", ctx -> batches.undo(batchId, s, ctx))
-        .listed()
-        .onSuccess(outcome -> {
-          running.set(false);
-          canUndo.set(false);
-          reportText.set(String.format("Undone: restored %s, %d left as they were, %d could not be restored.",
-              Formats.count(outcome.report().written(), "file"), outcome.report().unchanged(),
-              outcome.report().failed()));
-          problems.setAll(outcome.problems());
-          historyChanged.run();
-        }).onFailure(this::failed));
+    current =
+        runner.run(
+            BackgroundTask.of("Bulk tag: undo", ctx -> batches.undo(batchId, s, ctx))
+                .listed()
+                .onSuccess(
+                    outcome -> {
+                      running.set(false);
+                      canUndo.set(false);
+                      reportText.set(
+                          String.format(
+                              "Undone: restored %s, %d left as they were, %d could not be restored.",
+                              Formats.count(outcome.report().written(), "file"),
+                              outcome.report().unchanged(),
+                              outcome.report().failed()));
+                      problems.setAll(outcome.problems());
+                      historyChanged.run();
+                    })
+                .onFailure(this::failed));
   }
 
   /** Back to step 1 for another run. */

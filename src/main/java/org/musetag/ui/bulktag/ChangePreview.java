@@ -37,11 +37,14 @@ public final class ChangePreview {
     skipped = 0;
     for (FilePlan p : planned) {
       Path file = p.track().path();
-      BooleanProperty on = included.computeIfAbsent(file, f -> {
-        BooleanProperty b = new SimpleBooleanProperty(true);
-        b.addListener(o -> summarise());
-        return b;
-      });
+      BooleanProperty on =
+          included.computeIfAbsent(
+              file,
+              f -> {
+                BooleanProperty b = new SimpleBooleanProperty(true);
+                b.addListener(o -> summarise());
+                return b;
+              });
       if (p.skipReason() != null) {
         skipped++;
         out.add(PreviewRow.skip(file, p.skipReason(), on));
@@ -50,8 +53,14 @@ public final class ChangePreview {
       } else {
         changing++;
         for (TagChange c : p.changes()) {
-          out.add(new PreviewRow(file, Formats.field(c.field()),
-              Formats.values(c.oldValues()), Formats.values(c.newValues()), on, null));
+          out.add(
+              new PreviewRow(
+                  file,
+                  Formats.field(c.field()),
+                  Formats.values(c.oldValues()),
+                  Formats.values(c.newValues()),
+                  on,
+                  null));
         }
       }
     }
@@ -60,14 +69,21 @@ public final class ChangePreview {
   }
 
   private void summarise() {
-    summary.set(String.format("%s will change (%d chosen) · %d already up to date · %d skipped",
-        Formats.count(changing, "file"), chosen().size(), unchanged, skipped));
+    summary.set(
+        String.format(
+            "%s will change (%d chosen) · %d already up to date · %d skipped",
+            Formats.count(changing, "file"), chosen().size(), unchanged, skipped));
   }
 
   /** The plans that will be written: with changes, not skipped, and included. */
   List<FilePlan> chosen() {
-    return plans.stream().filter(p -> p.skipReason() == null && !p.changes().isEmpty()
-        && included.get(p.track().path()).get()).toList();
+    return plans.stream()
+        .filter(
+            p ->
+                p.skipReason() == null
+                    && !p.changes().isEmpty()
+                    && included.get(p.track().path()).get())
+        .toList();
   }
 
   /** Includes or excludes every file at once. */

@@ -10,7 +10,12 @@ import javafx.beans.property.BooleanProperty;
  * @param skipReason null, or why the file will not be written, as {@code musetag tag --dry-run} prints it after
  *     "skip " (the same {@code FilePlan.skipReason()})
  */
-public record PreviewRow(Path file, String field, String oldValue, String newValue, BooleanProperty included,
+public record PreviewRow(
+    Path file,
+    String field,
+    String oldValue,
+    String newValue,
+    BooleanProperty included,
     String skipReason) {
 
   /** A row for a file that will not be written. */

@@ -32,7 +32,8 @@ import org.musetag.ui.display.TrackRow;
  */
 public final class CircumplexView {
   private static final double HIT_PIXELS = 6;
-  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+  private static final java.lang.management.ThreadMXBean CPU =
+      java.lang.management.ManagementFactory.getThreadMXBean();
 
   private final CircumplexViewModel vm;
   private final Canvas canvas = new Canvas();
@@ -58,11 +59,12 @@ public final class CircumplexView {
   /** Draws only while {@code showing} (its tab is selected): a hidden canvas need not be kept up to date. */
   public void setShowing(ObservableBooleanValue showing) {
     this.showing = showing;
-    showing.addListener((o, was, now) -> {
-      if (now) {
-        redraw();
-      }
-    });
+    showing.addListener(
+        (o, was, now) -> {
+          if (now) {
+            redraw();
+          }
+        });
   }
 
   public Node build() {
@@ -81,30 +83,35 @@ public final class CircumplexView {
     tip.setVisible(false);
     tip.setMouseTransparent(true);
     tip.getStyleClass().add("circumplex-tip");
-    canvas.setOnScroll(e -> {
-      view.zoomAt(e.getX(), e.getY(), Math.pow(1.0025, e.getDeltaY()));
-      redraw();
-    });
+    canvas.setOnScroll(
+        e -> {
+          view.zoomAt(e.getX(), e.getY(), Math.pow(1.0025, e.getDeltaY()));
+          redraw();
+        });
     canvas.setOnMousePressed(this::pressed);
     canvas.setOnMouseDragged(this::dragged);
     canvas.setOnMouseReleased(this::released);
-    canvas.setOnMouseMoved(e -> {
-      vm.hoverAt(view.toValence(e.getX()), view.toArousal(e.getY()), HIT_PIXELS / view.scale());
-      placeTip(e.getX(), e.getY());
-    });
+    canvas.setOnMouseMoved(
+        e -> {
+          vm.hoverAt(view.toValence(e.getX()), view.toArousal(e.getY()), HIT_PIXELS / view.scale());
+          placeTip(e.getX(), e.getY());
+        });
     canvas.setOnMouseExited(e -> tip.setVisible(false));
-    vm.pointsProperty().addListener((o, was, now) -> {
-      rebuildLegend();
-      redraw();
-    });
+    vm.pointsProperty()
+        .addListener(
+            (o, was, now) -> {
+              rebuildLegend();
+              redraw();
+            });
     vm.selectionProperty().addListener(o -> redraw());
     vm.hoveredProperty().addListener(o -> redraw());
 
     Button reset = new Button("Reset view");
-    reset.setOnAction(e -> {
-      view.reset();
-      redraw();
-    });
+    reset.setOnAction(
+        e -> {
+          view.reset();
+          redraw();
+        });
     Button save = new Button("Save as playlist…", Icons.get("playlist", 16));
     save.setId("savePlaylist");
     save.setOnAction(e -> vm.saveSelectionAsPlaylist());
@@ -118,7 +125,9 @@ public final class CircumplexView {
     tag.disableProperty().bind(save.disableProperty());
     Label selected = new Label();
     selected.textProperty().bind(vm.selectionTextProperty());
-    Label help = new Label("Scroll to zoom · drag to pan · click a point to play it · click a quadrant to list it");
+    Label help =
+        new Label(
+            "Scroll to zoom · drag to pan · click a point to play it · click a quadrant to list it");
     help.getStyleClass().add("subtle");
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
@@ -165,7 +174,10 @@ public final class CircumplexView {
   private void released(MouseEvent e) {
     boolean moved = Math.hypot(e.getX() - pressX, e.getY() - pressY) > 3;
     if (banding && moved) {
-      vm.selectRectangle(view.toValence(pressX), view.toArousal(pressY), view.toValence(e.getX()),
+      vm.selectRectangle(
+          view.toValence(pressX),
+          view.toArousal(pressY),
+          view.toValence(e.getX()),
           view.toArousal(e.getY()));
     } else if (!moved && e.getButton() == MouseButton.PRIMARY) {
       vm.clickAt(view.toValence(e.getX()), view.toArousal(e.getY()), HIT_PIXELS / view.scale());
@@ -198,7 +210,8 @@ public final class CircumplexView {
       legend.getChildren().add(row);
     }
     if (entries.isEmpty()) {
-      Label none = new Label("Nothing analysed yet.\nAdd a folder (Ctrl+O):\nevery track appears here.");
+      Label none =
+          new Label("Nothing analysed yet.\nAdd a folder (Ctrl+O):\nevery track appears here.");
       none.getStyleClass().add("subtle");
       legend.getChildren().add(none);
     }
@@ -222,7 +235,8 @@ public final class CircumplexView {
     CircumplexPainter.background(pixels, w, h, view);
     int size = p.xs().length > 20_000 ? 2 : 5;
     size += view.zoom() > 4 ? 2 : 0;
-    PointRaster.draw(pixels, w, h, view, p.xs(), p.ys(), p.colours(), vm.selectionProperty().get(), size);
+    PointRaster.draw(
+        pixels, w, h, view, p.xs(), p.ys(), p.colours(), vm.selectionProperty().get(), size);
     image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), pixels, 0, w);
     GraphicsContext g = canvas.getGraphicsContext2D();
     g.drawImage(image, 0, 0);
@@ -231,15 +245,17 @@ public final class CircumplexView {
     if (hover != null) {
       g.setStroke(Color.BLACK);
       g.setLineWidth(2);
-      g.strokeOval(view.toScreenX(hover.valence()) - 7, view.toScreenY(hover.arousal()) - 7, 14, 14);
+      g.strokeOval(
+          view.toScreenX(hover.valence()) - 7, view.toScreenY(hover.arousal()) - 7, 14, 14);
     }
     lastRenderNanos = System.nanoTime() - t0;
     worstRenderCpuNanos = Math.max(worstRenderCpuNanos, CPU.getCurrentThreadCpuTime() - cpu0);
   }
 
   private static String web(Color c) {
-    return String.format("#%02x%02x%02x", (int) (c.getRed() * 255), (int) (c.getGreen() * 255),
-        (int) (c.getBlue() * 255));
+    return String.format(
+        "#%02x%02x%02x",
+        (int) (c.getRed() * 255), (int) (c.getGreen() * 255), (int) (c.getBlue() * 255));
   }
 
   Viewport viewport() {

@@ -39,10 +39,23 @@ import org.musetag.ui.task.TaskRunner;
 public final class CircumplexViewModel {
 
   /** The points as drawn: parallel arrays, a legend of genres (most common first) and the hit-test index. */
-  public record Points(TrackRow[] rows, float[] xs, float[] ys, int[] colours, List<String> genres, int[] counts,
+  public record Points(
+      TrackRow[] rows,
+      float[] xs,
+      float[] ys,
+      int[] colours,
+      List<String> genres,
+      int[] counts,
       PointIndex index) {
-    static final Points EMPTY = new Points(new TrackRow[0], new float[0], new float[0], new int[0], List.of(),
-        new int[0], new PointIndex(new float[0], new float[0]));
+    static final Points EMPTY =
+        new Points(
+            new TrackRow[0],
+            new float[0],
+            new float[0],
+            new int[0],
+            List.of(),
+            new int[0],
+            new PointIndex(new float[0], new float[0]));
   }
 
   private final TaskRunner runner;
@@ -57,8 +70,12 @@ public final class CircumplexViewModel {
   private Consumer<TrackRow> player = r -> {};
   private Consumer<Set<Long>> libraryFilter = ids -> {};
 
-  public CircumplexViewModel(ObservableList<TrackRow> rows, TaskRunner runner, DialogService dialogs,
-      TagBatches batches, Supplier<Settings> settings) {
+  public CircumplexViewModel(
+      ObservableList<TrackRow> rows,
+      TaskRunner runner,
+      DialogService dialogs,
+      TagBatches batches,
+      Supplier<Settings> settings) {
     this.runner = runner;
     this.dialogs = dialogs;
     this.batches = batches;
@@ -72,8 +89,10 @@ public final class CircumplexViewModel {
     List<TrackRow> analysed = rows.stream().filter(TrackRow::analysed).toList();
     Map<String, Integer> counts = new HashMap<>();
     analysed.forEach(r -> counts.merge(r.topGenre(), 1, Integer::sum));
-    List<String> genres = counts.keySet().stream()
-        .sorted(Comparator.comparing((String g) -> -counts.get(g)).thenComparing(g -> g)).toList();
+    List<String> genres =
+        counts.keySet().stream()
+            .sorted(Comparator.comparing((String g) -> -counts.get(g)).thenComparing(g -> g))
+            .toList();
     Map<String, Integer> order = new HashMap<>();
     for (int i = 0; i < genres.size(); i++) {
       order.put(genres.get(i), i);
@@ -88,8 +107,15 @@ public final class CircumplexViewModel {
       ys[i] = (float) r.arousal();
       colours[i] = Palette.argb(Palette.genre(order.get(r.topGenre())));
     }
-    points.set(new Points(analysed.toArray(new TrackRow[0]), xs, ys, colours, genres,
-        genres.stream().mapToInt(counts::get).toArray(), new PointIndex(xs, ys)));
+    points.set(
+        new Points(
+            analysed.toArray(new TrackRow[0]),
+            xs,
+            ys,
+            colours,
+            genres,
+            genres.stream().mapToInt(counts::get).toArray(),
+            new PointIndex(xs, ys)));
     select(new int[0]);
     hovered.set(null);
   }
@@ -118,8 +144,10 @@ public final class CircumplexViewModel {
 
   private void select(int[] indices) {
     selection.set(indices);
-    selectionText.set(indices.length == 0 ? "Shift+drag to select tracks"
-        : Formats.count(indices.length, "track") + " selected");
+    selectionText.set(
+        indices.length == 0
+            ? "Shift+drag to select tracks"
+            : Formats.count(indices.length, "track") + " selected");
   }
 
   public List<TrackRow> selectedRows() {
@@ -133,14 +161,24 @@ public final class CircumplexViewModel {
     if (chosen.isEmpty()) {
       return;
     }
-    dialogs.chooseSaveFile("Save the selection as a playlist", "musetag-selection.m3u8", "m3u8")
+    dialogs
+        .chooseSaveFile("Save the selection as a playlist", "musetag-selection.m3u8", "m3u8")
         .ifPresent(file -> savePlaylist(file, chosen));
   }
 
   void savePlaylist(Path file, List<TrackRow> chosen) {
-    runner.run(BackgroundTask.of("Saving playlist", ctx -> Playlists.writeM3u8(file, chosen))
-        .onSuccess(w -> selectionText.set("Saved " + Formats.count(w.entries(), "track") + " to " + file.getFileName()
-            + (w.skipped().isEmpty() ? "" : "; left out " + String.join("; ", w.skipped())))));
+    runner.run(
+        BackgroundTask.of("Saving playlist", ctx -> Playlists.writeM3u8(file, chosen))
+            .onSuccess(
+                w ->
+                    selectionText.set(
+                        "Saved "
+                            + Formats.count(w.entries(), "track")
+                            + " to "
+                            + file.getFileName()
+                            + (w.skipped().isEmpty()
+                                ? ""
+                                : "; left out " + String.join("; ", w.skipped())))));
   }
 
   /**
@@ -155,58 +193,82 @@ public final class CircumplexViewModel {
     Settings s = settings.get();
     List<Long> ids = chosen.stream().map(TrackRow::id).toList();
     selectionText.set("Reading the tags of " + Formats.count(chosen.size(), "track") + "…");
-    runner.run(BackgroundTask.of("Planning tags", ctx -> batches.planTracks(ids, s, ctx))
-        .onSuccess(planned -> confirmAndWrite(planned, s))
-        .onFailure(this::failedTagging));
+    runner.run(
+        BackgroundTask.of("Planning tags", ctx -> batches.planTracks(ids, s, ctx))
+            .onSuccess(planned -> confirmAndWrite(planned, s))
+            .onFailure(this::failedTagging));
   }
 
   private void confirmAndWrite(TagBatches.Planned planned, Settings s) {
     List<FilePlan> plans = planned.plans();
-    List<FilePlan> changing = plans.stream().filter(p -> p.skipReason() == null && !p.changes().isEmpty()).toList();
+    List<FilePlan> changing =
+        plans.stream().filter(p -> p.skipReason() == null && !p.changes().isEmpty()).toList();
     List<FilePlan> skipped = plans.stream().filter(p -> p.skipReason() != null).toList();
     if (changing.isEmpty()) {
       selectionText.set("Nothing to write");
-      dialogs.showReport("Tag selection", skipped.isEmpty()
-          ? "The selected files already hold these tags; nothing to write."
-          : "Nothing can be written: " + Formats.count(skipped.size(), "file") + " skipped.",
+      dialogs.showReport(
+          "Tag selection",
+          skipped.isEmpty()
+              ? "The selected files already hold these tags; nothing to write."
+              : "Nothing can be written: " + Formats.count(skipped.size(), "file") + " skipped.",
           skipped.stream().map(FilePlan::skipReason).toList());
       return;
     }
-    if (!dialogs.confirmChanges("Tag selection", question(changing.size(), plans.size() - changing.size()),
-        lines(plans))) {
+    if (!dialogs.confirmChanges(
+        "Tag selection", question(changing.size(), plans.size() - changing.size()), lines(plans))) {
       selectionText.set("Not written");
       return;
     }
     selectionText.set("Writing…");
-    runner.run(BackgroundTask.of("Writing tags", ctx -> batches.write(plans, planned.model(), s, ctx))
-        .onSuccess(outcome -> {
-          String summary = summary(outcome.report());
-          selectionText.set(summary);
-          if (outcome.report().failed() > 0 || outcome.report().skipped() > 0) {
-            dialogs.showReport("Tag selection", summary, outcome.problems());
-          }
-        })
-        .listed()
-        .onFailure(this::failedTagging));
+    runner.run(
+        BackgroundTask.of("Writing tags", ctx -> batches.write(plans, planned.model(), s, ctx))
+            .onSuccess(
+                outcome -> {
+                  String summary = summary(outcome.report());
+                  selectionText.set(summary);
+                  if (outcome.report().failed() > 0 || outcome.report().skipped() > 0) {
+                    dialogs.showReport("Tag selection", summary, outcome.problems());
+                  }
+                })
+            .listed()
+            .onFailure(this::failedTagging));
   }
 
   private static String question(int changing, int others) {
-    return "Write these changes into " + Formats.count(changing, "file") + "?"
-        + (others == 0 ? "" : " (" + Formats.count(others, "other file") + " unchanged or skipped)");
+    return "Write these changes into "
+        + Formats.count(changing, "file")
+        + "?"
+        + (others == 0
+            ? ""
+            : " (" + Formats.count(others, "other file") + " unchanged or skipped)");
   }
 
   /** Every change, old → new per field, per file; then every skipped file with its reason. */
   static List<ChangeLine> lines(List<FilePlan> plans) {
     List<ChangeLine> out = new ArrayList<>();
-    plans.stream().filter(p -> p.skipReason() == null).forEach(p -> p.changes().forEach(c -> out.add(ChangeLine.of(c))));
-    plans.stream().filter(p -> p.skipReason() != null).forEach(p -> out.add(new ChangeLine(
-        p.track().path().getFileName().toString(), "skipped", "", p.skipReason())));
+    plans.stream()
+        .filter(p -> p.skipReason() == null)
+        .forEach(p -> p.changes().forEach(c -> out.add(ChangeLine.of(c))));
+    plans.stream()
+        .filter(p -> p.skipReason() != null)
+        .forEach(
+            p ->
+                out.add(
+                    new ChangeLine(
+                        p.track().path().getFileName().toString(), "skipped", "", p.skipReason())));
     return out;
   }
 
   static String summary(Report r) {
-    return "Tagged: " + Formats.count(r.written(), "file") + " written, " + r.unchanged() + " unchanged, "
-        + r.skipped() + " skipped, " + r.failed() + " failed"
+    return "Tagged: "
+        + Formats.count(r.written(), "file")
+        + " written, "
+        + r.unchanged()
+        + " unchanged, "
+        + r.skipped()
+        + " skipped, "
+        + r.failed()
+        + " failed"
         + (r.written() > 0 ? " (batch " + r.batchId() + "; undo it in Bulk tag → History)" : "");
   }
 
@@ -224,9 +286,21 @@ public final class CircumplexViewModel {
 
   /** What the hover tip says about a track. */
   public static String describe(TrackRow r) {
-    return r.displayName() + "\n" + "Heard as " + TagProposal.displayGenre(r.topGenre()) + " ("
-        + Formats.percent(r.topGenreP()) + ") · " + r.moodText() + "\n" + "valence " + Formats.signed(r.valence())
-        + " · arousal " + Formats.signed(r.arousal()) + " · confidence " + Formats.percent(r.confidence());
+    return r.displayName()
+        + "\n"
+        + "Heard as "
+        + TagProposal.displayGenre(r.topGenre())
+        + " ("
+        + Formats.percent(r.topGenreP())
+        + ") · "
+        + r.moodText()
+        + "\n"
+        + "valence "
+        + Formats.signed(r.valence())
+        + " · arousal "
+        + Formats.signed(r.arousal())
+        + " · confidence "
+        + Formats.percent(r.confidence());
   }
 
   /** Legend entries: "Rock (12)". */

@@ -6,9 +6,12 @@ import org.musetag.ml.Quadrant;
 /** Colours of the circumplex: a tint per quadrant and a distinct colour per genre (Tableau-like palette). */
 public final class Palette {
   private static final Color[] GENRES = {
-    Color.web("#4e79a7"), Color.web("#f28e2b"), Color.web("#e15759"), Color.web("#76b7b2"), Color.web("#59a14f"),
-    Color.web("#edc948"), Color.web("#b07aa1"), Color.web("#ff9da7"), Color.web("#9c755f"), Color.web("#bab0ac"),
-    Color.web("#1f77b4"), Color.web("#d62728"), Color.web("#2ca02c"), Color.web("#9467bd"), Color.web("#8c564b"),
+    Color.web("#4e79a7"), Color.web("#f28e2b"), Color.web("#e15759"), Color.web("#76b7b2"),
+        Color.web("#59a14f"),
+    Color.web("#edc948"), Color.web("#b07aa1"), Color.web("#ff9da7"), Color.web("#9c755f"),
+        Color.web("#bab0ac"),
+    Color.web("#1f77b4"), Color.web("#d62728"), Color.web("#2ca02c"), Color.web("#9467bd"),
+        Color.web("#8c564b"),
     Color.web("#17becf")
   };
 
@@ -31,7 +34,9 @@ public final class Palette {
 
   /** 0xAARRGGBB of a colour, for drawing into pixel buffers. */
   public static int argb(Color c) {
-    return 0xFF000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+    return 0xFF000000
+        | (int) Math.round(c.getRed() * 255) << 16
+        | (int) Math.round(c.getGreen() * 255) << 8
         | (int) Math.round(c.getBlue() * 255);
   }
 }

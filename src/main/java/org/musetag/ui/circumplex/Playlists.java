@@ -11,8 +11,10 @@ final class Playlists {
   private Playlists() {}
 
   static PlaylistFile.Written writeM3u8(Path file, List<TrackRow> tracks) throws LibraryException {
-    return PlaylistFile.write(file, tracks.stream()
-        .map(t -> new PlaylistFile.Entry(t.path(), t.durationSeconds(), t.displayName()))
-        .toList());
+    return PlaylistFile.write(
+        file,
+        tracks.stream()
+            .map(t -> new PlaylistFile.Entry(t.path(), t.durationSeconds(), t.displayName()))
+            .toList());
   }
 }

@@ -15,8 +15,16 @@ public final class PointRaster {
    * @param highlight points drawn larger and last (selection); may be empty
    * @param size side of a point's square in pixels
    */
-  public static void draw(int[] pixels, int width, int height, Viewport view, float[] xs, float[] ys, int[] colours,
-      int[] highlight, int size) {
+  public static void draw(
+      int[] pixels,
+      int width,
+      int height,
+      Viewport view,
+      float[] xs,
+      float[] ys,
+      int[] colours,
+      int[] highlight,
+      int size) {
     for (int i = 0; i < xs.length; i++) {
       square(pixels, width, height, view.toScreenX(xs[i]), view.toScreenY(ys[i]), size, colours[i]);
     }
@@ -28,7 +36,8 @@ public final class PointRaster {
     }
   }
 
-  private static void square(int[] pixels, int width, int height, double cx, double cy, int size, int argb) {
+  private static void square(
+      int[] pixels, int width, int height, double cx, double cy, int size, int argb) {
     int x0 = (int) Math.round(cx) - size / 2;
     int y0 = (int) Math.round(cy) - size / 2;
     int x1 = Math.min(width, x0 + size);

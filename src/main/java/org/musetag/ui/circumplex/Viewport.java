@@ -7,6 +7,7 @@ package org.musetag.ui.circumplex;
 public final class Viewport {
   /** Data units shown around the origin at zoom 1: a margin around [-1, 1] so labels fit. */
   static final double HALF_SPAN = 1.12;
+
   static final double MIN_ZOOM = 0.5;
   static final double MAX_ZOOM = 200;
 

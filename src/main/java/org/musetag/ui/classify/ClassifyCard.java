@@ -49,7 +49,9 @@ final class ClassifyCard {
     message.getStyleClass().add("classify-message");
     Label notes = new Label();
     notes.setId("notes");
-    notes.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", vm.notes()), vm.notes()));
+    notes
+        .textProperty()
+        .bind(Bindings.createStringBinding(() -> String.join("\n", vm.notes()), vm.notes()));
     notes.setWrapText(true);
     notes.getStyleClass().add("note-text");
     notes.visibleProperty().bind(Bindings.isNotEmpty(vm.notes()));
@@ -58,17 +60,23 @@ final class ClassifyCard {
     busy.setPrefSize(18, 18);
     busy.visibleProperty().bind(vm.stateProperty().isEqualTo(ClassifyCardViewModel.State.WAITING));
     busy.managedProperty().bind(busy.visibleProperty());
-    vm.stateProperty().addListener((o, was, now) -> {
-      if (now == ClassifyCardViewModel.State.FAILED) {
-        message.getStyleClass().add("error-text");
-      }
-    });
+    vm.stateProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now == ClassifyCardViewModel.State.FAILED) {
+                message.getStyleClass().add("error-text");
+              }
+            });
 
     Button write = new Button("Write tags…", Icons.get("tag", 16));
     write.setId("writeTags");
     write.setTooltip(new Tooltip("Shows every change first; undoable from Bulk tag → History"));
-    write.disableProperty().bind(vm.stateProperty().isNotEqualTo(ClassifyCardViewModel.State.DONE)
-        .or(vm.writingProperty().isEqualTo(true)));
+    write
+        .disableProperty()
+        .bind(
+            vm.stateProperty()
+                .isNotEqualTo(ClassifyCardViewModel.State.DONE)
+                .or(vm.writingProperty().isEqualTo(true)));
     write.setOnAction(e -> vm.writeTags());
     Label writeStatus = new Label();
     writeStatus.textProperty().bind(vm.writeStatusProperty());
@@ -127,7 +135,8 @@ final class ClassifyCard {
       bars.addRow(row++, name, track, new Label(Formats.percent(g.p())));
     }
     circumplex.draw(a.valence(), a.arousal());
-    numbers.setText("valence " + Formats.signed(a.valence()) + " · arousal " + Formats.signed(a.arousal()));
+    numbers.setText(
+        "valence " + Formats.signed(a.valence()) + " · arousal " + Formats.signed(a.arousal()));
   }
 
   private void showPicture(MelPicture p) {
@@ -136,8 +145,10 @@ final class ClassifyCard {
       return;
     }
     WritableImage image = new WritableImage(p.width(), p.height());
-    image.getPixelWriter().setPixels(0, 0, p.width(), p.height(), PixelFormat.getIntArgbInstance(), p.argb(), 0,
-        p.width());
+    image
+        .getPixelWriter()
+        .setPixels(
+            0, 0, p.width(), p.height(), PixelFormat.getIntArgbInstance(), p.argb(), 0, p.width());
     mel.setImage(image);
   }
 }

@@ -41,7 +41,11 @@ import org.musetag.ui.task.TaskRunner;
  */
 public final class ClassifyCardViewModel {
   /** Where a card is. */
-  public enum State { WAITING, DONE, FAILED }
+  public enum State {
+    WAITING,
+    DONE,
+    FAILED
+  }
 
   /** Genres shown as bars. */
   static final int BARS = 5;
@@ -61,7 +65,11 @@ public final class ClassifyCardViewModel {
   private final ObservableList<String> notesView = FXCollections.unmodifiableObservableList(notes);
   private final ReadOnlyObjectWrapper<Boolean> writing = new ReadOnlyObjectWrapper<>(false);
 
-  ClassifyCardViewModel(Path file, TaskRunner runner, DialogService dialogs, TagBatches batches,
+  ClassifyCardViewModel(
+      Path file,
+      TaskRunner runner,
+      DialogService dialogs,
+      TagBatches batches,
       Supplier<Settings> settings) {
     this.file = file;
     this.runner = runner;
@@ -84,11 +92,28 @@ public final class ClassifyCardViewModel {
     this.bundled = bundled;
     analysis.set(a);
     picture.set(mel);
-    StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s · %s · confidence %s", a.quadrant(),
-        String.join(", ", Quadrant.valueOf(a.quadrant()).words()), Formats.percent(a.confidence())));
-    heads.values().stream().filter(h -> !h.labels().isEmpty()).forEach(h -> text.append('\n').append(h.head())
-        .append(": ").append(String.join(", ", h.labels().stream().limit(3)
-            .map(l -> l.label() + " " + Formats.percent(l.p())).toList())));
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%s · %s · confidence %s",
+                a.quadrant(),
+                String.join(", ", Quadrant.valueOf(a.quadrant()).words()),
+                Formats.percent(a.confidence())));
+    heads.values().stream()
+        .filter(h -> !h.labels().isEmpty())
+        .forEach(
+            h ->
+                text.append('\n')
+                    .append(h.head())
+                    .append(": ")
+                    .append(
+                        String.join(
+                            ", ",
+                            h.labels().stream()
+                                .limit(3)
+                                .map(l -> l.label() + " " + Formats.percent(l.p()))
+                                .toList())));
     message.set(text.toString());
     notes.setAll(bundled.notes());
     state.set(State.DONE);
@@ -107,7 +132,9 @@ public final class ClassifyCardViewModel {
     if (a == null) {
       return List.of();
     }
-    return a.genres().stream().limit(BARS).map(g -> new LabelScore(TagProposal.displayGenre(g.label()), g.p()))
+    return a.genres().stream()
+        .limit(BARS)
+        .map(g -> new LabelScore(TagProposal.displayGenre(g.label()), g.p()))
         .toList();
   }
 
@@ -120,9 +147,10 @@ public final class ClassifyCardViewModel {
     Settings s = settings.get();
     writing.set(true);
     writeStatus.set("Reading the file's tags…");
-    runner.run(BackgroundTask.of("Planning tags", ctx -> batches.planFile(file, a, s))
-        .onSuccess(plan -> confirmAndWrite(plan, analysis.get().model(), s))
-        .onFailure(this::failedWrite));
+    runner.run(
+        BackgroundTask.of("Planning tags", ctx -> batches.planFile(file, a, s))
+            .onSuccess(plan -> confirmAndWrite(plan, analysis.get().model(), s))
+            .onFailure(this::failedWrite));
   }
 
   private void confirmAndWrite(FilePlan plan, String model, Settings s) {
@@ -137,24 +165,30 @@ public final class ClassifyCardViewModel {
       writeStatus.set("The file already holds these tags; nothing to write.");
       return;
     }
-    if (!dialogs.confirmChanges("Write tags", "Write these changes into " + file.getFileName() + "?",
-        lines(plan))) {
+    if (!dialogs.confirmChanges(
+        "Write tags", "Write these changes into " + file.getFileName() + "?", lines(plan))) {
       writing.set(false);
       writeStatus.set("Not written");
       return;
     }
     writeStatus.set("Writing…");
-    runner.run(BackgroundTask.of("Writing tags", ctx -> batches.write(List.of(plan), model, s, ctx))
-        .onSuccess(outcome -> {
-          writing.set(false);
-          if (outcome.report().written() == 1) {
-            writeStatus.set("Written (batch " + outcome.report().batchId() + "; undo it in Bulk tag → History)");
-          } else {
-            writeStatus.set("Not written");
-            dialogs.showReport("Write tags", "The tags could not be written.", outcome.problems());
-          }
-        })
-        .onFailure(this::failedWrite));
+    runner.run(
+        BackgroundTask.of("Writing tags", ctx -> batches.write(List.of(plan), model, s, ctx))
+            .onSuccess(
+                outcome -> {
+                  writing.set(false);
+                  if (outcome.report().written() == 1) {
+                    writeStatus.set(
+                        "Written (batch "
+                            + outcome.report().batchId()
+                            + "; undo it in Bulk tag → History)");
+                  } else {
+                    writeStatus.set("Not written");
+                    dialogs.showReport(
+                        "Write tags", "The tags could not be written.", outcome.problems());
+                  }
+                })
+            .onFailure(this::failedWrite));
   }
 
   private void failedWrite(Throwable e) {

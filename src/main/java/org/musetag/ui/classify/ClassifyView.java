@@ -28,7 +28,8 @@ public final class ClassifyView {
     Button clear = new Button("Clear");
     clear.setOnAction(e -> vm.clear());
     clear.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.cards()));
-    Label hint = new Label("Drop audio files anywhere on the window: each shows what the model hears.");
+    Label hint =
+        new Label("Drop audio files anywhere on the window: each shows what the model hears.");
     hint.getStyleClass().add("subtle");
     HBox bar = new HBox(8, open, clear, hint);
     bar.setAlignment(Pos.CENTER_LEFT);
@@ -39,7 +40,9 @@ public final class ClassifyView {
     list.setId("classifyCards");
     ScrollPane scroll = new ScrollPane(list);
     scroll.setFitToWidth(true);
-    Label empty = new Label("Drop songs here to hear what Musetag hears:\ngenre, mood quadrant, valence and arousal.");
+    Label empty =
+        new Label(
+            "Drop songs here to hear what Musetag hears:\ngenre, mood quadrant, valence and arousal.");
     empty.getStyleClass().add("drop-hint");
     empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
     VBox emptyBox = new VBox(12, Icons.get("classify", 48), empty);
@@ -54,6 +57,7 @@ public final class ClassifyView {
   }
 
   private void rebuild() {
-    list.getChildren().setAll(vm.cards().stream().map(card -> new ClassifyCard(card).build()).toList());
+    list.getChildren()
+        .setAll(vm.cards().stream().map(card -> new ClassifyCard(card).build()).toList());
   }
 }

@@ -40,8 +40,13 @@ public final class ClassifyViewModel {
   private Function<Analysis, HeadedAnalysis> heads = a -> new HeadedAnalysis(a, Map.of());
   private final ObservableList<ClassifyCardViewModel> cards = FXCollections.observableArrayList();
 
-  public ClassifyViewModel(TaskRunner runner, DialogService dialogs, BundledModel models,
-      Supplier<ExecutorService> workers, TagBatches batches, Supplier<Settings> settings) {
+  public ClassifyViewModel(
+      TaskRunner runner,
+      DialogService dialogs,
+      BundledModel models,
+      Supplier<ExecutorService> workers,
+      TagBatches batches,
+      Supplier<Settings> settings) {
     this.runner = runner;
     this.dialogs = dialogs;
     this.models = models;
@@ -71,33 +76,45 @@ public final class ClassifyViewModel {
     }
     cards.addAll(0, added);
     int threads = Math.max(1, Math.min(settings.get().threads(), files.size()));
-    runner.run(BackgroundTask.of("Classifying " + Formats.count(files.size(), "file"), ctx -> {
-      ctx.message("Loading the model");
-      TrackClassifier classifier = models.classifier();
-      Set<Path> finished = new HashSet<>();
-      int[] done = {0};
-      new ClassifyJob(classifier, workers.get(), threads).keepingMel().run(files, outcome -> {
-        ClassifyCardViewModel card = added.get(done[0]);
-        if (outcome.analysis() != null) {
-          MelPicture mel = outcome.mel() == null ? null : MelPicture.of(outcome.mel());
-          HeadedAnalysis headed = heads.apply(outcome.analysis());
-          ctx.publish(() -> card.show(outcome.analysis(), headed, mel));
-        } else {
-          String why = outcome.error();
-          ctx.publish(() -> card.fail(why));
-        }
-        finished.add(outcome.file());
-        ctx.progress(++done[0], files.size());
-        ctx.message("Classified " + done[0] + " of " + files.size());
-      }, ctx::isCancelled);
-      for (ClassifyCardViewModel card : added.subList(done[0], added.size())) {
-        ctx.publish(() -> card.fail("Stopped before this file was classified."));
-      }
-      return finished.size();
-    }).listed().onFailure(e -> {
-      String why = UserErrors.describe(e);
-      added.forEach(c -> c.fail(why));
-    }));
+    runner.run(
+        BackgroundTask.of(
+                "Classifying " + Formats.count(files.size(), "file"),
+                ctx -> {
+                  ctx.message("Loading the model");
+                  TrackClassifier classifier = models.classifier();
+                  Set<Path> finished = new HashSet<>();
+                  int[] done = {0};
+                  new ClassifyJob(classifier, workers.get(), threads)
+                      .keepingMel()
+                      .run(
+                          files,
+                          outcome -> {
+                            ClassifyCardViewModel card = added.get(done[0]);
+                            if (outcome.analysis() != null) {
+                              MelPicture mel =
+                                  outcome.mel() == null ? null : MelPicture.of(outcome.mel());
+                              HeadedAnalysis headed = heads.apply(outcome.analysis());
+                              ctx.publish(() -> card.show(outcome.analysis(), headed, mel));
+                            } else {
+                              String why = outcome.error();
+                              ctx.publish(() -> card.fail(why));
+                            }
+                            finished.add(outcome.file());
+                            ctx.progress(++done[0], files.size());
+                            ctx.message("Classified " + done[0] + " of " + files.size());
+                          },
+                          ctx::isCancelled);
+                  for (ClassifyCardViewModel card : added.subList(done[0], added.size())) {
+                    ctx.publish(() -> card.fail("Stopped before this file was classified."));
+                  }
+                  return finished.size();
+                })
+            .listed()
+            .onFailure(
+                e -> {
+                  String why = UserErrors.describe(e);
+                  added.forEach(c -> c.fail(why));
+                }));
   }
 
   public void clear() {

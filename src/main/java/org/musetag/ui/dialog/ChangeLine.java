@@ -9,7 +9,10 @@ public record ChangeLine(String file, String field, String oldValue, String newV
   /** The line of one planned change: "genre", "Rock" → "Jazz". */
   public static ChangeLine of(TagChange c) {
     String field = Formats.field(c.field());
-    return new ChangeLine(c.file().getFileName().toString(), field, Formats.values(c.oldValues()),
+    return new ChangeLine(
+        c.file().getFileName().toString(),
+        field,
+        Formats.values(c.oldValues()),
         Formats.values(c.newValues()));
   }
 }

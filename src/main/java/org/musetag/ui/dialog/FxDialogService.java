@@ -38,9 +38,14 @@ public final class FxDialogService implements DialogService {
 
   @Override
   public void showReport(String title, String summary, List<String> problems) {
-    Alert a = alert(problems.isEmpty() ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING, title, summary);
+    Alert a =
+        alert(
+            problems.isEmpty() ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING,
+            title,
+            summary);
     if (!problems.isEmpty()) {
-      javafx.scene.control.TextArea list = new javafx.scene.control.TextArea(String.join("\n", problems));
+      javafx.scene.control.TextArea list =
+          new javafx.scene.control.TextArea(String.join("\n", problems));
       list.setEditable(false);
       list.setWrapText(true);
       list.setPrefRowCount(Math.min(12, problems.size() + 1));
@@ -72,14 +77,16 @@ public final class FxDialogService implements DialogService {
     table.setPrefSize(760, Math.min(420, 60 + 26 * changes.size()));
     table.setId("changesTable");
     BorderPane content = new BorderPane(table);
-    content.setBottom(new Label("Written atomically and journalled: undo it any time from Bulk tag → History."));
+    content.setBottom(
+        new Label("Written atomically and journalled: undo it any time from Bulk tag → History."));
     d.getDialogPane().setContent(content);
     ButtonType write = new ButtonType("Write tags", ButtonType.OK.getButtonData());
     d.getDialogPane().getButtonTypes().setAll(write, ButtonType.CANCEL);
     return d.showAndWait().filter(b -> b == write).isPresent();
   }
 
-  private static TableColumn<ChangeLine, String> column(String name, Function<ChangeLine, String> value, double w) {
+  private static TableColumn<ChangeLine, String> column(
+      String name, Function<ChangeLine, String> value, double w) {
     TableColumn<ChangeLine, String> c = new TableColumn<>(name);
     c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
     c.setPrefWidth(w);
@@ -97,8 +104,22 @@ public final class FxDialogService implements DialogService {
   public List<Path> chooseAudioFiles(String title) {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(title);
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Audio files",
-        "*.mp3", "*.flac", "*.ogg", "*.oga", "*.opus", "*.m4a", "*.mp4", "*.aac", "*.wav", "*.aif", "*.aiff"));
+    chooser
+        .getExtensionFilters()
+        .add(
+            new FileChooser.ExtensionFilter(
+                "Audio files",
+                "*.mp3",
+                "*.flac",
+                "*.ogg",
+                "*.oga",
+                "*.opus",
+                "*.m4a",
+                "*.mp4",
+                "*.aac",
+                "*.wav",
+                "*.aif",
+                "*.aiff"));
     List<File> files = chooser.showOpenMultipleDialog(owner.get());
     return files == null ? List.of() : files.stream().map(File::toPath).toList();
   }
@@ -107,8 +128,11 @@ public final class FxDialogService implements DialogService {
   public Optional<Path> chooseOpenFile(String title, String extension) {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(title);
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(java.util.Locale.ROOT)
-        + " files", "*." + extension));
+    chooser
+        .getExtensionFilters()
+        .add(
+            new FileChooser.ExtensionFilter(
+                extension.toUpperCase(java.util.Locale.ROOT) + " files", "*." + extension));
     return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
   }
 
@@ -117,8 +141,11 @@ public final class FxDialogService implements DialogService {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(title);
     chooser.setInitialFileName(initialName);
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(java.util.Locale.ROOT)
-        + " files", "*." + extension));
+    chooser
+        .getExtensionFilters()
+        .add(
+            new FileChooser.ExtensionFilter(
+                extension.toUpperCase(java.util.Locale.ROOT) + " files", "*." + extension));
     return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
   }
 

@@ -26,7 +26,8 @@ public final class UserErrors {
       LOG.warn("file problem", t);
       return sentence("A file could not be read or written: " + t.getMessage());
     }
-    String code = "E-" + Integer.toHexString(System.identityHashCode(t)).toUpperCase(java.util.Locale.ROOT);
+    String code =
+        "E-" + Integer.toHexString(System.identityHashCode(t)).toUpperCase(java.util.Locale.ROOT);
     LOG.error("unexpected failure [{}]", code, t);
     return "Something went wrong unexpectedly. Error code " + code + " (the log has the details).";
   }
@@ -44,7 +45,8 @@ public final class UserErrors {
 
   private static Throwable unwrap(Throwable t) {
     Throwable cur = t;
-    while ((cur instanceof ExecutionException || cur instanceof CompletionException) && cur.getCause() != null) {
+    while ((cur instanceof ExecutionException || cur instanceof CompletionException)
+        && cur.getCause() != null) {
       cur = cur.getCause();
     }
     return cur;

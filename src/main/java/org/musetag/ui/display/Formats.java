@@ -40,6 +40,8 @@ public final class Formats {
 
   /** How a tag field is named in previews: "genre", "mood model"; a head's field as it is spelled in the file. */
   public static String field(org.musetag.tags.TagField field) {
-    return field.isUser() ? field.userName() : field.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return field.isUser()
+        ? field.userName()
+        : field.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
   }
 }

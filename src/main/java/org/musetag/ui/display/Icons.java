@@ -39,7 +39,8 @@ public final class Icons {
 
   /** The path data and fill rule of an icon; an unknown icon is a programming error. */
   static String[] load(String name) {
-    try (InputStream in = Icons.class.getResourceAsStream("/org/musetag/ui/icons/" + name + ".svg")) {
+    try (InputStream in =
+        Icons.class.getResourceAsStream("/org/musetag/ui/icons/" + name + ".svg")) {
       if (in == null) {
         throw new IllegalArgumentException("no icon " + name);
       }

@@ -36,7 +36,8 @@ public final class ProgressRate {
       s.append(String.format(Locale.ROOT, " · %.1f %s/s", r, unit));
     }
     if (!Double.isNaN(left) && done < total) {
-      s.append(" · about ").append(left < 60 ? Math.round(Math.ceil(left)) + " s" : Formats.duration(left))
+      s.append(" · about ")
+          .append(left < 60 ? Math.round(Math.ceil(left)) + " s" : Formats.duration(left))
           .append(" left");
     }
     return s.toString();

@@ -29,15 +29,40 @@ public record TrackRow(
 
   public static TrackRow of(Track t, Analysis a) {
     String artist = t.artist() == null ? "" : t.artist();
-    String title = t.title() == null || t.title().isBlank() ? t.path().getFileName().toString() : t.title();
+    String title =
+        t.title() == null || t.title().isBlank() ? t.path().getFileName().toString() : t.title();
     String album = t.album() == null ? "" : t.album();
     String genre = t.genre() == null ? "" : t.genre();
     if (a == null) {
-      return new TrackRow(t.id(), t.path(), artist, title, album, genre, t.durationSeconds(), null, Double.NaN, null,
-          Double.NaN, Double.NaN, Double.NaN);
+      return new TrackRow(
+          t.id(),
+          t.path(),
+          artist,
+          title,
+          album,
+          genre,
+          t.durationSeconds(),
+          null,
+          Double.NaN,
+          null,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN);
     }
-    return new TrackRow(t.id(), t.path(), artist, title, album, genre, t.durationSeconds(), a.genres().get(0).label(),
-        a.genres().get(0).p(), Quadrant.valueOf(a.quadrant()), a.confidence(), a.valence(), a.arousal());
+    return new TrackRow(
+        t.id(),
+        t.path(),
+        artist,
+        title,
+        album,
+        genre,
+        t.durationSeconds(),
+        a.genres().get(0).label(),
+        a.genres().get(0).p(),
+        Quadrant.valueOf(a.quadrant()),
+        a.confidence(),
+        a.valence(),
+        a.arousal());
   }
 
   public boolean analysed() {

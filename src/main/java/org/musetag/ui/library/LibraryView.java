@@ -48,14 +48,15 @@ public final class LibraryView {
     search.setId("search");
     search.setPromptText("Search artist, title, album, genre, mood or file name  (Ctrl+F)");
     search.textProperty().bindBidirectional(vm.searchProperty());
-    search.setOnKeyPressed(e -> {
-      if (e.getCode() == KeyCode.ESCAPE) {
-        search.clear();
-      } else if (e.getCode() == KeyCode.DOWN) {
-        table.requestFocus();
-        table.getSelectionModel().selectFirst();
-      }
-    });
+    search.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.ESCAPE) {
+            search.clear();
+          } else if (e.getCode() == KeyCode.DOWN) {
+            table.requestFocus();
+            table.getSelectionModel().selectFirst();
+          }
+        });
     HBox.setHgrow(search, Priority.ALWAYS);
     search.setMaxWidth(460);
 
@@ -67,8 +68,11 @@ public final class LibraryView {
     confidence.setBlockIncrement(0.05);
     confidence.valueProperty().bindBidirectional(vm.minConfidenceProperty());
     Label confidenceLabel = new Label();
-    confidenceLabel.textProperty().bind(vm.minConfidenceProperty().map(v -> "Confidence ≥ " + Formats.percent(
-        v.doubleValue())));
+    confidenceLabel
+        .textProperty()
+        .bind(
+            vm.minConfidenceProperty()
+                .map(v -> "Confidence ≥ " + Formats.percent(v.doubleValue())));
     confidenceLabel.setMinWidth(Region.USE_PREF_SIZE);
     Button clear = new Button("Clear filters");
     clear.setOnAction(e -> vm.clearFilters());
@@ -77,15 +81,31 @@ public final class LibraryView {
     summary.textProperty().bind(vm.summaryProperty());
     summary.setMinWidth(Region.USE_PREF_SIZE);
     Tooltip unreadable = new Tooltip();
-    unreadable.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", vm.unreadable()),
-        vm.unreadable()));
-    summary.tooltipProperty().bind(Bindings.createObjectBinding(() -> vm.unreadable().isEmpty() ? null : unreadable,
-        vm.unreadable()));
+    unreadable
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> String.join("\n", vm.unreadable()), vm.unreadable()));
+    summary
+        .tooltipProperty()
+        .bind(
+            Bindings.createObjectBinding(
+                () -> vm.unreadable().isEmpty() ? null : unreadable, vm.unreadable()));
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.SOMETIMES);
 
-    HBox bar = new HBox(8, Icons.get("search", 16), search, genre, quadrant, confidenceLabel, confidence, clear, spring,
-        summary);
+    HBox bar =
+        new HBox(
+            8,
+            Icons.get("search", 16),
+            search,
+            genre,
+            quadrant,
+            confidenceLabel,
+            confidence,
+            clear,
+            spring,
+            summary);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(6, 8, 6, 8));
     bar.getStyleClass().add("tool-row");
@@ -100,7 +120,8 @@ public final class LibraryView {
    */
   public void setShowing(ObservableBooleanValue showing) {
     ObservableList<TrackRow> items = table.getItems();
-    showing.addListener((o, was, now) -> table.setItems(now ? items : FXCollections.emptyObservableList()));
+    showing.addListener(
+        (o, was, now) -> table.setItems(now ? items : FXCollections.emptyObservableList()));
     if (!showing.get()) {
       table.setItems(FXCollections.emptyObservableList());
     }
@@ -118,14 +139,20 @@ public final class LibraryView {
 
   private TableView<TrackRow> buildTable() {
     table.setId("libraryTable");
-    table.setPlaceholder(new Label("No tracks yet. Add a folder with Ctrl+O, or drop one anywhere on this window."));
+    table.setPlaceholder(
+        new Label("No tracks yet. Add a folder with Ctrl+O, or drop one anywhere on this window."));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.getColumns().add(text("Artist", TrackRow::artist, 140));
     table.getColumns().add(text("Title", TrackRow::title, 190));
     table.getColumns().add(text("Album", TrackRow::album, 140));
     table.getColumns().add(text("Genre (tags)", TrackRow::tagGenre, 100));
-    table.getColumns().add(text("Heard as", r -> r.topGenre() == null ? "" : TagProposal.displayGenre(r.topGenre()),
-        90));
+    table
+        .getColumns()
+        .add(
+            text(
+                "Heard as",
+                r -> r.topGenre() == null ? "" : TagProposal.displayGenre(r.topGenre()),
+                90));
     table.getColumns().add(text("Mood", TrackRow::moodText, 150));
     table.getColumns().add(number("Confidence", TrackRow::confidence, Formats::percent, 84));
     table.getColumns().add(number("Duration", TrackRow::durationSeconds, Formats::duration, 70));
@@ -133,44 +160,58 @@ public final class LibraryView {
     SortedList<TrackRow> sorted = new SortedList<>(vm.visibleRows());
     sorted.comparatorProperty().bind(table.comparatorProperty());
     table.setItems(sorted);
-    table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
-    table.setRowFactory(t -> {
-      TableRow<TrackRow> row = new TableRow<>();
-      row.setOnMouseClicked(e -> {
-        if (e.getClickCount() == 2 && !row.isEmpty()) {
-          vm.playSelected();
-        }
-      });
-      return row;
-    });
-    table.setOnKeyPressed(e -> {
-      if (e.getCode() == KeyCode.ENTER) {
-        vm.playSelected();
-      }
-    });
-    vm.visibleRows().addListener((ListChangeListener<TrackRow>) c -> table.getSelectionModel().clearSelection());
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((o, was, now) -> vm.selectedProperty().set(now));
+    table.setRowFactory(
+        t -> {
+          TableRow<TrackRow> row = new TableRow<>();
+          row.setOnMouseClicked(
+              e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                  vm.playSelected();
+                }
+              });
+          return row;
+        });
+    table.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.ENTER) {
+            vm.playSelected();
+          }
+        });
+    vm.visibleRows()
+        .addListener(
+            (ListChangeListener<TrackRow>) c -> table.getSelectionModel().clearSelection());
     return table;
   }
 
-  private static TableColumn<TrackRow, String> text(String name, Function<TrackRow, String> value, double width) {
+  private static TableColumn<TrackRow, String> text(
+      String name, Function<TrackRow, String> value, double width) {
     TableColumn<TrackRow, String> c = new TableColumn<>(name);
     c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     c.setPrefWidth(width);
     return c;
   }
 
-  private static TableColumn<TrackRow, Double> number(String name, Function<TrackRow, Double> value,
-      Function<Double, String> format, double width) {
+  private static TableColumn<TrackRow, Double> number(
+      String name,
+      Function<TrackRow, Double> value,
+      Function<Double, String> format,
+      double width) {
     TableColumn<TrackRow, Double> c = new TableColumn<>(name);
     c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     c.setComparator((a, b) -> Double.compare(a.isNaN() ? -1 : a, b.isNaN() ? -1 : b));
-    c.setCellFactory(col -> new TableCell<>() {
-      @Override
-      protected void updateItem(Double v, boolean empty) {
-        super.updateItem(v, empty);
-        setText(empty || v == null || v.isNaN() ? "" : format.apply(v));
-      }
-    });
+    c.setCellFactory(
+        col ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(Double v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null || v.isNaN() ? "" : format.apply(v));
+              }
+            });
     c.getStyleClass().add("number-column");
     c.setPrefWidth(width);
     return c;
@@ -181,12 +222,15 @@ public final class LibraryView {
     box.setId("genreFilter");
     box.setTooltip(new Tooltip("Show only tracks the model heard as this genre"));
     box.getItems().add(null);
-    vm.genres().addListener((ListChangeListener<String>) c -> {
-      String keep = vm.genreProperty().get();
-      box.getItems().setAll(vm.genres());
-      box.getItems().add(0, null);
-      box.setValue(keep);
-    });
+    vm.genres()
+        .addListener(
+            (ListChangeListener<String>)
+                c -> {
+                  String keep = vm.genreProperty().get();
+                  box.getItems().setAll(vm.genres());
+                  box.getItems().add(0, null);
+                  box.setValue(keep);
+                });
     box.setConverter(converter(g -> g == null ? "Any genre" : TagProposal.displayGenre(g)));
     box.setButtonCell(cell(box.getConverter()));
     box.setCellFactory(l -> cell(box.getConverter()));
@@ -200,7 +244,8 @@ public final class LibraryView {
     box.setTooltip(new Tooltip("Show only one mood quadrant of the circumplex"));
     box.getItems().add(null);
     box.getItems().addAll(Quadrant.values());
-    box.setConverter(converter(q -> q == null ? "Any mood" : q.name() + " " + String.join(", ", q.words())));
+    box.setConverter(
+        converter(q -> q == null ? "Any mood" : q.name() + " " + String.join(", ", q.words())));
     box.setButtonCell(cell(box.getConverter()));
     box.setCellFactory(l -> cell(box.getConverter()));
     box.valueProperty().bindBidirectional(vm.quadrantProperty());
@@ -227,8 +272,10 @@ public final class LibraryView {
       @Override
       protected void updateItem(T item, boolean empty) {
         super.updateItem(item, empty);
-        setText(empty && item == null && getIndex() < 0 ? converter.toString(null)
-            : empty ? "" : converter.toString(item));
+        setText(
+            empty && item == null && getIndex() < 0
+                ? converter.toString(null)
+                : empty ? "" : converter.toString(item));
       }
     };
   }

@@ -75,7 +75,8 @@ public final class LibraryViewModel {
   }
 
   /** @param heads applies the user's active trained heads to each stored analysis */
-  public LibraryViewModel(LibraryGateway gateway, TaskRunner runner, UnaryOperator<Analysis> heads) {
+  public LibraryViewModel(
+      LibraryGateway gateway, TaskRunner runner, UnaryOperator<Analysis> heads) {
     this.gateway = gateway;
     this.runner = runner;
     this.heads = heads;
@@ -87,8 +88,9 @@ public final class LibraryViewModel {
 
   /** Reloads every row from the library (after a scan, an analysis or a tag batch). */
   public void reload() {
-    runner.run(BackgroundTask.of("Loading the library", ctx -> gateway.read(lib -> load(lib, heads)))
-        .onSuccess(this::show));
+    runner.run(
+        BackgroundTask.of("Loading the library", ctx -> gateway.read(lib -> load(lib, heads)))
+            .onSuccess(this::show));
   }
 
   static Snapshot load(Library library) throws Exception {
@@ -107,7 +109,8 @@ public final class LibraryViewModel {
     for (Track t : library.tracks().all(Track.OK)) {
       out.add(TrackRow.of(t, analyses.get(t.id())));
     }
-    List<String> unreadable = library.tracks().all(Track.UNREADABLE).stream().map(Track::problemLine).toList();
+    List<String> unreadable =
+        library.tracks().all(Track.UNREADABLE).stream().map(Track::problemLine).toList();
     return new Snapshot(out, newest == null ? "" : newest, unreadable);
   }
 
@@ -116,8 +119,11 @@ public final class LibraryViewModel {
     rows.setAll(snapshot.rows());
     unreadable.setAll(snapshot.unreadable());
     model.set(snapshot.model());
-    genres.setAll(snapshot.rows().stream().map(TrackRow::topGenre).filter(g -> g != null)
-        .collect(Collectors.toCollection(TreeSet::new)));
+    genres.setAll(
+        snapshot.rows().stream()
+            .map(TrackRow::topGenre)
+            .filter(g -> g != null)
+            .collect(Collectors.toCollection(TreeSet::new)));
     if (genre.get() != null && !genres.contains(genre.get())) {
       genre.set(null);
     }
@@ -131,13 +137,16 @@ public final class LibraryViewModel {
       refilter();
       return;
     }
-    runner.run(BackgroundTask.of("Searching", ctx -> gateway.read(lib -> lib.tracks().search(text, SEARCH_LIMIT)))
-        .onSuccess(found -> {
-          if (generation == searchGeneration) {
-            searchHits = found.stream().map(Track::id).collect(Collectors.toSet());
-            refilter();
-          }
-        }));
+    runner.run(
+        BackgroundTask.of(
+                "Searching", ctx -> gateway.read(lib -> lib.tracks().search(text, SEARCH_LIMIT)))
+            .onSuccess(
+                found -> {
+                  if (generation == searchGeneration) {
+                    searchHits = found.stream().map(Track::id).collect(Collectors.toSet());
+                    refilter();
+                  }
+                }));
   }
 
   private void refilter() {
@@ -145,10 +154,13 @@ public final class LibraryViewModel {
     int shown = visible.size();
     int total = rows.size();
     long analysed = rows.stream().filter(TrackRow::analysed).count();
-    summary.set((shown == total && only == null
-        ? String.format("%,d tracks · %,d analysed", total, analysed)
-        : String.format("Showing %,d of %,d tracks", shown, total))
-        + (unreadable.isEmpty() ? "" : String.format(" · %,d could not be read", unreadable.size())));
+    summary.set(
+        (shown == total && only == null
+                ? String.format("%,d tracks · %,d analysed", total, analysed)
+                : String.format("Showing %,d of %,d tracks", shown, total))
+            + (unreadable.isEmpty()
+                ? ""
+                : String.format(" · %,d could not be read", unreadable.size())));
   }
 
   Predicate<TrackRow> predicate() {
@@ -157,11 +169,12 @@ public final class LibraryViewModel {
     String g = genre.get();
     Quadrant q = quadrant.get();
     double min = minConfidence.get();
-    return row -> (hits == null || hits.contains(row.id()))
-        && (pinned == null || pinned.contains(row.id()))
-        && (g == null || g.equals(row.topGenre()))
-        && (q == null || q == row.quadrant())
-        && (min <= 0 || row.analysed() && row.confidence() >= min);
+    return row ->
+        (hits == null || hits.contains(row.id()))
+            && (pinned == null || pinned.contains(row.id()))
+            && (g == null || g.equals(row.topGenre()))
+            && (q == null || q == row.quadrant())
+            && (min <= 0 || row.analysed() && row.confidence() >= min);
   }
 
   /** Shows only one quadrant (what clicking a quadrant of the circumplex does). */

@@ -26,7 +26,8 @@ public final class AudioOutputs {
         LOG.info("no audio output ({}); playing silently", e.getMessage());
       }
     }
-    return new Opened(new SilentOutput(rate),
+    return new Opened(
+        new SilentOutput(rate),
         "No audio output was found on this machine: playing silently, the spectrogram still runs.");
   }
 }

@@ -37,16 +37,24 @@ final class PlaybackEngine implements BackgroundTask.Work<Void> {
   private volatile double seekTo = Double.NaN;
   private volatile double volume = 0.8;
   private volatile boolean finished;
+
   /** Track time of the first frame the output played after the last seek, and that frame's count. */
   private volatile double startSeconds;
+
   private volatile long startFrames;
 
   /**
    * @param readings receives the live readout on the UI thread
    * @param notices receives, on the UI thread, why the output is silent ("" when it is not)
    */
-  PlaybackEngine(AudioDecoder decoder, Path file, double duration, AudioOutputs outputs, SpectrogramFeed feed,
-      Consumer<LiveFeatures.Reading> readings, Consumer<String> notices) {
+  PlaybackEngine(
+      AudioDecoder decoder,
+      Path file,
+      double duration,
+      AudioOutputs outputs,
+      SpectrogramFeed feed,
+      Consumer<LiveFeatures.Reading> readings,
+      Consumer<String> notices) {
     this.decoder = decoder;
     this.file = file;
     this.duration = duration;
@@ -93,15 +101,18 @@ final class PlaybackEngine implements BackgroundTask.Work<Void> {
           continue;
         }
         TimeWindow window = new TimeWindow(t, CHUNK_SECONDS);
-        // One decode of the chunk, resampled for the ear and for the mel; one opening of the file for the whole play.
+        // One decode of the chunk, resampled for the ear and for the mel; one opening of the file
+        // for the whole play.
         List<PcmBuffer> both = audio.decodeWindowAt(window, RATE, MEL.sampleRate());
         float[] sound = both.get(0).samples();
         float[] low = both.get(1).samples();
         long base = firstFrame;
         mel.accept(low, (i, row) -> feed.add(base + i, row));
         if (low.length > 0) {
-          LiveFeatures.Reading r = LiveFeatures.analyse(
-              Arrays.copyOfRange(low, Math.max(0, low.length - 2048), low.length), MEL.sampleRate());
+          LiveFeatures.Reading r =
+              LiveFeatures.analyse(
+                  Arrays.copyOfRange(low, Math.max(0, low.length - 2048), low.length),
+                  MEL.sampleRate());
           ctx.publish(() -> readings.accept(r));
         }
         if (sound.length == 0) {
@@ -143,7 +154,8 @@ final class PlaybackEngine implements BackgroundTask.Work<Void> {
     if (out == null) {
       return 0;
     }
-    return Math.min(duration, startSeconds + (out.framesPlayed() - startFrames) / (double) out.sampleRate());
+    return Math.min(
+        duration, startSeconds + (out.framesPlayed() - startFrames) / (double) out.sampleRate());
   }
 
   void setPaused(boolean p) {

@@ -33,12 +33,13 @@ public final class PlayerView {
   private final Label time = new Label("0:00 / 0:00");
   private final Label fps = new Label();
   private long lastLog;
-  private final AnimationTimer timer = new AnimationTimer() {
-    @Override
-    public void handle(long now) {
-      frame(now);
-    }
-  };
+  private final AnimationTimer timer =
+      new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+          frame(now);
+        }
+      };
 
   public PlayerView(PlayerViewModel vm) {
     this.vm = vm;
@@ -64,8 +65,10 @@ public final class PlayerView {
     spectrogram.canvas().widthProperty().bind(holder.widthProperty());
     spectrogram.canvas().heightProperty().bind(holder.heightProperty());
     holder.setMinSize(200, 120);
-    Label caption = new Label("Live mel spectrogram (MelSpec v1: 64 bands, 0–8 kHz, what the model hears),"
-        + " newest on the right");
+    Label caption =
+        new Label(
+            "Live mel spectrogram (MelSpec v1: 64 bands, 0–8 kHz, what the model hears),"
+                + " newest on the right");
     caption.getStyleClass().add("subtle");
     fps.setId("spectrogramFps");
     fps.getStyleClass().add("subtle");
@@ -87,11 +90,13 @@ public final class PlayerView {
     seek.setId("seek");
     seek.maxProperty().bind(vm.durationProperty());
     seek.disableProperty().bind(vm.loadedProperty().not());
-    seek.valueChangingProperty().addListener((o, was, now) -> {
-      if (!now) {
-        vm.seek(seek.getValue());
-      }
-    });
+    seek.valueChangingProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (!now) {
+                vm.seek(seek.getValue());
+              }
+            });
     seek.setOnMouseReleased(e -> vm.seek(seek.getValue()));
     HBox.setHgrow(seek, Priority.ALWAYS);
     time.setMinWidth(90);
@@ -108,13 +113,14 @@ public final class PlayerView {
 
   /** Animates only while {@code showing} (the player tab is selected). */
   public void setShowing(ObservableBooleanValue showing) {
-    showing.addListener((o, was, now) -> {
-      if (now) {
-        timer.start();
-      } else {
-        timer.stop();
-      }
-    });
+    showing.addListener(
+        (o, was, now) -> {
+          if (now) {
+            timer.start();
+          } else {
+            timer.stop();
+          }
+        });
     if (showing.get()) {
       timer.start();
     }
@@ -127,7 +133,8 @@ public final class PlayerView {
     if (!seek.isValueChanging() && !seek.isPressed()) {
       seek.setValue(position);
     }
-    time.setText(Formats.duration(position) + " / " + Formats.duration(vm.durationProperty().get()));
+    time.setText(
+        Formats.duration(position) + " / " + Formats.duration(vm.durationProperty().get()));
     double rate = spectrogram.framesPerSecond();
     fps.setText(rate > 0 ? String.format(Locale.ROOT, "%.0f frames/s", rate) : "");
     if (vm.playingProperty().get() && now - lastLog > 5_000_000_000L && rate > 0) {

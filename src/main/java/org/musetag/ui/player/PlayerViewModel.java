@@ -44,11 +44,12 @@ public final class PlayerViewModel implements AutoCloseable {
     this.runner = runner;
     this.decoder = decoder;
     this.outputs = outputs;
-    volume.addListener((o, was, now) -> {
-      if (engine != null) {
-        engine.setVolume(now.doubleValue());
-      }
-    });
+    volume.addListener(
+        (o, was, now) -> {
+          if (engine != null) {
+            engine.setVolume(now.doubleValue());
+          }
+        });
   }
 
   /** Plays a library track from the start. */
@@ -58,9 +59,11 @@ public final class PlayerViewModel implements AutoCloseable {
 
   /** Plays a file, finding its duration first (in the background). */
   public void play(Path file) {
-    runner.run(BackgroundTask.of("Opening " + file.getFileName(), ctx -> decoder.probe(file).durationSeconds())
-        .onSuccess(d -> start(file, file.getFileName().toString(), d))
-        .onFailure(e -> notice.set(UserErrors.describe(e))));
+    runner.run(
+        BackgroundTask.of(
+                "Opening " + file.getFileName(), ctx -> decoder.probe(file).durationSeconds())
+            .onSuccess(d -> start(file, file.getFileName().toString(), d))
+            .onFailure(e -> notice.set(UserErrors.describe(e))));
   }
 
   private void start(Path file, String name, double seconds) {
@@ -72,19 +75,26 @@ public final class PlayerViewModel implements AutoCloseable {
     engine = new PlaybackEngine(decoder, file, seconds, outputs, feed, this::show, notice::set);
     engine.setVolume(volume.get());
     PlaybackEngine mine = engine;
-    handle = runner.run(BackgroundTask.of("Playing " + name, mine).onFailure(e -> {
-      if (engine == mine) {
-        playing.set(false);
-        notice.set(UserErrors.describe(e));
-      }
-    }));
+    handle =
+        runner.run(
+            BackgroundTask.of("Playing " + name, mine)
+                .onFailure(
+                    e -> {
+                      if (engine == mine) {
+                        playing.set(false);
+                        notice.set(UserErrors.describe(e));
+                      }
+                    }));
     playing.set(true);
     loaded.set(true);
   }
 
   private void show(LiveFeatures.Reading r) {
-    String pitch = r.pitchHz() > 0 ? String.format(Locale.ROOT, "pitch %.0f Hz (%.0f %% sure)", r.pitchHz(),
-        r.probability() * 100) : "no clear pitch";
+    String pitch =
+        r.pitchHz() > 0
+            ? String.format(
+                Locale.ROOT, "pitch %.0f Hz (%.0f %% sure)", r.pitchHz(), r.probability() * 100)
+            : "no clear pitch";
     readout.set(pitch + String.format(Locale.ROOT, " · level %.0f dBFS", r.levelDb()));
   }
 

@@ -26,8 +26,10 @@ final class SpectrogramCanvas {
   private final Canvas canvas = new Canvas(800, 300);
   private final WritableImage ring = new WritableImage(COLUMNS, BANDS);
   private final int[] column = new int[BANDS];
+
   /** The newest frame drawn; starts a full width before the track so the first draw fills the ring. */
   private long lastFrame = -COLUMNS - 1L;
+
   private double maxDb = -30;
   private int redraws;
   private long windowStart;
@@ -102,7 +104,8 @@ final class SpectrogramCanvas {
   private void clear() {
     int[] dark = new int[COLUMNS * BANDS];
     Arrays.fill(dark, EMPTY);
-    ring.getPixelWriter().setPixels(0, 0, COLUMNS, BANDS, PixelFormat.getIntArgbInstance(), dark, 0, COLUMNS);
+    ring.getPixelWriter()
+        .setPixels(0, 0, COLUMNS, BANDS, PixelFormat.getIntArgbInstance(), dark, 0, COLUMNS);
   }
 
   private void count(long nowNanos) {

@@ -36,7 +36,11 @@ final class RetrainJobs {
   private final Supplier<Settings> settings;
   private final ActiveHeads heads;
 
-  RetrainJobs(LibraryGateway gateway, BundledModel model, WorkerPool workers, Supplier<Settings> settings,
+  RetrainJobs(
+      LibraryGateway gateway,
+      BundledModel model,
+      WorkerPool workers,
+      Supplier<Settings> settings,
       ActiveHeads heads) {
     this.gateway = gateway;
     this.model = model;
@@ -47,39 +51,53 @@ final class RetrainJobs {
 
   /** The files and labels (or ratings) of a folder of label folders or a CSV; nothing is decoded yet. */
   TrainingInput read(Path source, HeadKind kind) throws Exception {
-    return kind == HeadKind.LABELS ? LabelFolders.read(source, AudioFiles::looksLikeAudio) : RatingsCsv.read(source);
+    return kind == HeadKind.LABELS
+        ? LabelFolders.read(source, AudioFiles::looksLikeAudio)
+        : RatingsCsv.read(source);
   }
 
   /**
    * Hears the files (cached ones at once), cross-validates, and registers a new version; activates it when asked.
    * Holds the library's writer while it runs, because the embedding cache lives there: a scan waits for it.
    */
-  HeadTraining.Result train(HeadTraining.Request request, boolean activate, TaskContext ctx,
-      java.util.function.Consumer<DataSummary> onData) throws Exception {
+  HeadTraining.Result train(
+      HeadTraining.Request request,
+      boolean activate,
+      TaskContext ctx,
+      java.util.function.Consumer<DataSummary> onData)
+      throws Exception {
     int threads = Math.max(1, settings.get().threads());
     Backbone backbone = new Backbone(model);
-    HeadTraining.Result result = gateway.write(lib -> {
-      EmbeddingCollector collector = new EmbeddingCollector(backbone, lib.embeddingCache(), workers.get(), threads);
-      HeadTraining training = new HeadTraining(collector, heads.registry(), Version.current(), Clock.systemUTC());
-      return training.train(request, new HeadTraining.Listener() {
-        @Override
-        public void data(DataSummary data) {
-          ctx.publish(() -> onData.accept(data));
-        }
+    HeadTraining.Result result =
+        gateway.write(
+            lib -> {
+              EmbeddingCollector collector =
+                  new EmbeddingCollector(backbone, lib.embeddingCache(), workers.get(), threads);
+              HeadTraining training =
+                  new HeadTraining(
+                      collector, heads.registry(), Version.current(), Clock.systemUTC());
+              return training.train(
+                  request,
+                  new HeadTraining.Listener() {
+                    @Override
+                    public void data(DataSummary data) {
+                      ctx.publish(() -> onData.accept(data));
+                    }
 
-        @Override
-        public void listening(int done, int total) {
-          ctx.progress(done, total);
-          ctx.message("Listening: " + done + " of " + total + " files");
-        }
+                    @Override
+                    public void listening(int done, int total) {
+                      ctx.progress(done, total);
+                      ctx.message("Listening: " + done + " of " + total + " files");
+                    }
 
-        @Override
-        public void training(String stage) {
-          ctx.progress(-1, -1);
-          ctx.message("Training: " + stage);
-        }
-      }, ctx::isCancelled);
-    });
+                    @Override
+                    public void training(String stage) {
+                      ctx.progress(-1, -1);
+                      ctx.message("Training: " + stage);
+                    }
+                  },
+                  ctx::isCancelled);
+            });
     if (activate) {
       heads.registry().activate(request.name(), result.version().version());
       changed();

@@ -53,9 +53,11 @@ public final class RetrainView {
   private Node input() {
     Label title = new Label("Teach Musetag your labels");
     title.getStyleClass().add("heading");
-    Label how = new Label("Give a folder with one sub-folder per label (\"dub\", \"workout\", \"rainy day\") holding"
-        + " example songs, or a CSV of path,valence,arousal. Musetag listens with its bundled model and learns a"
-        + " small head on top; nothing is changed until you activate it.");
+    Label how =
+        new Label(
+            "Give a folder with one sub-folder per label (\"dub\", \"workout\", \"rainy day\") holding"
+                + " example songs, or a CSV of path,valence,arousal. Musetag listens with its bundled model and learns a"
+                + " small head on top; nothing is changed until you activate it.");
     how.setWrapText(true);
     how.setMinHeight(Region.USE_PREF_SIZE);
     how.getStyleClass().add("subtle");
@@ -68,17 +70,35 @@ public final class RetrainView {
     sources.disableProperty().bind(vm.trainingProperty());
     Label source = new Label();
     source.setWrapText(true);
-    source.textProperty().bind(Bindings.createStringBinding(() -> vm.sourceProperty().get() == null ? "Nothing chosen."
-        : vm.sourceProperty().get() + " (" + vm.kindProperty().get().id() + ")", vm.sourceProperty(), vm.kindProperty()));
+    source
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    vm.sourceProperty().get() == null
+                        ? "Nothing chosen."
+                        : vm.sourceProperty().get() + " (" + vm.kindProperty().get().id() + ")",
+                vm.sourceProperty(),
+                vm.kindProperty()));
 
     TextField name = new TextField();
     name.setId("headName");
     name.textProperty().bindBidirectional(vm.nameProperty());
     TextField field = new TextField();
     field.setId("headTagField");
-    field.promptTextProperty().bind(Bindings.createStringBinding(() -> vm.nameProperty().get().isBlank()
-        ? "the name in capitals" : vm.nameProperty().get().strip().toUpperCase(Locale.ROOT).replace('-', '_'),
-        vm.nameProperty()));
+    field
+        .promptTextProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    vm.nameProperty().get().isBlank()
+                        ? "the name in capitals"
+                        : vm.nameProperty()
+                            .get()
+                            .strip()
+                            .toUpperCase(Locale.ROOT)
+                            .replace('-', '_'),
+                vm.nameProperty()));
     field.textProperty().bindBidirectional(vm.tagFieldProperty());
     field.disableProperty().bind(vm.kindProperty().isEqualTo(HeadKind.REGRESSION));
     CheckBox activate = new CheckBox("Activate when trained");
@@ -133,8 +153,21 @@ public final class RetrainView {
     warnings.setPlaceholder(new Label("No warnings."));
     warnings.setPrefHeight(140);
 
-    VBox box = new VBox(10, title, how, sources, source, form, actions, status, problem, new Label("Examples per label"),
-        counts, new Label("Warnings"), warnings);
+    VBox box =
+        new VBox(
+            10,
+            title,
+            how,
+            sources,
+            source,
+            form,
+            actions,
+            status,
+            problem,
+            new Label("Examples per label"),
+            counts,
+            new Label("Warnings"),
+            warnings);
     VBox.setVgrow(counts, Priority.ALWAYS);
     box.setPadding(new Insets(12));
     return box;
@@ -145,24 +178,33 @@ public final class RetrainView {
     title.getStyleClass().add("heading");
     TableView<HeadRegistry.Version> versions = new TableView<>(vm.versions());
     versions.setId("headVersions");
-    versions.setPlaceholder(new Label("No trained heads yet: classify uses the bundled model alone."));
+    versions.setPlaceholder(
+        new Label("No trained heads yet: classify uses the bundled model alone."));
     versions.getColumns().add(column("Head", 120, v -> v.name()));
     versions.getColumns().add(column("Version", 60, v -> v.version()));
     versions.getColumns().add(column("Kind", 80, v -> v.card().kind().id()));
     versions.getColumns().add(column("Score", 130, RetrainView::score));
-    versions.getColumns().add(column("Tag field", 100, v -> v.card().tagField() == null ? "" : v.card().tagField()));
+    versions
+        .getColumns()
+        .add(column("Tag field", 100, v -> v.card().tagField() == null ? "" : v.card().tagField()));
     versions.getColumns().add(column("Active", 60, v -> v.active() ? "✔" : ""));
     versions.setPrefHeight(170);
-    versions.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-      if (now != null) {
-        vm.selectedProperty().set(now);
-      }
-    });
-    vm.selectedProperty().addListener((o, was, now) -> {
-      if (now != null && versions.getSelectionModel().getSelectedItem() != now) {
-        versions.getSelectionModel().select(now);
-      }
-    });
+    versions
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now != null) {
+                vm.selectedProperty().set(now);
+              }
+            });
+    vm.selectedProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now != null && versions.getSelectionModel().getSelectedItem() != now) {
+                versions.getSelectionModel().select(now);
+              }
+            });
     Button activate = new Button("Activate");
     activate.setId("activateHead");
     activate.setOnAction(e -> vm.activateSelected());
@@ -180,8 +222,11 @@ public final class RetrainView {
     summary.setId("headSummary");
     summary.setWrapText(true);
     summary.setMinHeight(Region.USE_PREF_SIZE);
-    summary.textProperty().bind(Bindings.createStringBinding(() -> CardSummary.of(vm.shownCardProperty().get()),
-        vm.shownCardProperty()));
+    summary
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> CardSummary.of(vm.shownCardProperty().get()), vm.shownCardProperty()));
     TableView<ClassificationMetrics.PerClass> perClass = new TableView<>();
     perClass.setId("perClassScores");
     perClass.setPlaceholder(new Label("Per-class scores appear here for label heads."));
@@ -213,7 +258,9 @@ public final class RetrainView {
     return scroll;
   }
 
-  private static void show(HeadCard card, TableView<ClassificationMetrics.PerClass> perClass,
+  private static void show(
+      HeadCard card,
+      TableView<ClassificationMetrics.PerClass> perClass,
       ConfusionMatrixChart matrix) {
     ClassificationMetrics m = card == null ? null : card.evaluation().classification();
     perClass.getItems().setAll(m == null ? List.of() : m.perClass());
@@ -226,7 +273,8 @@ public final class RetrainView {
       return String.format(Locale.ROOT, "accuracy %.3f", e.classification().accuracy());
     }
     var va = e.regression();
-    return String.format(Locale.ROOT, "r V %.2f, A %.2f", va.get("valence").pearson(), va.get("arousal").pearson());
+    return String.format(
+        Locale.ROOT, "r V %.2f, A %.2f", va.get("valence").pearson(), va.get("arousal").pearson());
   }
 
   private static String fixed(double v) {

@@ -62,7 +62,8 @@ public final class RetrainViewModel {
   private final BooleanProperty ready = new SimpleBooleanProperty();
   private final BooleanProperty training = new SimpleBooleanProperty();
   private final DoubleProperty progress = new SimpleDoubleProperty(0);
-  private final StringProperty status = new SimpleStringProperty("Choose a folder whose sub-folders are your labels.");
+  private final StringProperty status =
+      new SimpleStringProperty("Choose a folder whose sub-folders are your labels.");
   private final ObservableList<HeadRegistry.Version> versions = FXCollections.observableArrayList();
   private final ObjectProperty<HeadRegistry.Version> selected = new SimpleObjectProperty<>();
   private final ObjectProperty<HeadCard> shownCard = new SimpleObjectProperty<>();
@@ -70,9 +71,16 @@ public final class RetrainViewModel {
   private TaskHandle running;
 
   /** The pane's view model, training through {@code gateway}'s library and registering in {@code heads}' registry. */
-  public static RetrainViewModel create(TaskRunner runner, DialogService dialogs, LibraryGateway gateway,
-      BundledModel model, WorkerPool workers, Supplier<Settings> settings, ActiveHeads heads) {
-    return new RetrainViewModel(runner, dialogs, new RetrainJobs(gateway, model, workers, settings, heads));
+  public static RetrainViewModel create(
+      TaskRunner runner,
+      DialogService dialogs,
+      LibraryGateway gateway,
+      BundledModel model,
+      WorkerPool workers,
+      Supplier<Settings> settings,
+      ActiveHeads heads) {
+    return new RetrainViewModel(
+        runner, dialogs, new RetrainJobs(gateway, model, workers, settings, heads));
   }
 
   RetrainViewModel(TaskRunner runner, DialogService dialogs, RetrainJobs jobs) {
@@ -84,12 +92,16 @@ public final class RetrainViewModel {
 
   /** Asks for a folder of label folders and reads it. */
   public void chooseFolder() {
-    dialogs.chooseFolder("Folder with one sub-folder per label").ifPresent(dir -> load(dir, HeadKind.LABELS));
+    dialogs
+        .chooseFolder("Folder with one sub-folder per label")
+        .ifPresent(dir -> load(dir, HeadKind.LABELS));
   }
 
   /** Asks for a CSV of path,valence,arousal and reads it. */
   public void chooseRatings() {
-    dialogs.chooseOpenFile("Ratings: a CSV of path,valence,arousal", "csv").ifPresent(f -> load(f, HeadKind.REGRESSION));
+    dialogs
+        .chooseOpenFile("Ratings: a CSV of path,valence,arousal", "csv")
+        .ifPresent(f -> load(f, HeadKind.REGRESSION));
   }
 
   /** Reads the folder or CSV (no decoding) and shows its counts and warnings; the name defaults to the folder's. */
@@ -104,19 +116,25 @@ public final class RetrainViewModel {
       name.set(suggestedName(path));
     }
     status.set("Reading " + path + " …");
-    runner.run(BackgroundTask.of("Reading the training data", ctx -> jobs.read(path, what))
-        .onSuccess(this::showInput)
-        .onFailure(e -> refused(e)));
+    runner.run(
+        BackgroundTask.of("Reading the training data", ctx -> jobs.read(path, what))
+            .onSuccess(this::showInput)
+            .onFailure(e -> refused(e)));
   }
 
   private void showInput(TrainingInput read) {
     input = read;
     counts.setAll(countsOf(read));
     warnings.setAll(read.warnings());
-    counts.stream().filter(c -> c.warning() != null).forEach(c -> warnings.add(c.label() + ": " + c.warning()));
+    counts.stream()
+        .filter(c -> c.warning() != null)
+        .forEach(c -> warnings.add(c.label() + ": " + c.warning()));
     ready.set(true);
-    status.set(read.items().size() + " files" + (read.kind() == HeadKind.LABELS ? " in " + counts.size() + " labels"
-        : " rated") + ". Files that cannot be decoded and duplicates are found while listening.");
+    status.set(
+        read.items().size()
+            + " files"
+            + (read.kind() == HeadKind.LABELS ? " in " + counts.size() + " labels" : " rated")
+            + ". Files that cannot be decoded and duplicates are found while listening.");
   }
 
   /** Examples per label (regression: one line), flagged when fewer than 10 or far fewer than the largest label. */
@@ -127,17 +145,27 @@ public final class RetrainViewModel {
     }
     int largest = n.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     List<LabelCount> out = new ArrayList<>();
-    n.forEach((label, k) -> {
-      String warning = null;
-      if (k < DataSummary.FEW_EXAMPLES) {
-        warning = "only " + k + (k == 1 ? " example" : " examples") + " (fewer than " + DataSummary.FEW_EXAMPLES
-            + "): its scores will be unreliable";
-      } else if (largest > DataSummary.HEAVY_IMBALANCE * k) {
-        warning = String.format(Locale.ROOT, "%d examples, %.0f× fewer than the largest label", k,
-            (double) largest / k);
-      }
-      out.add(new LabelCount(label, k, warning));
-    });
+    n.forEach(
+        (label, k) -> {
+          String warning = null;
+          if (k < DataSummary.FEW_EXAMPLES) {
+            warning =
+                "only "
+                    + k
+                    + (k == 1 ? " example" : " examples")
+                    + " (fewer than "
+                    + DataSummary.FEW_EXAMPLES
+                    + "): its scores will be unreliable";
+          } else if (largest > DataSummary.HEAVY_IMBALANCE * k) {
+            warning =
+                String.format(
+                    Locale.ROOT,
+                    "%d examples, %.0f× fewer than the largest label",
+                    k,
+                    (double) largest / k);
+          }
+          out.add(new LabelCount(label, k, warning));
+        });
     return out;
   }
 
@@ -153,14 +181,22 @@ public final class RetrainViewModel {
     progress.set(0);
     status.set("Listening to " + input.items().size() + " files …");
     boolean activate = activateWhenDone.get();
-    running = runner.run(BackgroundTask.of("Training " + request.name(), ctx -> {
-      TaskContext shown = new PaneContext(ctx);
-      shown.progress(0, input.items().size());
-      return jobs.train(request, activate, shown, this::showData);
-    }).onSuccess(this::trained).onFailure(e -> {
-      training.set(false);
-      refused(e);
-    }).listed());
+    running =
+        runner.run(
+            BackgroundTask.of(
+                    "Training " + request.name(),
+                    ctx -> {
+                      TaskContext shown = new PaneContext(ctx);
+                      shown.progress(0, input.items().size());
+                      return jobs.train(request, activate, shown, this::showData);
+                    })
+                .onSuccess(this::trained)
+                .onFailure(
+                    e -> {
+                      training.set(false);
+                      refused(e);
+                    })
+                .listed());
   }
 
   /** Stops training after the files in hand; what was heard stays cached for the next run. */
@@ -202,17 +238,25 @@ public final class RetrainViewModel {
   }
 
   private void showData(DataSummary data) {
-    counts.setAll(data.counts().entrySet().stream()
-        .map(e -> new LabelCount(e.getKey(), e.getValue(), null)).toList());
+    counts.setAll(
+        data.counts().entrySet().stream()
+            .map(e -> new LabelCount(e.getKey(), e.getValue(), null))
+            .toList());
     warnings.setAll(data.warnings());
   }
 
   private void trained(HeadTraining.Result r) {
     training.set(false);
     progress.set(1);
-    status.set(String.format(Locale.ROOT, "Registered %s version %d (%s): heard %d files, %d from the cache.",
-        r.version().name(), r.version().version(), r.version().active() ? "active" : "not active yet",
-        r.cached() + r.computed(), r.cached()));
+    status.set(
+        String.format(
+            Locale.ROOT,
+            "Registered %s version %d (%s): heard %d files, %d from the cache.",
+            r.version().name(),
+            r.version().version(),
+            r.version().active() ? "active" : "not active yet",
+            r.cached() + r.computed(),
+            r.cached()));
     refreshVersions(r.version().name(), r.version().version());
   }
 
@@ -228,11 +272,17 @@ public final class RetrainViewModel {
   }
 
   private void refreshVersions(String keepName, int keepVersion) {
-    runner.run(BackgroundTask.of("Reading the trained heads", ctx -> jobs.versions()).onSuccess(list -> {
-      versions.setAll(list);
-      selected.set(list.stream().filter(v -> v.name().equals(keepName) && v.version() == keepVersion)
-          .findFirst().orElse(list.isEmpty() ? null : list.get(list.size() - 1)));
-    }));
+    runner.run(
+        BackgroundTask.of("Reading the trained heads", ctx -> jobs.versions())
+            .onSuccess(
+                list -> {
+                  versions.setAll(list);
+                  selected.set(
+                      list.stream()
+                          .filter(v -> v.name().equals(keepName) && v.version() == keepVersion)
+                          .findFirst()
+                          .orElse(list.isEmpty() ? null : list.get(list.size() - 1)));
+                }));
   }
 
   /** Makes the selected version the active one: classify, the library, the circumplex and tagging use it. */
@@ -254,8 +304,13 @@ public final class RetrainViewModel {
   /** Deletes the selected version after asking; the active version cannot be deleted. */
   public void deleteSelected() {
     HeadRegistry.Version v = selected.get();
-    if (v != null && dialogs.confirm("Delete a trained head", "Delete " + v.card().id() + "?",
-        "Its ONNX file and model card are removed from " + v.dir() + ". This cannot be undone.")) {
+    if (v != null
+        && dialogs.confirm(
+            "Delete a trained head",
+            "Delete " + v.card().id() + "?",
+            "Its ONNX file and model card are removed from "
+                + v.dir()
+                + ". This cannot be undone.")) {
       change("Deleting " + v.card().id(), () -> jobs.delete(v.name(), v.version()), null);
     }
   }
@@ -265,13 +320,20 @@ public final class RetrainViewModel {
   }
 
   private void change(String title, Change change, HeadRegistry.Version keep) {
-    runner.run(BackgroundTask.of(title, ctx -> {
-      change.run();
-      return null;
-    }).onSuccess(x -> {
-      status.set(title + ": done.");
-      refreshVersions(keep == null ? null : keep.name(), keep == null ? 0 : keep.version());
-    }).onFailure(e -> problem.set(UserErrors.describe(e))));
+    runner.run(
+        BackgroundTask.of(
+                title,
+                ctx -> {
+                  change.run();
+                  return null;
+                })
+            .onSuccess(
+                x -> {
+                  status.set(title + ": done.");
+                  refreshVersions(
+                      keep == null ? null : keep.name(), keep == null ? 0 : keep.version());
+                })
+            .onFailure(e -> problem.set(UserErrors.describe(e))));
   }
 
   static String suggestedName(Path path) {
@@ -279,7 +341,9 @@ public final class RetrainViewModel {
     String base = file == null ? "" : file.toString().replaceFirst("\\.[^.]*$", "");
     base = Normalizer.normalize(base, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     String cleaned = base.replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("^-+|-+$", "");
-    return cleaned.isEmpty() ? "my-labels" : cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned;
+    return cleaned.isEmpty()
+        ? "my-labels"
+        : cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned;
   }
 
   public Optional<TrainingInput> input() {

@@ -106,10 +106,13 @@ public final class LibraryGateway implements AutoCloseable {
       return;
     }
     try {
-      thread.submit(() -> {
-        library.close();
-        return null;
-      }).get();
+      thread
+          .submit(
+              () -> {
+                library.close();
+                return null;
+              })
+          .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {

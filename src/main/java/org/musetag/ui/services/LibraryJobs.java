@@ -31,8 +31,12 @@ public final class LibraryJobs {
   /**
    * @param workers the pool that probes and classifies files, sized by the threads setting
    */
-  public LibraryJobs(LibraryGateway gateway, AudioDecoder decoder, BundledModel models,
-      Supplier<ExecutorService> workers, Supplier<Settings> settings) {
+  public LibraryJobs(
+      LibraryGateway gateway,
+      AudioDecoder decoder,
+      BundledModel models,
+      Supplier<ExecutorService> workers,
+      Supplier<Settings> settings) {
     this.gateway = gateway;
     this.decoder = decoder;
     this.models = models;
@@ -42,23 +46,30 @@ public final class LibraryJobs {
 
   public ScanReport scan(List<Path> roots, TaskContext ctx) throws Exception {
     ctx.message("Looking for music in " + Formats.count(roots.size(), "folder"));
-    ScanReport report = gateway.write(lib -> new LibraryScanner(lib, decoder, workers.get())
-        .scan(roots, (done, total) -> {
-          ctx.progress(done, total);
-          ctx.message("Scanned " + done + " of " + Formats.count(total, "file"));
-        }, ctx::isCancelled));
+    ScanReport report =
+        gateway.write(
+            lib ->
+                new LibraryScanner(lib, decoder, workers.get())
+                    .scan(
+                        roots,
+                        (done, total) -> {
+                          ctx.progress(done, total);
+                          ctx.message("Scanned " + done + " of " + Formats.count(total, "file"));
+                        },
+                        ctx::isCancelled));
     gateway.changed();
     return report;
   }
 
   /** For callers that need nothing beyond the task's own progress. */
-  public static final JobListener NO_LISTENER = new JobListener() {
-    @Override
-    public void progress(int done, int total) {}
+  public static final JobListener NO_LISTENER =
+      new JobListener() {
+        @Override
+        public void progress(int done, int total) {}
 
-    @Override
-    public void problem(Path file, String reason) {}
-  };
+        @Override
+        public void problem(Path file, String reason) {}
+      };
 
   /** What an analysis did, with the per-file problems for the job report. */
   public record Analysis(AnalyzeJob.Report report, List<String> problems) {}
@@ -75,21 +86,29 @@ public final class LibraryJobs {
     TrackClassifier classifier = models.classifier();
     int threads = Math.max(1, settings.get().threads());
     List<String> problems = new ArrayList<>();
-    AnalyzeJob.Report report = gateway.write(lib -> new AnalyzeJob(lib, classifier,
-        new ClassifyJob(classifier, workers.get(), threads)).run(new JobListener() {
-          @Override
-          public void progress(int done, int total) {
-            ctx.progress(done, total);
-            ctx.message("Analysed " + done + " of " + Formats.count(total, "track"));
-            extra.progress(done, total);
-          }
+    AnalyzeJob.Report report =
+        gateway.write(
+            lib ->
+                new AnalyzeJob(lib, classifier, new ClassifyJob(classifier, workers.get(), threads))
+                    .run(
+                        new JobListener() {
+                          @Override
+                          public void progress(int done, int total) {
+                            ctx.progress(done, total);
+                            ctx.message(
+                                "Analysed " + done + " of " + Formats.count(total, "track"));
+                            extra.progress(done, total);
+                          }
 
-          @Override
-          public void problem(Path file, String reason) {
-            problems.add(reason.startsWith(file.toString()) ? reason : file + ": " + reason);
-            extra.problem(file, reason);
-          }
-        }, ctx::isCancelled, p -> inScope(p, scope)));
+                          @Override
+                          public void problem(Path file, String reason) {
+                            problems.add(
+                                reason.startsWith(file.toString()) ? reason : file + ": " + reason);
+                            extra.problem(file, reason);
+                          }
+                        },
+                        ctx::isCancelled,
+                        p -> inScope(p, scope)));
     gateway.changed();
     return new Analysis(report, List.copyOf(problems));
   }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 import org.musetag.jobs.BatchIds;
 import org.musetag.jobs.JobListener;
-import org.musetag.jobs.TagJob.FilePlan;
 import org.musetag.jobs.TagJob;
+import org.musetag.jobs.TagJob.FilePlan;
 import org.musetag.jobs.TagPlans;
 import org.musetag.library.AnalysisStore.Analysed;
 import org.musetag.library.LibraryException;
@@ -59,15 +59,18 @@ public final class TagBatches {
   }
 
   /** Plans for the given library tracks, by their newest model's analyses; tracks not analysed are left out. */
-  public Planned planTracks(Collection<Long> trackIds, Settings settings, TaskContext ctx) throws Exception {
+  public Planned planTracks(Collection<Long> trackIds, Settings settings, TaskContext ctx)
+      throws Exception {
     ctx.message("Reading the analyses");
     String model = gateway.read(lib -> lib.analyses().newestModel());
     if (model == null) {
       throw nothingAnalysed();
     }
     Set<Long> wanted = Set.copyOf(trackIds);
-    List<Analysed> analysed = gateway.read(lib -> lib.analyses().find(model, null, null)).stream()
-        .filter(a -> wanted.contains(a.track().id())).toList();
+    List<Analysed> analysed =
+        gateway.read(lib -> lib.analyses().find(model, null, null)).stream()
+            .filter(a -> wanted.contains(a.track().id()))
+            .toList();
     ctx.message("Reading the tags the files hold now");
     return new Planned(model, plans(settings).plan(analysed, List.of(), ctx::isCancelled));
   }
@@ -79,19 +82,31 @@ public final class TagBatches {
     return plans(settings).planOne(track, analysis);
   }
 
-  public Outcome write(List<FilePlan> plans, String model, Settings settings, TaskContext ctx) throws Exception {
+  public Outcome write(List<FilePlan> plans, String model, Settings settings, TaskContext ctx)
+      throws Exception {
     List<String> problems = new ArrayList<>();
-    TagJob.Report report = gateway.write(lib -> new TagJob(lib, new JaudiotaggerTagStore(settings.tagOptions()))
-        .write(plans, BatchIds.next(), model, plans(settings).settingsJson(), listener(ctx, problems, "Written"),
-            ctx::isCancelled));
+    TagJob.Report report =
+        gateway.write(
+            lib ->
+                new TagJob(lib, new JaudiotaggerTagStore(settings.tagOptions()))
+                    .write(
+                        plans,
+                        BatchIds.next(),
+                        model,
+                        plans(settings).settingsJson(),
+                        listener(ctx, problems, "Written"),
+                        ctx::isCancelled));
     gateway.changed();
     return new Outcome(report, List.copyOf(problems));
   }
 
   public Outcome undo(String batchId, Settings settings, TaskContext ctx) throws Exception {
     List<String> problems = new ArrayList<>();
-    TagJob.Report report = gateway.write(lib -> new TagJob(lib, new JaudiotaggerTagStore(settings.tagOptions()))
-        .undo(batchId, listener(ctx, problems, "Restored")));
+    TagJob.Report report =
+        gateway.write(
+            lib ->
+                new TagJob(lib, new JaudiotaggerTagStore(settings.tagOptions()))
+                    .undo(batchId, listener(ctx, problems, "Restored")));
     gateway.changed();
     return new Outcome(report, List.copyOf(problems));
   }
@@ -107,7 +122,8 @@ public final class TagBatches {
 
   /** The core's plan builder, the one {@code musetag tag} uses, with the app's active heads. */
   private TagPlans plans(Settings settings) {
-    return new TagPlans(new JaudiotaggerTagStore(settings.tagOptions()), settings, heads::applyAll, heads.fields());
+    return new TagPlans(
+        new JaudiotaggerTagStore(settings.tagOptions()), settings, heads::applyAll, heads.fields());
   }
 
   private static JobListener listener(TaskContext ctx, List<String> problems, String verb) {
@@ -127,6 +143,7 @@ public final class TagBatches {
 
   /** Thrown when there is nothing analysed to tag. */
   public static LibraryException nothingAnalysed() {
-    return new LibraryException("nothing is analysed yet: add a folder and let Musetag listen to it first");
+    return new LibraryException(
+        "nothing is analysed yet: add a folder and let Musetag listen to it first");
   }
 }

@@ -44,7 +44,10 @@ public final class SettingsView {
       fields.getChildren().add(box);
     }
     grid.addRow(row++, label("Fields to write"), fields);
-    grid.add(hint("The model id is written beside them, so every value says where it came from."), 1, row++);
+    grid.add(
+        hint("The model id is written beside them, so every value says where it came from."),
+        1,
+        row++);
 
     ComboBox<WritePolicy> genre = combo(List.of(WritePolicy.values()), SettingsView::policy);
     genre.valueProperty().bindBidirectional(vm.genrePolicyProperty());
@@ -53,8 +56,13 @@ public final class SettingsView {
     grid.addRow(row++, label("Genre policy"), genre);
     grid.addRow(row++, label("Mood policy"), mood);
 
-    ComboBox<Id3Version> id3 = combo(List.of(Id3Version.values()),
-        v -> v == Id3Version.V24 ? "ID3v2.4 (several values per field)" : "ID3v2.3 (older players, car stereos)");
+    ComboBox<Id3Version> id3 =
+        combo(
+            List.of(Id3Version.values()),
+            v ->
+                v == Id3Version.V24
+                    ? "ID3v2.4 (several values per field)"
+                    : "ID3v2.3 (older players, car stereos)");
     id3.valueProperty().bindBidirectional(vm.id3Property());
     grid.addRow(row++, label("ID3 version for new tags"), id3);
 
@@ -79,26 +87,42 @@ public final class SettingsView {
     vocabulary.setMaxWidth(520);
     vocabulary.textProperty().bindBidirectional(vm.vocabularyProperty());
     Label known = hint("");
-    known.textProperty().bind(Bindings.createStringBinding(() -> vm.knownGenres().isEmpty()
-        ? "One line per label: \"label = New name\" renames it, \"label = -\" never writes it."
-        : "One line per label: \"label = New name\" renames it, \"label = -\" never writes it. The model's labels: "
-            + String.join(", ", vm.knownGenres()) + ".", vm.knownGenres()));
+    known
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    vm.knownGenres().isEmpty()
+                        ? "One line per label: \"label = New name\" renames it, \"label = -\" never writes it."
+                        : "One line per label: \"label = New name\" renames it, \"label = -\" never writes it. The model's labels: "
+                            + String.join(", ", vm.knownGenres())
+                            + ".",
+                vm.knownGenres()));
     known.setWrapText(true);
     known.setMaxWidth(520);
     grid.addRow(row++, label("Genre vocabulary"), vocabulary);
     grid.add(known, 1, row++);
 
-    Spinner<Integer> threads = new Spinner<>(1, 4 * Runtime.getRuntime().availableProcessors(), vm.threadsProperty()
-        .get());
+    Spinner<Integer> threads =
+        new Spinner<>(
+            1, 4 * Runtime.getRuntime().availableProcessors(), vm.threadsProperty().get());
     threads.setEditable(true);
-    threads.getValueFactory().valueProperty().addListener((o, was, now) -> vm.threadsProperty().set(now));
-    vm.threadsProperty().addListener((o, was, now) -> threads.getValueFactory().setValue(now.intValue()));
+    threads
+        .getValueFactory()
+        .valueProperty()
+        .addListener((o, was, now) -> vm.threadsProperty().set(now));
+    vm.threadsProperty()
+        .addListener((o, was, now) -> threads.getValueFactory().setValue(now.intValue()));
     grid.addRow(row++, label("Analysis threads"), threads);
-    ComboBox<DevicePreference> device = combo(List.of(DevicePreference.values()), d -> switch (d) {
-      case AUTO -> "GPU when it works, else CPU";
-      case CPU -> "CPU only";
-      case GPU -> "GPU (say why when it cannot)";
-    });
+    ComboBox<DevicePreference> device =
+        combo(
+            List.of(DevicePreference.values()),
+            d ->
+                switch (d) {
+                  case AUTO -> "GPU when it works, else CPU";
+                  case CPU -> "CPU only";
+                  case GPU -> "GPU (say why when it cannot)";
+                });
     device.valueProperty().bindBidirectional(vm.deviceProperty());
     grid.addRow(row++, label("Inference device"), device);
 
@@ -114,12 +138,21 @@ public final class SettingsView {
     buttons.setAlignment(Pos.CENTER_LEFT);
     VBox errors = new VBox(2);
     errors.setId("settingsErrors");
-    vm.errors().addListener((javafx.collections.ListChangeListener<String>) c -> errors.getChildren().setAll(
-        vm.errors().stream().map(text -> {
-          Label l = new Label(text);
-          l.getStyleClass().add("validation");
-          return l;
-        }).toList()));
+    vm.errors()
+        .addListener(
+            (javafx.collections.ListChangeListener<String>)
+                c ->
+                    errors
+                        .getChildren()
+                        .setAll(
+                            vm.errors().stream()
+                                .map(
+                                    text -> {
+                                      Label l = new Label(text);
+                                      l.getStyleClass().add("validation");
+                                      return l;
+                                    })
+                                .toList()));
     VBox page = new VBox(14, grid, errors, buttons);
     page.setPadding(new Insets(16));
     ScrollPane scroll = new ScrollPane(page);
@@ -150,17 +183,18 @@ public final class SettingsView {
   private static <T> ComboBox<T> combo(List<T> items, Function<T, String> names) {
     ComboBox<T> box = new ComboBox<>();
     box.getItems().setAll(items);
-    box.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(T t) {
-        return t == null ? "" : names.apply(t);
-      }
+    box.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(T t) {
+            return t == null ? "" : names.apply(t);
+          }
 
-      @Override
-      public T fromString(String s) {
-        throw new UnsupportedOperationException();
-      }
-    });
+          @Override
+          public T fromString(String s) {
+            throw new UnsupportedOperationException();
+          }
+        });
     return box;
   }
 }

@@ -40,8 +40,8 @@ import org.musetag.ui.task.TaskRunner;
  */
 public final class SettingsViewModel {
   /** The fields a user chooses (the model id is written with them automatically). */
-  public static final List<TagField> CHOOSABLE = List.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE,
-      TagField.AROUSAL);
+  public static final List<TagField> CHOOSABLE =
+      List.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE, TagField.AROUSAL);
 
   private final TaskRunner runner;
   private final SettingsStore store;
@@ -63,7 +63,10 @@ public final class SettingsViewModel {
   /**
    * @param applied told about saved settings (e.g. to switch the inference device)
    */
-  public SettingsViewModel(TaskRunner runner, SettingsStore store, ObjectProperty<Settings> settings,
+  public SettingsViewModel(
+      TaskRunner runner,
+      SettingsStore store,
+      ObjectProperty<Settings> settings,
       Consumer<Settings> applied) {
     this.runner = runner;
     this.store = store;
@@ -98,14 +101,21 @@ public final class SettingsViewModel {
       status.set("Not saved: please correct what is listed.");
       return;
     }
-    runner.run(BackgroundTask.of("Saving settings", ctx -> {
-      store.save(s);
-      return s;
-    }).onSuccess(saved -> {
-      settings.set(saved);
-      applied.accept(saved);
-      status.set("Saved. They apply to the next analysis, classification and tag batch.");
-    }).onFailure(e -> status.set("Not saved: " + UserErrors.describe(e))));
+    runner.run(
+        BackgroundTask.of(
+                "Saving settings",
+                ctx -> {
+                  store.save(s);
+                  return s;
+                })
+            .onSuccess(
+                saved -> {
+                  settings.set(saved);
+                  applied.accept(saved);
+                  status.set(
+                      "Saved. They apply to the next analysis, classification and tag batch.");
+                })
+            .onFailure(e -> status.set("Not saved: " + UserErrors.describe(e))));
   }
 
   /** The settings the form describes, or null with the reasons added to {@code problems}. */
@@ -128,8 +138,17 @@ public final class SettingsViewModel {
     Map<TagField, WritePolicy> policies = new HashMap<>();
     policies.put(TagField.GENRE, genrePolicy.get());
     policies.put(TagField.MOOD, moodPolicy.get());
-    // The form has no field for heads' threshold yet: the stored one is kept (musetag tag --min-head-p overrides it).
-    return new Settings(chosen, policies, id3.get(), genreP, moodP, v, threads.get(), device.get(),
+    // The form has no field for heads' threshold yet: the stored one is kept (musetag tag
+    // --min-head-p overrides it).
+    return new Settings(
+        chosen,
+        policies,
+        id3.get(),
+        genreP,
+        moodP,
+        v,
+        threads.get(),
+        device.get(),
         settings.get().minHeadP());
   }
 
@@ -164,10 +183,19 @@ public final class SettingsViewModel {
       String label = eq < 0 ? "" : line.substring(0, eq).strip().toLowerCase(Locale.ROOT);
       String target = eq < 0 ? "" : line.substring(eq + 1).strip();
       if (label.isEmpty() || target.isEmpty()) {
-        problems.add("Genre line " + (i + 1) + ": write \"label = New name\" to rename, or \"label = -\" to drop.");
+        problems.add(
+            "Genre line "
+                + (i + 1)
+                + ": write \"label = New name\" to rename, or \"label = -\" to drop.");
       } else if (!known.isEmpty() && !known.contains(label)) {
-        problems.add("Genre line " + (i + 1) + ": the model has no genre \"" + label + "\" (it knows "
-            + String.join(", ", new java.util.TreeSet<>(known)) + ").");
+        problems.add(
+            "Genre line "
+                + (i + 1)
+                + ": the model has no genre \""
+                + label
+                + "\" (it knows "
+                + String.join(", ", new java.util.TreeSet<>(known))
+                + ").");
       } else if (target.equals("-")) {
         drops.add(label);
       } else {
@@ -179,7 +207,8 @@ public final class SettingsViewModel {
 
   static String format(GenreVocabulary v) {
     StringBuilder s = new StringBuilder();
-    new TreeMap<>(v.renames()).forEach((from, to) -> s.append(from).append(" = ").append(to).append('\n'));
+    new TreeMap<>(v.renames())
+        .forEach((from, to) -> s.append(from).append(" = ").append(to).append('\n'));
     new java.util.TreeSet<>(v.drops()).forEach(d -> s.append(d).append(" = -\n"));
     return s.toString();
   }

@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AppViewModels implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AppViewModels.class);
+
   /** Threads for background tasks; a playing track and a long job each hold one. */
   static final int BACKGROUND_THREADS = 6;
 
@@ -67,16 +68,20 @@ public final class AppViewModels implements AutoCloseable {
    * @param owner the window dialogs belong to
    * @param select shows a tab by id ("library", "classify", "player", …)
    */
-  AppViewModels(Services services, StartupOptions options, Supplier<Window> owner, Consumer<String> select) {
+  AppViewModels(
+      Services services, StartupOptions options, Supplier<Window> owner, Consumer<String> select) {
     Path home = services.directories().home();
     SettingsStore store = SettingsStore.in(home);
     settings = new SimpleObjectProperty<>(store.load());
     DialogService dialogs = new FxDialogService(owner);
     ExecutorService background = services.executors().apply(BACKGROUND_THREADS);
-    runner = new FxTaskRunner(background, e -> dialogs.showError("Musetag", UserErrors.describe(e)));
-    LibraryGateway gateway = new LibraryGateway(
-        options.libraryFile() != null ? options.libraryFile() : home.resolve("library.db"),
-        services.executors().apply(1), services.executors().apply(1));
+    runner =
+        new FxTaskRunner(background, e -> dialogs.showError("Musetag", UserErrors.describe(e)));
+    LibraryGateway gateway =
+        new LibraryGateway(
+            options.libraryFile() != null ? options.libraryFile() : home.resolve("library.db"),
+            services.executors().apply(1),
+            services.executors().apply(1));
     BundledModel models = services.model();
     models.prefer(settings.get().device());
     WorkerPool workers = new WorkerPool(services.executors(), () -> settings.get().threads());
@@ -87,52 +92,66 @@ public final class AppViewModels implements AutoCloseable {
     main = new MainWindowViewModel(runner, dialogs, models, jobs, runner.activeJobs());
     library = new LibraryViewModel(gateway, runner, heads::apply);
     classify = new ClassifyViewModel(runner, dialogs, models, workers, batches, settings::get);
-    circumplex = new CircumplexViewModel(library.allRows(), runner, dialogs, batches, settings::get);
+    circumplex =
+        new CircumplexViewModel(library.allRows(), runner, dialogs, batches, settings::get);
     history = new BatchHistoryViewModel(runner, dialogs, batches, settings::get);
     bulkTag = new BulkTagViewModel(runner, dialogs, jobs, batches, settings, history::refresh);
     player = new PlayerViewModel(runner, services.decoder(), new AudioOutputs(false));
-    settingsForm = new SettingsViewModel(runner, store, settings, saved -> models.prefer(saved.device()));
-    retrain = RetrainViewModel.create(runner, dialogs, gateway, models, workers, settings::get, heads);
+    settingsForm =
+        new SettingsViewModel(runner, store, settings, saved -> models.prefer(saved.device()));
+    retrain =
+        RetrainViewModel.create(runner, dialogs, gateway, models, workers, settings::get, heads);
     closeables.addAll(List.of(player, gateway, models, workers, heads, background::shutdownNow));
     classify.setHeads(heads::applyAll);
 
     gateway.addChangeListener(library::reload);
     gateway.addChangeListener(history::refresh);
     Bindings.bindContent(settingsForm.knownGenres(), main.modelGenres());
-    main.setClassifier(files -> {
-      classify.classify(files);
-      select.accept("classify");
-    });
-    library.setPlayer(row -> {
-      player.play(row);
-      select.accept("player");
-    });
+    main.setClassifier(
+        files -> {
+          classify.classify(files);
+          select.accept("classify");
+        });
+    library.setPlayer(
+        row -> {
+          player.play(row);
+          select.accept("player");
+        });
     circumplex.setPlayer(player::play);
-    circumplex.setQuadrantFilter(q -> {
-      library.filterQuadrant(q);
-      select.accept("library");
-    });
-    circumplex.setLibraryFilter(ids -> {
-      library.restrictTo(ids);
-      select.accept("library");
-    });
+    circumplex.setQuadrantFilter(
+        q -> {
+          library.filterQuadrant(q);
+          select.accept("library");
+        });
+    circumplex.setLibraryFilter(
+        ids -> {
+          library.restrictTo(ids);
+          select.accept("library");
+        });
   }
 
   /** Starts what runs in the background from the first moment: loading the model and the library. */
   void start() {
     main.start();
-    runner.run(BackgroundTask.of("Loading the trained heads", ctx -> {
-      heads.reload();
-      return heads.activeIds();
-    }).onSuccess(ids -> {
-      if (!ids.isEmpty()) {
-        LOG.info("active trained heads: {}", ids);
-      }
-      library.reload();
-    }).onFailure(e -> {
-      LOG.warn("trained heads not loaded: {}", UserErrors.describe(e));
-      library.reload();
-    }));
+    runner.run(
+        BackgroundTask.of(
+                "Loading the trained heads",
+                ctx -> {
+                  heads.reload();
+                  return heads.activeIds();
+                })
+            .onSuccess(
+                ids -> {
+                  if (!ids.isEmpty()) {
+                    LOG.info("active trained heads: {}", ids);
+                  }
+                  library.reload();
+                })
+            .onFailure(
+                e -> {
+                  LOG.warn("trained heads not loaded: {}", UserErrors.describe(e));
+                  library.reload();
+                }));
   }
 
   @Override

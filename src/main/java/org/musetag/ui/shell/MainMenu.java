@@ -27,30 +27,51 @@ final class MainMenu {
     add.setGraphic(Icons.get("folder-add", 16));
     MenuItem classify = item("Classify files…", "Shortcut+Shift+O", models.classify::chooseFiles);
     classify.setGraphic(Icons.get("classify", 16));
-    Menu file = new Menu("_File", null, add, classify, item("Analyse new tracks", "Shortcut+R", models.main::analyze),
-        new SeparatorMenuItem(), item("Quit", "Shortcut+Q", quit));
+    Menu file =
+        new Menu(
+            "_File",
+            null,
+            add,
+            classify,
+            item("Analyse new tracks", "Shortcut+R", models.main::analyze),
+            new SeparatorMenuItem(),
+            item("Quit", "Shortcut+Q", quit));
 
-    Menu view = new Menu("_View", null,
-        item("Search", "Shortcut+F", () -> {
-          select.accept("library");
-          focusSearch.run();
-        }),
-        item("Clear filters", "Shortcut+Shift+F", models.library::clearFilters),
-        new SeparatorMenuItem(),
-        show("Library", "Shortcut+1", "library"),
-        show("Classify", "Shortcut+2", "classify"),
-        show("Circumplex", "Shortcut+3", "circumplex"),
-        show("Bulk tag", "Shortcut+T", "bulktag"),
-        show("Player", "Shortcut+5", "player"),
-        show("Settings", "Shortcut+Comma", "settings"));
+    Menu view =
+        new Menu(
+            "_View",
+            null,
+            item(
+                "Search",
+                "Shortcut+F",
+                () -> {
+                  select.accept("library");
+                  focusSearch.run();
+                }),
+            item("Clear filters", "Shortcut+Shift+F", models.library::clearFilters),
+            new SeparatorMenuItem(),
+            show("Library", "Shortcut+1", "library"),
+            show("Classify", "Shortcut+2", "classify"),
+            show("Circumplex", "Shortcut+3", "circumplex"),
+            show("Bulk tag", "Shortcut+T", "bulktag"),
+            show("Player", "Shortcut+5", "player"),
+            show("Settings", "Shortcut+Comma", "settings"));
 
-    Menu playback = new Menu("_Playback", null,
-        item("Play selected track", "Shortcut+Enter", models.library::playSelected),
-        item("Play / pause", "Shortcut+P", models.player::togglePlay),
-        item("Stop", "Shortcut+Period", models.player::stop));
+    Menu playback =
+        new Menu(
+            "_Playback",
+            null,
+            item("Play selected track", "Shortcut+Enter", models.library::playSelected),
+            item("Play / pause", "Shortcut+P", models.player::togglePlay),
+            item("Stop", "Shortcut+Period", models.player::stop));
 
-    Menu help = new Menu("_Help", null, item("Last job report…", "Shortcut+J", models.main::showLastReport),
-        new SeparatorMenuItem(), item("About Musetag", null, models.main::showAbout));
+    Menu help =
+        new Menu(
+            "_Help",
+            null,
+            item("Last job report…", "Shortcut+J", models.main::showLastReport),
+            new SeparatorMenuItem(),
+            item("About Musetag", null, models.main::showAbout));
     return new MenuBar(file, view, playback, help);
   }
 

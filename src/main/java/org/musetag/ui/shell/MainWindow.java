@@ -65,51 +65,90 @@ public final class MainWindow {
     Tab library = tab("library", "Library", "library", () -> table);
     libraryView.setShowing(library.selectedProperty());
     tabs.getTabs().add(library);
-    tabs.getTabs().add(tab("classify", "Classify", "classify", () -> new ClassifyView(models.classify).build()));
+    tabs.getTabs()
+        .add(
+            tab(
+                "classify",
+                "Classify",
+                "classify",
+                () -> new ClassifyView(models.classify).build()));
     Tab circumplex = new Tab();
-    tabs.getTabs().add(tab(circumplex, "circumplex", "Circumplex", "circumplex", () -> {
-      CircumplexView view = new CircumplexView(models.circumplex);
-      Node node = view.build();
-      view.setShowing(circumplex.selectedProperty());
-      return node;
-    }));
-    tabs.getTabs().add(tab("bulktag", "Bulk tag", "tag",
-        () -> new BulkTagView(models.bulkTag, models.history).build()));
+    tabs.getTabs()
+        .add(
+            tab(
+                circumplex,
+                "circumplex",
+                "Circumplex",
+                "circumplex",
+                () -> {
+                  CircumplexView view = new CircumplexView(models.circumplex);
+                  Node node = view.build();
+                  view.setShowing(circumplex.selectedProperty());
+                  return node;
+                }));
+    tabs.getTabs()
+        .add(
+            tab(
+                "bulktag",
+                "Bulk tag",
+                "tag",
+                () -> new BulkTagView(models.bulkTag, models.history).build()));
     Tab player = new Tab();
-    tabs.getTabs().add(tab(player, "player", "Player", "play", () -> playerView(player.selectedProperty())));
-    tabs.getTabs().add(tab("retrain", "Expert", "retrain", () -> new RetrainView(models.retrain).build()));
-    tabs.getTabs().add(tab("settings", "Settings", "settings", () -> new SettingsView(models.settingsForm).build()));
+    tabs.getTabs()
+        .add(tab(player, "player", "Player", "play", () -> playerView(player.selectedProperty())));
+    tabs.getTabs()
+        .add(tab("retrain", "Expert", "retrain", () -> new RetrainView(models.retrain).build()));
+    tabs.getTabs()
+        .add(
+            tab(
+                "settings",
+                "Settings",
+                "settings",
+                () -> new SettingsView(models.settingsForm).build()));
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
     MainMenu menu = new MainMenu(models, this::select, libraryView::focusSearch, stage::close);
-    BorderPane root = new BorderPane(tabs, menu.build(), null, new StatusBar(models.main).build(), null);
+    BorderPane root =
+        new BorderPane(tabs, menu.build(), null, new StatusBar(models.main).build(), null);
     Scene scene = new Scene(root, 1280, 800);
-    scene.getStylesheets().add(MainWindow.class.getResource("/org/musetag/ui/musetag.css").toExternalForm());
-    scene.setOnDragOver(e -> {
-      if (e.getDragboard().hasFiles()) {
-        e.acceptTransferModes(TransferMode.COPY);
-      }
-      e.consume();
-    });
-    scene.setOnDragDropped(e -> {
-      boolean ok = e.getDragboard().hasFiles();
-      if (ok) {
-        models.main.drop(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
-      }
-      e.setDropCompleted(ok);
-      e.consume();
-    });
+    scene
+        .getStylesheets()
+        .add(MainWindow.class.getResource("/org/musetag/ui/musetag.css").toExternalForm());
+    scene.setOnDragOver(
+        e -> {
+          if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+          }
+          e.consume();
+        });
+    scene.setOnDragDropped(
+        e -> {
+          boolean ok = e.getDragboard().hasFiles();
+          if (ok) {
+            models.main.drop(
+                e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
+          }
+          e.setDropCompleted(ok);
+          e.consume();
+        });
     stage.setTitle("Musetag");
     for (String size : new String[] {"32", "64"}) {
-      stage.getIcons().add(new javafx.scene.image.Image(
-          MainWindow.class.getResource("/org/musetag/ui/icons/musetag-" + size + ".png").toExternalForm(), true));
+      stage
+          .getIcons()
+          .add(
+              new javafx.scene.image.Image(
+                  MainWindow.class
+                      .getResource("/org/musetag/ui/icons/musetag-" + size + ".png")
+                      .toExternalForm(),
+                  true));
     }
     stage.setScene(scene);
     stage.setMinWidth(900);
     stage.setMinHeight(600);
     stage.setOnHidden(e -> models.close());
     stage.show();
-    LOG.info("window shown {} ms after the JVM started",
+    LOG.info(
+        "window shown {} ms after the JVM started",
         System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
     models.start();
     openRequested();
@@ -149,18 +188,21 @@ public final class MainWindow {
    * runs, on any thread): brings the window to the front and treats them as dropped on it.
    */
   public void handOver(List<Path> paths) {
-    FxTaskRunner.onFxThread(() -> {
-      stage.setIconified(false);
-      stage.toFront();
-      if (!paths.isEmpty()) {
-        models.main.drop(paths);
-      }
-    });
+    FxTaskRunner.onFxThread(
+        () -> {
+          stage.setIconified(false);
+          stage.toFront();
+          if (!paths.isEmpty()) {
+            models.main.drop(paths);
+          }
+        });
   }
 
   /** Shows the tab {@code id}, building it first if it was never opened. */
   void select(String id) {
-    tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+    tabs.getTabs().stream()
+        .filter(t -> id.equals(t.getId()))
+        .findFirst()
         .ifPresent(t -> tabs.getSelectionModel().select(t));
   }
 
@@ -176,11 +218,13 @@ public final class MainWindow {
     if (t.isSelected()) {
       t.setContent(content.get());
     }
-    t.selectedProperty().addListener((o, was, now) -> {
-      if (now && t.getContent() == null) {
-        t.setContent(content.get());
-      }
-    });
+    t.selectedProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now && t.getContent() == null) {
+                t.setContent(content.get());
+              }
+            });
     return t;
   }
 

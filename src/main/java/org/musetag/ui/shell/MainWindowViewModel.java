@@ -35,16 +35,22 @@ public final class MainWindowViewModel {
   private final BundledModel models;
   private final LibraryJobs jobs;
   private final ObservableList<ActiveJob> activeJobs;
-  private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("Inference: loading the model…");
+  private final ReadOnlyStringWrapper device =
+      new ReadOnlyStringWrapper("Inference: loading the model…");
   private final ReadOnlyStringWrapper deviceNotice = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper gpu = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper model = new ReadOnlyStringWrapper("Model: –");
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
   private final ObjectProperty<JobReport> lastReport = new SimpleObjectProperty<>();
-  private final ObservableList<String> modelGenres = javafx.collections.FXCollections.observableArrayList();
+  private final ObservableList<String> modelGenres =
+      javafx.collections.FXCollections.observableArrayList();
   private Consumer<List<Path>> classifier = files -> {};
 
-  public MainWindowViewModel(TaskRunner runner, DialogService dialogs, BundledModel models, LibraryJobs jobs,
+  public MainWindowViewModel(
+      TaskRunner runner,
+      DialogService dialogs,
+      BundledModel models,
+      LibraryJobs jobs,
       ObservableList<ActiveJob> activeJobs) {
     this.runner = runner;
     this.dialogs = dialogs;
@@ -55,12 +61,14 @@ public final class MainWindowViewModel {
 
   /** Loads the model in the background so the status bar can name the device; the window is usable meanwhile. */
   public void start() {
-    runner.run(BackgroundTask.of("Loading the model", ctx -> models.model())
-        .onSuccess(this::showModel)
-        .onFailure(e -> {
-          device.set("Inference: unavailable");
-          deviceNotice.set(UserErrors.describe(e));
-        }));
+    runner.run(
+        BackgroundTask.of("Loading the model", ctx -> models.model())
+            .onSuccess(this::showModel)
+            .onFailure(
+                e -> {
+                  device.set("Inference: unavailable");
+                  deviceNotice.set(UserErrors.describe(e));
+                }));
   }
 
   void showModel(PatchModel m) {
@@ -79,7 +87,8 @@ public final class MainWindowViewModel {
   /** Dropped paths: folders are added to the library, audio files are classified. */
   public void drop(List<Path> paths) {
     List<Path> folders = paths.stream().filter(Files::isDirectory).toList();
-    List<Path> files = paths.stream().filter(p -> !Files.isDirectory(p) && AudioFiles.looksLikeAudio(p)).toList();
+    List<Path> files =
+        paths.stream().filter(p -> !Files.isDirectory(p) && AudioFiles.looksLikeAudio(p)).toList();
     if (!folders.isEmpty()) {
       addFolders(folders);
     }
@@ -87,42 +96,69 @@ public final class MainWindowViewModel {
       classifier.accept(files);
     }
     if (folders.isEmpty() && files.isEmpty()) {
-      status.set("Nothing to do with what was dropped: drop audio files to classify them, or folders to add them.");
+      status.set(
+          "Nothing to do with what was dropped: drop audio files to classify them, or folders to add them.");
     }
   }
 
   /** Scans the folders into the library, then analyses what is new. */
   public void addFolders(List<Path> roots) {
-    runner.run(BackgroundTask.of("Scanning " + roots.get(0).getFileName(), ctx -> jobs.scan(roots, ctx))
-        .listed()
-        .onSuccess(report -> {
-          finished(scanReport(report));
-          if (report.added() + report.updated() + report.moved() > 0 && !report.cancelled()) {
-            analyze();
-          }
-        }));
+    runner.run(
+        BackgroundTask.of("Scanning " + roots.get(0).getFileName(), ctx -> jobs.scan(roots, ctx))
+            .listed()
+            .onSuccess(
+                report -> {
+                  finished(scanReport(report));
+                  if (report.added() + report.updated() + report.moved() > 0
+                      && !report.cancelled()) {
+                    analyze();
+                  }
+                }));
   }
 
   /** Analyses every track the model has not heard yet (resumable). */
   public void analyze() {
-    runner.run(BackgroundTask.of("Analysing", ctx -> jobs.analyze(ctx, LibraryJobs.NO_LISTENER))
-        .listed()
-        .onSuccess(a -> finished(new JobReport("Analysis", String.format(
-            "Analysed %s%s: %d failed, %d were up to date.", Formats.count(a.report().analysed(), "track"),
-            a.report().cancelled() ? " before you stopped it" : "", a.report().failed(), a.report().skipped()),
-            a.problems()))));
+    runner.run(
+        BackgroundTask.of("Analysing", ctx -> jobs.analyze(ctx, LibraryJobs.NO_LISTENER))
+            .listed()
+            .onSuccess(
+                a ->
+                    finished(
+                        new JobReport(
+                            "Analysis",
+                            String.format(
+                                "Analysed %s%s: %d failed, %d were up to date.",
+                                Formats.count(a.report().analysed(), "track"),
+                                a.report().cancelled() ? " before you stopped it" : "",
+                                a.report().failed(),
+                                a.report().skipped()),
+                            a.problems()))));
   }
 
   static JobReport scanReport(ScanReport r) {
-    return new JobReport("Scan", String.format("Scanned %s%s: %d added, %d updated, %d unchanged, %d unreadable,"
-        + " %d missing.", Formats.count(r.files(), "file"), r.cancelled() ? " (stopped)" : "", r.added(), r.updated(),
-        r.unchanged(), r.unreadable(), r.missing()), r.problems());
+    return new JobReport(
+        "Scan",
+        String.format(
+            "Scanned %s%s: %d added, %d updated, %d unchanged, %d unreadable," + " %d missing.",
+            Formats.count(r.files(), "file"),
+            r.cancelled() ? " (stopped)" : "",
+            r.added(),
+            r.updated(),
+            r.unchanged(),
+            r.unreadable(),
+            r.missing()),
+        r.problems());
   }
 
   private void finished(JobReport report) {
     lastReport.set(report);
-    status.set(report.summary() + (report.problems().isEmpty() ? "" : " " + Formats.count(report.problems().size(),
-        "problem") + " listed in the details."));
+    status.set(
+        report.summary()
+            + (report.problems().isEmpty()
+                ? ""
+                : " "
+                    + Formats.count(report.problems().size(), "problem")
+                    + " listed in the details."));
   }
 
   /** Shows the last job's report with every problem. */
@@ -135,14 +171,21 @@ public final class MainWindowViewModel {
 
   /** Help → About: what this is, under which licence, what it runs on, and that it never goes online. */
   public void showAbout() {
-    dialogs.showInfo("About Musetag", aboutText(org.musetag.app.Version.current(), model.get(), device.get(),
-        deviceNotice.get()));
+    dialogs.showInfo(
+        "About Musetag",
+        aboutText(
+            org.musetag.app.Version.current(), model.get(), device.get(), deviceNotice.get()));
   }
 
   static String aboutText(String version, String model, String device, String notice) {
-    return "Musetag " + version + " — a music tagger that listens to the music itself.\n\n"
-        + "Model: " + (model == null || model.isBlank() ? "not loaded yet" : model) + ", running on "
-        + (device == null || device.isBlank() ? "the CPU" : device) + "."
+    return "Musetag "
+        + version
+        + " — a music tagger that listens to the music itself.\n\n"
+        + "Model: "
+        + (model == null || model.isBlank() ? "not loaded yet" : model)
+        + ", running on "
+        + (device == null || device.isBlank() ? "the CPU" : device)
+        + "."
         + (notice == null || notice.isBlank() ? "" : "\n" + notice + ".")
         + "\nThe model card (what it learned from, how well it does per class, its limits) is"
         + " models/musetag-base.card.md in the source.\n\n"

@@ -19,9 +19,10 @@ import java.util.List;
  * @param bulkTag a folder to run the bulk-tag wizard on at once; null for none
  * @param retrain a folder of label folders to show in the Expert pane; null for none
  */
-public record StartupOptions(Path libraryFile, String tab, List<Path> classify, Path play, Path bulkTag,
-    Path retrain) {
-  public static final StartupOptions NONE = new StartupOptions(null, null, List.of(), null, null, null);
+public record StartupOptions(
+    Path libraryFile, String tab, List<Path> classify, Path play, Path bulkTag, Path retrain) {
+  public static final StartupOptions NONE =
+      new StartupOptions(null, null, List.of(), null, null, null);
 
   public StartupOptions {
     classify = List.copyOf(classify);
@@ -35,8 +36,13 @@ public record StartupOptions(Path libraryFile, String tab, List<Path> classify, 
         files.add(Path.of(f));
       }
     }
-    return new StartupOptions(null, System.getProperty("musetag.ui.tab"), files, path("musetag.ui.play"),
-        path("musetag.ui.bulktag"), path("musetag.ui.retrain"));
+    return new StartupOptions(
+        null,
+        System.getProperty("musetag.ui.tab"),
+        files,
+        path("musetag.ui.play"),
+        path("musetag.ui.bulktag"),
+        path("musetag.ui.retrain"));
   }
 
   private static Path path(String property) {

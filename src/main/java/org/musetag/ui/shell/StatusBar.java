@@ -32,7 +32,9 @@ final class StatusBar {
     Label device = new Label();
     device.setId("deviceLabel");
     device.textProperty().bind(vm.deviceProperty());
-    device.tooltipProperty().bind(vm.deviceNoticeProperty().map(n -> n.isBlank() ? null : new Tooltip(n)));
+    device
+        .tooltipProperty()
+        .bind(vm.deviceNoticeProperty().map(n -> n.isBlank() ? null : new Tooltip(n)));
     Label notice = new Label();
     notice.setId("deviceNotice");
     notice.getStyleClass().add("notice");
@@ -48,12 +50,15 @@ final class StatusBar {
     HBox.setHgrow(status, Priority.ALWAYS);
     status.setMaxWidth(Double.MAX_VALUE);
     Hyperlink details = new Hyperlink("Details…");
-    details.visibleProperty().bind(vm.lastReportProperty().map(r -> !r.problems().isEmpty()).orElse(false));
+    details
+        .visibleProperty()
+        .bind(vm.lastReportProperty().map(r -> !r.problems().isEmpty()).orElse(false));
     details.managedProperty().bind(details.visibleProperty());
     details.setOnAction(e -> vm.showLastReport());
     jobs.setAlignment(Pos.CENTER_RIGHT);
     vm.activeJobs().addListener((ListChangeListener<ActiveJob>) c -> rebuildJobs());
-    HBox bar = new HBox(8, version, sep(), device, notice, sep(), model, sep(), status, details, jobs);
+    HBox bar =
+        new HBox(8, version, sep(), device, notice, sep(), model, sep(), status, details, jobs);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(3, 8, 3, 8));
     bar.getStyleClass().add("status-bar");
@@ -73,7 +78,8 @@ final class StatusBar {
       message.textProperty().bind(job.messageProperty());
       message.setMaxWidth(220);
       Button cancel = new Button(null, Icons.get("cancel", 12));
-      cancel.setTooltip(new Tooltip("Stop " + job.title().toLowerCase() + " (work done so far is kept)"));
+      cancel.setTooltip(
+          new Tooltip("Stop " + job.title().toLowerCase() + " (work done so far is kept)"));
       cancel.setOnAction(e -> job.cancel());
       cancel.getStyleClass().add("flat");
       HBox box = new HBox(6, title, bar, message, cancel);

@@ -51,15 +51,18 @@ public final class FxTaskRunner implements TaskRunner {
   private <T> void start(ContextTask<T> fx) {
     BackgroundTask<T> task = fx.task;
     ActiveJob job = new ActiveJob(task.title(), fx.handle::cancel);
-    fx.setOnSucceeded(e -> {
-      jobs.remove(job);
-      task.successHandler().accept(fx.getValue());
-    });
-    fx.setOnFailed(e -> {
-      jobs.remove(job);
-      Consumer<Throwable> handler = task.failureHandler() != null ? task.failureHandler() : defaultFailure;
-      handler.accept(fx.getException());
-    });
+    fx.setOnSucceeded(
+        e -> {
+          jobs.remove(job);
+          task.successHandler().accept(fx.getValue());
+        });
+    fx.setOnFailed(
+        e -> {
+          jobs.remove(job);
+          Consumer<Throwable> handler =
+              task.failureHandler() != null ? task.failureHandler() : defaultFailure;
+          handler.accept(fx.getException());
+        });
     if (task.isListed()) {
       job.bind(fx.progressProperty(), fx.messageProperty());
       jobs.add(job);
@@ -76,17 +79,18 @@ public final class FxTaskRunner implements TaskRunner {
     private final BackgroundTask<T> task;
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicBoolean finished = new AtomicBoolean();
-    final TaskHandle handle = new TaskHandle() {
-      @Override
-      public void cancel() {
-        stop.set(true);
-      }
+    final TaskHandle handle =
+        new TaskHandle() {
+          @Override
+          public void cancel() {
+            stop.set(true);
+          }
 
-      @Override
-      public boolean isDone() {
-        return finished.get();
-      }
-    };
+          @Override
+          public boolean isDone() {
+            return finished.get();
+          }
+        };
 
     ContextTask(BackgroundTask<T> task) {
       this.task = task;
@@ -95,27 +99,29 @@ public final class FxTaskRunner implements TaskRunner {
     @Override
     protected T call() throws Exception {
       try {
-        return task.work().run(new TaskContext() {
-          @Override
-          public void progress(double done, double total) {
-            report(done, total);
-          }
+        return task.work()
+            .run(
+                new TaskContext() {
+                  @Override
+                  public void progress(double done, double total) {
+                    report(done, total);
+                  }
 
-          @Override
-          public void message(String message) {
-            updateMessage(message);
-          }
+                  @Override
+                  public void message(String message) {
+                    updateMessage(message);
+                  }
 
-          @Override
-          public boolean isCancelled() {
-            return stop.get();
-          }
+                  @Override
+                  public boolean isCancelled() {
+                    return stop.get();
+                  }
 
-          @Override
-          public void publish(Runnable uiUpdate) {
-            Platform.runLater(uiUpdate);
-          }
-        });
+                  @Override
+                  public void publish(Runnable uiUpdate) {
+                    Platform.runLater(uiUpdate);
+                  }
+                });
       } finally {
         finished.set(true);
       }

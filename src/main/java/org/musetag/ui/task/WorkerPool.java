@@ -8,7 +8,8 @@ import java.util.function.IntSupplier;
  * The pool that decodes and classifies files, sized by the threads setting. When the setting changes, the next
  * job gets a new pool and the old one finishes what it has and stops.
  */
-public final class WorkerPool implements java.util.function.Supplier<ExecutorService>, AutoCloseable {
+public final class WorkerPool
+    implements java.util.function.Supplier<ExecutorService>, AutoCloseable {
   private final IntFunction<ExecutorService> executors;
   private final IntSupplier threads;
   private ExecutorService pool;

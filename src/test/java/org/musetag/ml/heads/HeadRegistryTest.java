@@ -20,7 +20,8 @@ class HeadRegistryTest {
   }
 
   private static HeadRegistry.Writer card(String name) {
-    return (d, version) -> Synthetic.card(name, version, HeadKind.LABELS, List.of("a", "b")).write(d);
+    return (d, version) ->
+        Synthetic.card(name, version, HeadKind.LABELS, List.of("a", "b")).write(d);
   }
 
   @Test
@@ -30,7 +31,9 @@ class HeadRegistryTest {
     assertThat(r.install("mood", card("mood")).version()).isEqualTo(2);
     r.install("dub", card("dub"));
 
-    assertThat(r.list()).extracting(v -> v.name() + "@" + v.version()).containsExactly("dub@1", "mood@1", "mood@2");
+    assertThat(r.list())
+        .extracting(v -> v.name() + "@" + v.version())
+        .containsExactly("dub@1", "mood@1", "mood@2");
     assertThat(r.active()).isEmpty();
     assertThat(r.list().get(1).card().outputs()).containsExactly("a", "b");
   }
@@ -49,7 +52,9 @@ class HeadRegistryTest {
     assertThat(r.active()).extracting(HeadRegistry.Version::version).containsExactly(1);
     assertThat(r.rollback("mood")).isEqualTo(Optional.empty());
     assertThat(r.active()).isEmpty();
-    assertThatThrownBy(() -> r.rollback("mood")).isInstanceOf(HeadException.class).hasMessageContaining("roll back");
+    assertThatThrownBy(() -> r.rollback("mood"))
+        .isInstanceOf(HeadException.class)
+        .hasMessageContaining("roll back");
   }
 
   @Test
@@ -62,13 +67,17 @@ class HeadRegistryTest {
     r.activate("mood", 2);
     r.activate("mood", 3);
 
-    assertThatThrownBy(() -> r.delete("mood", 3)).isInstanceOf(HeadException.class).hasMessageContaining("is active");
+    assertThatThrownBy(() -> r.delete("mood", 3))
+        .isInstanceOf(HeadException.class)
+        .hasMessageContaining("is active");
     r.delete("mood", 2);
 
     assertThat(r.versions("mood")).extracting(HeadRegistry.Version::version).containsExactly(1, 3);
     assertThat(r.rollback("mood")).contains(1);
-    assertThatThrownBy(() -> r.activate("mood", 2)).isInstanceOf(HeadException.class)
-        .hasMessageContaining("no version 2").hasMessageContaining("[1, 3]");
+    assertThatThrownBy(() -> r.activate("mood", 2))
+        .isInstanceOf(HeadException.class)
+        .hasMessageContaining("no version 2")
+        .hasMessageContaining("[1, 3]");
     assertThatThrownBy(() -> r.delete("mood", 7)).isInstanceOf(HeadException.class);
   }
 
@@ -87,11 +96,18 @@ class HeadRegistryTest {
     HeadRegistry r = registry();
     r.install("mood", card("mood"));
 
-    assertThatThrownBy(() -> r.install("mood", (d, version) -> {
-      Files.writeString(d.resolve(HeadCard.ONNX), "half an ONNX file");
-      throw new IOException("disk full");
-    })).isInstanceOf(HeadException.class).hasMessageContaining("disk full");
-    assertThatThrownBy(() -> r.install("other", (d, version) -> Files.writeString(d.resolve("x"), "no card")))
+    assertThatThrownBy(
+            () ->
+                r.install(
+                    "mood",
+                    (d, version) -> {
+                      Files.writeString(d.resolve(HeadCard.ONNX), "half an ONNX file");
+                      throw new IOException("disk full");
+                    }))
+        .isInstanceOf(HeadException.class)
+        .hasMessageContaining("disk full");
+    assertThatThrownBy(
+            () -> r.install("other", (d, version) -> Files.writeString(d.resolve("x"), "no card")))
         .isInstanceOf(HeadException.class);
 
     assertThat(r.list()).extracting(HeadRegistry.Version::version).containsExactly(1);
@@ -105,7 +121,8 @@ class HeadRegistryTest {
   @Test
   void aNameMustMakeAPlainFolderName() {
     for (String bad : List.of("", "../x", ".hidden", "a/b", "x".repeat(65), "rainy day")) {
-      assertThatThrownBy(() -> registry().install(bad, card(bad))).isInstanceOf(HeadException.class)
+      assertThatThrownBy(() -> registry().install(bad, card(bad)))
+          .isInstanceOf(HeadException.class)
           .hasMessageContaining("cannot name a head");
     }
   }

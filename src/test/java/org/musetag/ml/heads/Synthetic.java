@@ -46,14 +46,38 @@ public final class Synthetic {
 
   /** A model card with made-up scores, for tests of what stores and loads cards. */
   public static HeadCard card(String name, int version, HeadKind kind, List<String> outputs) {
-    Evaluation e = kind == HeadKind.LABELS
-        ? new Evaluation(2, 1, ClassificationMetrics.of(outputs, new int[] {0, 1}, new int[] {0, 1}), List.of(1.0, 1.0),
-            null, null)
-        : new Evaluation(2, 1, null, null, Map.of("valence", RegressionMetrics.of(new double[] {0, 1},
-            new double[] {0, 1}), "arousal", RegressionMetrics.of(new double[] {0, 1}, new double[] {1, 0})), null);
-    return new HeadCard(name, version, kind, "2026-01-01T00:00:00Z", "test", "test@1", outputs,
-        kind == HeadKind.LABELS ? "FIELD" : null, new HeadCard.Data("/music", 2, 2, Map.of("x", 2), Map.of(), List.of()),
-        new HeadCard.Training("t", "s", DIMS, 1, 0), e);
+    Evaluation e =
+        kind == HeadKind.LABELS
+            ? new Evaluation(
+                2,
+                1,
+                ClassificationMetrics.of(outputs, new int[] {0, 1}, new int[] {0, 1}),
+                List.of(1.0, 1.0),
+                null,
+                null)
+            : new Evaluation(
+                2,
+                1,
+                null,
+                null,
+                Map.of(
+                    "valence",
+                    RegressionMetrics.of(new double[] {0, 1}, new double[] {0, 1}),
+                    "arousal",
+                    RegressionMetrics.of(new double[] {0, 1}, new double[] {1, 0})),
+                null);
+    return new HeadCard(
+        name,
+        version,
+        kind,
+        "2026-01-01T00:00:00Z",
+        "test",
+        "test@1",
+        outputs,
+        kind == HeadKind.LABELS ? "FIELD" : null,
+        new HeadCard.Data("/music", 2, 2, Map.of("x", 2), Map.of(), List.of()),
+        new HeadCard.Training("t", "s", DIMS, 1, 0),
+        e);
   }
 
   /** {@code perClass} samples of each label, label i in cluster i; the backbone's top genre is always "rock". */
@@ -63,7 +87,13 @@ public final class Synthetic {
     for (int c = 0; c < labels.size(); c++) {
       for (int i = 0; i < perClass; i++) {
         Path file = Path.of("/music", labels.get(c), i + ".mp3");
-        out.add(new Sample(file, labels.get(c), Double.NaN, Double.NaN, analysis(point(random, c), "rock", "Q1")));
+        out.add(
+            new Sample(
+                file,
+                labels.get(c),
+                Double.NaN,
+                Double.NaN,
+                analysis(point(random, c), "rock", "Q1")));
       }
     }
     return out;

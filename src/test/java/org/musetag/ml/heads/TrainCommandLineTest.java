@@ -56,12 +56,19 @@ class TrainCommandLineTest {
 
   @Test
   void trainsShowsCrossValidatedScoresAndASecondRunUsesTheCache() throws Exception {
-    CommandLineRun first = run("train", "--folders", folders.toString(), "--name", "tones", "--threads", "2");
+    CommandLineRun first =
+        run("train", "--folders", folders.toString(), "--name", "tones", "--threads", "2");
 
     assertThat(first.exit()).as(first.err()).isZero();
-    assertThat(first.out()).contains("6 files, 6 usable, 2 labels", "label 'high' has only 3 example(s)",
-        "(0 from the cache, 6 new)", "cross-validation: 5 folds", "accuracy", "confusion matrix",
-        "registered tones version 1 (not active)");
+    assertThat(first.out())
+        .contains(
+            "6 files, 6 usable, 2 labels",
+            "label 'high' has only 3 example(s)",
+            "(0 from the cache, 6 new)",
+            "cross-validation: 5 folds",
+            "accuracy",
+            "confusion matrix",
+            "registered tones version 1 (not active)");
     HeadCard card = HeadCard.read(home.resolve("models/tones/1"));
     assertThat(card.outputs()).containsExactlyInAnyOrder("low", "high");
     assertThat(card.tagField()).isEqualTo("TONES");
@@ -70,7 +77,8 @@ class TrainCommandLineTest {
     assertThat(card.data().counts()).containsEntry("low", 3).containsEntry("high", 3);
     assertThat(home.resolve("models/tones/1/card.md")).content().contains("Confusion matrix");
 
-    CommandLineRun second = run("train", "--folders", folders.toString(), "--name", "tones", "--tag-field", "pitch");
+    CommandLineRun second =
+        run("train", "--folders", folders.toString(), "--name", "tones", "--tag-field", "pitch");
     assertThat(second.exit()).as(second.err()).isZero();
     assertThat(second.out()).contains("(6 from the cache, 0 new)", "registered tones version 2");
     assertThat(HeadCard.read(home.resolve("models/tones/2")).tagField()).isEqualTo("PITCH");
@@ -86,16 +94,28 @@ class TrainCommandLineTest {
     assertThat(run("train", "--folders", folders.toString(), "--name", "tones").exit()).isZero();
     StringBuilder csv = new StringBuilder("path,valence,arousal\n");
     for (int i = 0; i < 3; i++) {
-      csv.append(folders.resolve("low/low" + i + ".wav")).append(",-0.").append(7 + i % 2).append(",-0.6\n");
-      csv.append(folders.resolve("high/high" + i + ".wav")).append(",0.").append(7 + i % 2).append(",0.6\n");
+      csv.append(folders.resolve("low/low" + i + ".wav"))
+          .append(",-0.")
+          .append(7 + i % 2)
+          .append(",-0.6\n");
+      csv.append(folders.resolve("high/high" + i + ".wav"))
+          .append(",0.")
+          .append(7 + i % 2)
+          .append(",0.6\n");
     }
     Path ratings = Files.writeString(home.resolve("va.csv"), csv);
     assertThat(run("train", "--csv", ratings.toString(), "--name", "va").exit()).isZero();
     Path song = folders.resolve("high/high1.wav");
 
-    try (PatchModel model = PatchModel.load(new ModelFiles(home.resolve("cache")).bundled("musetag-base"), DevicePreference.CPU, 1);
+    try (PatchModel model =
+            PatchModel.load(
+                new ModelFiles(home.resolve("cache")).bundled("musetag-base"),
+                DevicePreference.CPU,
+                1);
         PatchPredictor predictor = model.newPredictor()) {
-      Analysis plain = new TrackClassifier(new FfmpegAudioDecoder(), model, new StageTimes()).classify(song, predictor);
+      Analysis plain =
+          new TrackClassifier(new FfmpegAudioDecoder(), model, new StageTimes())
+              .classify(song, predictor);
       HeadedAnalysis before = apply(model, plain);
       assertThat(before.analysis()).isSameAs(plain);
       assertThat(before.heads()).isEmpty();
@@ -104,11 +124,16 @@ class TrainCommandLineTest {
       assertThat(run("models", "activate", "va", "1").exit()).isZero();
       HeadedAnalysis with = apply(model, plain);
       assertThat(with.heads()).containsOnlyKeys("tones", "va");
-      assertThat(with.heads().get("tones").labels()).extracting(org.musetag.ml.LabelScore::label)
+      assertThat(with.heads().get("tones").labels())
+          .extracting(org.musetag.ml.LabelScore::label)
           .containsExactlyInAnyOrder("low", "high");
-      assertThat(with.heads().get("tones").labels().stream().mapToDouble(org.musetag.ml.LabelScore::p).sum())
+      assertThat(
+              with.heads().get("tones").labels().stream()
+                  .mapToDouble(org.musetag.ml.LabelScore::p)
+                  .sum())
           .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-5));
-      assertThat(with.analysis().valence()).isEqualTo(with.heads().get("va").valence())
+      assertThat(with.analysis().valence())
+          .isEqualTo(with.heads().get("va").valence())
           .isNotEqualTo(plain.valence());
       assertThat(with.analysis().genres()).isEqualTo(plain.genres());
 
@@ -136,7 +161,9 @@ class TrainCommandLineTest {
     Files.createDirectories(broken.resolve("b"));
     Files.writeString(broken.resolve("a/x.mp3"), "not music");
     Files.write(broken.resolve("b/y.wav"), new byte[0]);
-    Path csv = Files.writeString(home.resolve("bad.csv"), "path,valence,arousal\nx.wav,happy,0.5\ny.wav,0.1,\n");
+    Path csv =
+        Files.writeString(
+            home.resolve("bad.csv"), "path,valence,arousal\nx.wav,happy,0.5\ny.wav,0.1,\n");
 
     CommandLineRun r1 = run("train", "--folders", empty.toString(), "--name", "x");
     CommandLineRun r2 = run("train", "--folders", home.resolve("one").toString(), "--name", "x");
@@ -150,7 +177,8 @@ class TrainCommandLineTest {
     assertThat(r3.exit()).isEqualTo(2);
     assertThat(r3.err()).contains("none of the 2 files", "x.mp3");
     assertThat(r4.exit()).isEqualTo(2);
-    assertThat(r4.err()).contains("no usable line", "line 2: valence 'happy' is not a number", "line 3");
+    assertThat(r4.err())
+        .contains("no usable line", "line 2: valence 'happy' is not a number", "line 3");
     assertThat(run("models", "list").out()).isEmpty();
     assertThat(registry().list()).isEmpty();
     if (Files.exists(home.resolve("models"))) {
@@ -176,7 +204,8 @@ class TrainCommandLineTest {
     CommandLineRun r = run("train", "--folders", dir.toString(), "--name", "mixed");
 
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("7 files, 6 usable", dir.resolve("high/cut.mp3") + ": ", "; not used");
+    assertThat(r.out())
+        .contains("7 files, 6 usable", dir.resolve("high/cut.mp3") + ": ", "; not used");
     assertThat(HeadCard.read(home.resolve("models/mixed/1")).data().unreadable())
         .containsKey(dir.resolve("high/cut.mp3").toString());
   }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.FfmpegAudioDecoder;
 import org.musetag.library.Library;
 import org.musetag.library.LibraryScanner;
@@ -53,9 +53,12 @@ class BulkTagFlowTest {
           .scan(List.of(earlier), (d, t) -> {}, () -> false);
     }
     music = Files.createDirectories(home.resolve("music"));
-    Encoding[] encodings = {Encoding.MP3, Encoding.FLAC, Encoding.OGG_VORBIS, Encoding.M4A_AAC, Encoding.WAV};
+    Encoding[] encodings = {
+      Encoding.MP3, Encoding.FLAC, Encoding.OGG_VORBIS, Encoding.M4A_AAC, Encoding.WAV
+    };
     for (int i = 0; i < 8; i++) {
-      AudioFixtures.tone(music, "song" + i, encodings[i % encodings.length], 180 + 60 * i, 4 + i % 3);
+      AudioFixtures.tone(
+          music, "song" + i, encodings[i % encodings.length], 180 + 60 * i, 4 + i % 3);
     }
   }
 
@@ -71,54 +74,84 @@ class BulkTagFlowTest {
     JaudiotaggerTagStore tags = new JaudiotaggerTagStore(TagOptions.defaults());
     TagValues before = tags.read(music.resolve("song0.mp3"));
     // A window in use: the library shows what it held, every tab has been seen once.
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.libraryViewModel().allRows().size() == 1);
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> window.libraryViewModel().allRows().size() == 1);
     for (int tab = 0; tab < window.tabs().getTabs().size(); tab++) {
       int t = tab;
       robot.interact(() -> window.tabs().getSelectionModel().select(t));
     }
-    robot.interact(() -> {
-      window.tabs().getSelectionModel().select(3);
-      window.bulkTagViewModel().addFolder(music);
-    });
+    robot.interact(
+        () -> {
+          window.tabs().getSelectionModel().select(3);
+          window.bulkTagViewModel().addFolder(music);
+        });
 
     double worst;
     String evidence;
     long[] analysed = {Long.MAX_VALUE};
-    robot.interact(() -> window.bulkTagViewModel().stepProperty().addListener((o, was, now) -> {
-      if (now == BulkTagViewModel.Step.PREVIEW) {
-        analysed[0] = System.nanoTime();
-      }
-    }));
+    robot.interact(
+        () ->
+            window
+                .bulkTagViewModel()
+                .stepProperty()
+                .addListener(
+                    (o, was, now) -> {
+                      if (now == BulkTagViewModel.Step.PREVIEW) {
+                        analysed[0] = System.nanoTime();
+                      }
+                    }));
     try (FxWatchdog watchdog = new FxWatchdog()) {
       robot.clickOn("#wizardStart");
-      WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
-          () -> window.bulkTagViewModel().stepProperty().get() == BulkTagViewModel.Step.PREVIEW
-              && !window.bulkTagViewModel().runningProperty().get());
-      // Only the scan and analysis count: building the preview table's cells afterwards is UI work, not I/O.
+      WaitForAsyncUtils.waitFor(
+          120,
+          TimeUnit.SECONDS,
+          () ->
+              window.bulkTagViewModel().stepProperty().get() == BulkTagViewModel.Step.PREVIEW
+                  && !window.bulkTagViewModel().runningProperty().get());
+      // Only the scan and analysis count: building the preview table's cells afterwards is UI work,
+      // not I/O.
       worst = watchdog.worstBlockedMillisBefore(analysed[0]);
-      org.slf4j.LoggerFactory.getLogger(BulkTagFlowTest.class).info(
-          "FX watchdog: {} pings, worst blocked {} ms, worst plain delay {} ms", watchdog.pings(), worst,
-          watchdog.worstDelayMillis());
+      org.slf4j.LoggerFactory.getLogger(BulkTagFlowTest.class)
+          .info(
+              "FX watchdog: {} pings, worst blocked {} ms, worst plain delay {} ms",
+              watchdog.pings(),
+              worst,
+              watchdog.worstDelayMillis());
       evidence = watchdog.evidence();
       assertThat(watchdog.pings()).isGreaterThan(20);
     }
-    assertThat(worst).as("longest FX thread stall during the bulk analysis, ms; %s", evidence).isLessThan(100);
+    assertThat(worst)
+        .as("longest FX thread stall during the bulk analysis, ms; %s", evidence)
+        .isLessThan(100);
 
     TableView<?> preview = robot.lookup("#previewTable").queryTableView();
     assertThat(preview.getItems()).isNotEmpty();
-    assertThat(robot.lookup("#previewSummary").queryAs(Label.class).getText()).startsWith("8 files will change");
+    assertThat(robot.lookup("#previewSummary").queryAs(Label.class).getText())
+        .startsWith("8 files will change");
 
     robot.clickOn("#writeBatch");
-    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-        () -> robot.lookup("#wizardReport").queryAs(Label.class).getText().contains("wrote 8 files"));
+    WaitForAsyncUtils.waitFor(
+        60,
+        TimeUnit.SECONDS,
+        () ->
+            robot.lookup("#wizardReport").queryAs(Label.class).getText().contains("wrote 8 files"));
     assertThat(tags.read(music.resolve("song0.mp3")).get(TagField.VALENCE)).hasSize(1);
     assertThat(tags.read(music.resolve("song1.flac")).get(TagField.MOOD_MODEL)).hasSize(1);
 
     robot.clickOn("#undoBatch");
-    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-        () -> robot.lookup("#wizardReport").queryAs(Label.class).getText().startsWith("Undone: restored 8 files"));
+    WaitForAsyncUtils.waitFor(
+        60,
+        TimeUnit.SECONDS,
+        () ->
+            robot
+                .lookup("#wizardReport")
+                .queryAs(Label.class)
+                .getText()
+                .startsWith("Undone: restored 8 files"));
     assertThat(tags.read(music.resolve("song0.mp3"))).isEqualTo(before);
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+    WaitForAsyncUtils.waitFor(
+        20,
+        TimeUnit.SECONDS,
         () -> robot.lookup("#batchHistory").queryListView().getItems().size() == 1);
     assertThat(window.libraryViewModel().allRows()).hasSize(9);
   }

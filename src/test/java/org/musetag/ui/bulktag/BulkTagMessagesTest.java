@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.app.Services;
-import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.ImperfectFiles;
 import org.musetag.cli.CommandLineRun;
 import org.musetag.ml.BundledModel;
@@ -46,10 +46,21 @@ class BulkTagMessagesTest {
     Services s = TestServices.in(dir.resolve("app"));
     gateway = TestServices.gateway(dir.resolve("library.db"));
     models = s.model();
-    LibraryJobs jobs = new LibraryJobs(gateway, s.decoder(), models, new WorkerPool(s.executors(), () -> 2),
-        () -> BulkTagViewModelTest.EVERYTHING);
-    vm = new BulkTagViewModel(runner, dialogs, jobs, new TagBatches(gateway),
-        new SimpleObjectProperty<>(BulkTagViewModelTest.EVERYTHING), () -> {});
+    LibraryJobs jobs =
+        new LibraryJobs(
+            gateway,
+            s.decoder(),
+            models,
+            new WorkerPool(s.executors(), () -> 2),
+            () -> BulkTagViewModelTest.EVERYTHING);
+    vm =
+        new BulkTagViewModel(
+            runner,
+            dialogs,
+            jobs,
+            new TagBatches(gateway),
+            new SimpleObjectProperty<>(BulkTagViewModelTest.EVERYTHING),
+            () -> {});
   }
 
   @AfterEach
@@ -59,7 +70,8 @@ class BulkTagMessagesTest {
   }
 
   @Test
-  void theWizardListsTheProblemsAndSkipsThatTheCommandLinePrintsForTheSameFolder() throws Exception {
+  void theWizardListsTheProblemsAndSkipsThatTheCommandLinePrintsForTheSameFolder()
+      throws Exception {
     AudioFixtures.tone(music, "fine", Encoding.MP3, 440, 4.0);
     Path whole = AudioFixtures.tone(dir, "whole", Encoding.FLAC, 330, 12.0);
     Files.move(ImperfectFiles.firstHalf(whole, "cut.flac"), music.resolve("cut.flac"));
@@ -75,10 +87,19 @@ class BulkTagMessagesTest {
     CommandLineRun dryRun = CommandLineRun.in(home, "tag", "--db", db, "--dry-run");
     List<String> scanProblems = prefixed(scan.err());
     List<String> analyzeProblems = prefixed(analyze.err());
-    List<String> skips = dryRun.out().lines().filter(l -> l.startsWith("skip "))
-        .map(l -> l.substring("skip ".length())).toList();
-    assertThat(scanProblems).singleElement().asString().startsWith(music.resolve("broken.ogg") + ": ");
-    assertThat(analyzeProblems).anySatisfy(p -> assertThat(p).startsWith(music.resolve("cut.flac") + ": is truncated"))
+    List<String> skips =
+        dryRun
+            .out()
+            .lines()
+            .filter(l -> l.startsWith("skip "))
+            .map(l -> l.substring("skip ".length()))
+            .toList();
+    assertThat(scanProblems)
+        .singleElement()
+        .asString()
+        .startsWith(music.resolve("broken.ogg") + ": ");
+    assertThat(analyzeProblems)
+        .anySatisfy(p -> assertThat(p).startsWith(music.resolve("cut.flac") + ": is truncated"))
         .anySatisfy(p -> assertThat(p).startsWith(misnamed + ": is named .mp3"));
     assertThat(skips).singleElement().asString().startsWith(misnamed + ": cannot write tags");
 
@@ -88,15 +109,21 @@ class BulkTagMessagesTest {
     assertThat(runner.failures).isEmpty();
     assertThat(dialogs.errors).isEmpty();
     assertThat(vm.stepProperty().get()).isEqualTo(BulkTagViewModel.Step.PREVIEW);
-    assertThat(vm.problems()).containsExactlyInAnyOrderElementsOf(concat(scanProblems, analyzeProblems));
-    assertThat(vm.rows()).filteredOn(PreviewRow::skipped).extracting(PreviewRow::skipReason)
+    assertThat(vm.problems())
+        .containsExactlyInAnyOrderElementsOf(concat(scanProblems, analyzeProblems));
+    assertThat(vm.rows())
+        .filteredOn(PreviewRow::skipped)
+        .extracting(PreviewRow::skipReason)
         .containsExactlyElementsOf(skips);
     assertThat(vm.previewSummaryProperty().get()).endsWith("· 1 skipped");
   }
 
   /** The lines a command printed as "musetag: ..." on standard error, without that prefix. */
   private static List<String> prefixed(String err) {
-    return err.lines().filter(l -> l.startsWith(PREFIX)).map(l -> l.substring(PREFIX.length())).toList();
+    return err.lines()
+        .filter(l -> l.startsWith(PREFIX))
+        .map(l -> l.substring(PREFIX.length()))
+        .toList();
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

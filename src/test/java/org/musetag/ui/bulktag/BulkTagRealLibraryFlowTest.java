@@ -42,11 +42,15 @@ class BulkTagRealLibraryFlowTest {
   @BeforeAll
   static void copyTheRealLibrary() throws Exception {
     String source = System.getenv("MUSETAG_REAL_LIBRARY");
-    assumeTrue(source != null && Files.isDirectory(Path.of(source)), "MUSETAG_REAL_LIBRARY is not set");
+    assumeTrue(
+        source != null && Files.isDirectory(Path.of(source)), "MUSETAG_REAL_LIBRARY is not set");
     music = Files.createDirectories(home.resolve("music"));
     Path src = Path.of(source);
     try (Stream<Path> walk = Files.walk(src)) {
-      for (Path f : walk.filter(Files::isRegularFile).filter(p -> !p.toString().contains("/.debs/")).toList()) {
+      for (Path f :
+          walk.filter(Files::isRegularFile)
+              .filter(p -> !p.toString().contains("/.debs/"))
+              .toList()) {
         Path target = music.resolve(src.relativize(f).toString());
         Files.createDirectories(target.getParent());
         Files.copy(f, target);
@@ -70,23 +74,37 @@ class BulkTagRealLibraryFlowTest {
     for (Path f : files) {
       before.put(f, tags.read(f));
     }
-    robot.interact(() -> {
-      window.tabs().getSelectionModel().select(3);
-      window.bulkTagViewModel().addFolder(music);
-    });
+    robot.interact(
+        () -> {
+          window.tabs().getSelectionModel().select(3);
+          window.bulkTagViewModel().addFolder(music);
+        });
 
     robot.clickOn("#wizardStart");
-    WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS,
-        () -> window.bulkTagViewModel().stepProperty().get() == BulkTagViewModel.Step.PREVIEW
-            && !window.bulkTagViewModel().runningProperty().get());
-    WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS,
-        () -> robot.lookup("#previewSummary").queryAs(Label.class).getText().contains("will change"));
+    WaitForAsyncUtils.waitFor(
+        300,
+        TimeUnit.SECONDS,
+        () ->
+            window.bulkTagViewModel().stepProperty().get() == BulkTagViewModel.Step.PREVIEW
+                && !window.bulkTagViewModel().runningProperty().get());
+    WaitForAsyncUtils.waitFor(
+        300,
+        TimeUnit.SECONDS,
+        () ->
+            robot.lookup("#previewSummary").queryAs(Label.class).getText().contains("will change"));
     String summary = robot.lookup("#previewSummary").queryAs(Label.class).getText();
     assertThat(summary).startsWith(files.size() + " files will change");
 
     robot.clickOn("#writeBatch");
-    WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS,
-        () -> robot.lookup("#wizardReport").queryAs(Label.class).getText().contains("wrote " + files.size() + " files"));
+    WaitForAsyncUtils.waitFor(
+        300,
+        TimeUnit.SECONDS,
+        () ->
+            robot
+                .lookup("#wizardReport")
+                .queryAs(Label.class)
+                .getText()
+                .contains("wrote " + files.size() + " files"));
     int changed = 0;
     for (Path f : files) {
       changed += tags.read(f).equals(before.get(f)) ? 0 : 1;
@@ -94,8 +112,15 @@ class BulkTagRealLibraryFlowTest {
     assertThat(changed).isEqualTo(files.size());
 
     robot.clickOn("#undoBatch");
-    WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS,
-        () -> robot.lookup("#wizardReport").queryAs(Label.class).getText().startsWith("Undone: restored " + files.size() + " files"));
+    WaitForAsyncUtils.waitFor(
+        300,
+        TimeUnit.SECONDS,
+        () ->
+            robot
+                .lookup("#wizardReport")
+                .queryAs(Label.class)
+                .getText()
+                .startsWith("Undone: restored " + files.size() + " files"));
     for (Path f : files) {
       assertThat(tags.read(f)).as("%s after undo", f).isEqualTo(before.get(f));
     }

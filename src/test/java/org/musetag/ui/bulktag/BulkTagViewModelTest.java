@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.app.Services;
-import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.ml.BundledModel;
 import org.musetag.ml.DevicePreference;
 import org.musetag.settings.GenreVocabulary;
@@ -36,8 +36,16 @@ import org.musetag.ui.task.WorkerPool;
 
 /** The wizard's steps on real files with the real model and a real library: preview, choose, write, undo. */
 class BulkTagViewModelTest {
-  static final Settings EVERYTHING = new Settings(Set.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE,
-      TagField.AROUSAL), Map.of(), Id3Version.V24, 0.0, 0.0, GenreVocabulary.NONE, 2, DevicePreference.CPU);
+  static final Settings EVERYTHING =
+      new Settings(
+          Set.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE, TagField.AROUSAL),
+          Map.of(),
+          Id3Version.V24,
+          0.0,
+          0.0,
+          GenreVocabulary.NONE,
+          2,
+          DevicePreference.CPU);
 
   @TempDir Path dir;
   private final CurrentThreadTaskRunner runner = new CurrentThreadTaskRunner();
@@ -59,12 +67,19 @@ class BulkTagViewModelTest {
     Services s = TestServices.in(dir);
     gateway = TestServices.gateway(dir.resolve("library.db"));
     models = s.model();
-    jobs = new LibraryJobs(gateway, s.decoder(), models, new WorkerPool(s.executors(), () -> 2),
-        () -> EVERYTHING);
+    jobs =
+        new LibraryJobs(
+            gateway, s.decoder(), models, new WorkerPool(s.executors(), () -> 2), () -> EVERYTHING);
     TagBatches batches = new TagBatches(gateway);
     history = new BatchHistoryViewModel(runner, dialogs, batches, () -> EVERYTHING);
-    vm = new BulkTagViewModel(runner, dialogs, jobs, batches, new SimpleObjectProperty<>(EVERYTHING),
-        history::refresh);
+    vm =
+        new BulkTagViewModel(
+            runner,
+            dialogs,
+            jobs,
+            batches,
+            new SimpleObjectProperty<>(EVERYTHING),
+            history::refresh);
   }
 
   @AfterEach
@@ -104,13 +119,22 @@ class BulkTagViewModelTest {
 
     assertThat(runner.failures).isEmpty();
     assertThat(vm.stepProperty().get()).isEqualTo(BulkTagViewModel.Step.PREVIEW);
-    assertThat(vm.previewSummaryProperty().get()).isEqualTo("3 files will change (3 chosen) · 0 already up to date"
-        + " · 0 skipped");
-    assertThat(vm.rows()).noneMatch(PreviewRow::skipped).anyMatch(r -> r.fileName().equals("c.opus"));
-    assertThat(vm.rows()).filteredOn(r -> r.fileName().equals("a.mp3")).extracting(PreviewRow::field)
+    assertThat(vm.previewSummaryProperty().get())
+        .isEqualTo("3 files will change (3 chosen) · 0 already up to date" + " · 0 skipped");
+    assertThat(vm.rows())
+        .noneMatch(PreviewRow::skipped)
+        .anyMatch(r -> r.fileName().equals("c.opus"));
+    assertThat(vm.rows())
+        .filteredOn(r -> r.fileName().equals("a.mp3"))
+        .extracting(PreviewRow::field)
         .containsExactly("genre", "mood", "valence", "arousal", "mood model");
 
-    vm.rows().stream().filter(r -> r.fileName().equals("b.flac")).findFirst().orElseThrow().included().set(false);
+    vm.rows().stream()
+        .filter(r -> r.fileName().equals("b.flac"))
+        .findFirst()
+        .orElseThrow()
+        .included()
+        .set(false);
     vm.genrePolicyProperty().set(WritePolicy.REPLACE);
     assertThat(vm.previewSummaryProperty().get()).startsWith("3 files will change (2 chosen)");
 
@@ -127,7 +151,9 @@ class BulkTagViewModelTest {
 
     assertThat(vm.reportTextProperty().get()).startsWith("Undone: restored 2 files");
     assertThat(tags.read(music.resolve("a.mp3")).get(TagField.MOOD)).isEmpty();
-    assertThat(history.history()).singleElement().satisfies(b -> assertThat(b.state()).isEqualTo("undone"));
+    assertThat(history.history())
+        .singleElement()
+        .satisfies(b -> assertThat(b.state()).isEqualTo("undone"));
     assertThat(BatchHistoryViewModel.undoable(history.history().get(0))).isFalse();
   }
 

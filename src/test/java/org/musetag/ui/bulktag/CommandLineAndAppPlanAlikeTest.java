@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.app.Services;
-import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.cli.CommandLineRun;
 import org.musetag.ml.BundledModel;
 import org.musetag.ml.DevicePreference;
@@ -41,12 +41,32 @@ import org.musetag.ui.task.WorkerPool;
  */
 class CommandLineAndAppPlanAlikeTest {
   /** Every label but three dropped, two of those renamed to one word, so the vocabulary shows in every plan. */
-  static final GenreVocabulary VOCABULARY = new GenreVocabulary(Map.of("blues", "Old Time", "jazz", "Old Time"),
-      Set.of("classical", "country", "disco", "electronic", "folk", "hiphop", "latin", "metal", "pop", "reggae",
-          "rnb"));
-  static final Settings SETTINGS = new Settings(Set.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE,
-      TagField.AROUSAL), Map.of(TagField.GENRE, WritePolicy.REPLACE), Id3Version.V23, 0.0, 0.0, VOCABULARY, 2,
-      DevicePreference.CPU);
+  static final GenreVocabulary VOCABULARY =
+      new GenreVocabulary(
+          Map.of("blues", "Old Time", "jazz", "Old Time"),
+          Set.of(
+              "classical",
+              "country",
+              "disco",
+              "electronic",
+              "folk",
+              "hiphop",
+              "latin",
+              "metal",
+              "pop",
+              "reggae",
+              "rnb"));
+
+  static final Settings SETTINGS =
+      new Settings(
+          Set.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE, TagField.AROUSAL),
+          Map.of(TagField.GENRE, WritePolicy.REPLACE),
+          Id3Version.V23,
+          0.0,
+          0.0,
+          VOCABULARY,
+          2,
+          DevicePreference.CPU);
 
   @TempDir Path dir;
   private final CurrentThreadTaskRunner runner = new CurrentThreadTaskRunner();
@@ -76,10 +96,15 @@ class CommandLineAndAppPlanAlikeTest {
   @Test
   void commandLineAndWizardPlanTheSameChangesFromTheSameSettings() throws Exception {
     List<String> app = planInTheApp();
-    assertThat(app).anyMatch(r -> r.contains("|genre|") && r.contains("Old Time"))
-        .noneMatch(r -> r.contains("|genre|") && (r.contains("Blues") || r.contains("Jazz") || r.contains("Pop")));
+    assertThat(app)
+        .anyMatch(r -> r.contains("|genre|") && r.contains("Old Time"))
+        .noneMatch(
+            r ->
+                r.contains("|genre|")
+                    && (r.contains("Blues") || r.contains("Jazz") || r.contains("Pop")));
 
-    CommandLineRun cli = CommandLineRun.in(dir, "tag", "--db", dir.resolve("library.db").toString(), "--dry-run");
+    CommandLineRun cli =
+        CommandLineRun.in(dir, "tag", "--db", dir.resolve("library.db").toString(), "--dry-run");
 
     assertThat(cli.exit()).as(cli.err()).isZero();
     assertThat(planOnTheCommandLine(cli.out())).containsExactlyElementsOf(app);
@@ -90,10 +115,12 @@ class CommandLineAndAppPlanAlikeTest {
     planInTheApp();
     String db = dir.resolve("library.db").toString();
 
-    CommandLineRun withFlag = CommandLineRun.in(dir, "tag", "--db", db, "--dry-run", "--fields", "valence");
+    CommandLineRun withFlag =
+        CommandLineRun.in(dir, "tag", "--db", db, "--dry-run", "--fields", "valence");
     CommandLineRun without = CommandLineRun.in(dir, "tag", "--db", db, "--dry-run");
 
-    assertThat(planOnTheCommandLine(withFlag.out())).allMatch(r -> r.contains("|valence|") || r.contains("|mood model|"));
+    assertThat(planOnTheCommandLine(withFlag.out()))
+        .allMatch(r -> r.contains("|valence|") || r.contains("|mood model|"));
     assertThat(planOnTheCommandLine(without.out())).anyMatch(r -> r.contains("|genre|"));
     assertThat(SettingsStore.in(dir).load()).isEqualTo(SETTINGS);
   }
@@ -103,19 +130,28 @@ class CommandLineAndAppPlanAlikeTest {
     Services s = TestServices.in(dir);
     gateway = TestServices.gateway(dir.resolve("library.db"));
     models = s.model();
-    SimpleObjectProperty<Settings> settings = new SimpleObjectProperty<>(SettingsStore.in(dir).load());
-    LibraryJobs jobs = new LibraryJobs(gateway, s.decoder(), models, new WorkerPool(s.executors(), () -> 2),
-        settings::get);
-    BulkTagViewModel vm = new BulkTagViewModel(runner, new ScriptedDialogs(), jobs, new TagBatches(gateway), settings,
-        () -> {});
+    SimpleObjectProperty<Settings> settings =
+        new SimpleObjectProperty<>(SettingsStore.in(dir).load());
+    LibraryJobs jobs =
+        new LibraryJobs(
+            gateway, s.decoder(), models, new WorkerPool(s.executors(), () -> 2), settings::get);
+    BulkTagViewModel vm =
+        new BulkTagViewModel(
+            runner, new ScriptedDialogs(), jobs, new TagBatches(gateway), settings, () -> {});
     vm.addFolder(music);
     vm.start();
     assertThat(runner.failures).isEmpty();
     assertThat(vm.stepProperty().get()).isEqualTo(BulkTagViewModel.Step.PREVIEW);
     List<String> rows = new ArrayList<>();
     for (PreviewRow r : vm.rows()) {
-      rows.add(r.skipped() ? r.file() + "|skip|" + r.skipReason()
-          : row(r.file().toString(), r.field(), r.oldValue().split("; "), r.newValue().split("; ")));
+      rows.add(
+          r.skipped()
+              ? r.file() + "|skip|" + r.skipReason()
+              : row(
+                  r.file().toString(),
+                  r.field(),
+                  r.oldValue().split("; "),
+                  r.newValue().split("; ")));
     }
     return sorted(rows);
   }
@@ -131,7 +167,8 @@ class CommandLineAndAppPlanAlikeTest {
       } else if (line.startsWith("  ")) {
         String field = line.substring(2, line.indexOf(": "));
         String[] change = line.substring(line.indexOf(": ") + 2).split(" -> ");
-        rows.add(row(file, field.replace('_', ' '), change[0].split(" \\| "), change[1].split(" \\| ")));
+        rows.add(
+            row(file, field.replace('_', ' '), change[0].split(" \\| "), change[1].split(" \\| ")));
       } else if (!line.startsWith("dry run:")) {
         file = line;
       }

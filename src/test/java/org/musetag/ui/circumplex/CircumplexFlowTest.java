@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.FfmpegAudioDecoder;
 import org.musetag.library.Library;
 import org.musetag.library.LibraryScanner;
@@ -53,15 +53,29 @@ class CircumplexFlowTest {
       new LibraryScanner(lib, new FfmpegAudioDecoder(), Executors.newFixedThreadPool(1))
           .scan(List.of(music), (d, t) -> {}, () -> false);
       List<Track> tracks = lib.tracks().all(Track.OK);
-      lib.inTransaction(() -> {
-        for (int i = 0; i < tracks.size(); i++) {
-          double v = points[i][0];
-          double a = points[i][1];
-          String q = Quadrant.of(v, a).name();
-          lib.analyses().store(tracks.get(i), new Analysis(List.of(new LabelScore(i % 2 == 0 ? "rock" : "jazz", 0.8),
-              new LabelScore("pop", 0.2)), q, Map.of(q, 0.9), v, a, 0.9, new float[128], "test@1"), 1000 + i);
-        }
-      });
+      lib.inTransaction(
+          () -> {
+            for (int i = 0; i < tracks.size(); i++) {
+              double v = points[i][0];
+              double a = points[i][1];
+              String q = Quadrant.of(v, a).name();
+              lib.analyses()
+                  .store(
+                      tracks.get(i),
+                      new Analysis(
+                          List.of(
+                              new LabelScore(i % 2 == 0 ? "rock" : "jazz", 0.8),
+                              new LabelScore("pop", 0.2)),
+                          q,
+                          Map.of(q, 0.9),
+                          v,
+                          a,
+                          0.9,
+                          new float[128],
+                          "test@1"),
+                      1000 + i);
+            }
+          });
     }
   }
 
@@ -73,12 +87,22 @@ class CircumplexFlowTest {
 
   @Test
   void clickingAQuadrantFiltersTheLibraryToIt(FxRobot robot) throws Exception {
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+    WaitForAsyncUtils.waitFor(
+        20,
+        TimeUnit.SECONDS,
         () -> window.circumplexViewModel().pointsProperty().get().rows().length == 4);
     robot.interact(() -> window.tabs().getSelectionModel().select(2));
-    // The canvas is sized by layout after the tab shows; on a loaded machine that can take a few pulses.
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#circumplexCanvas").tryQuery()
-        .map(n -> ((Canvas) n).getWidth() > 100 && ((Canvas) n).getHeight() > 100).orElse(false));
+    // The canvas is sized by layout after the tab shows; on a loaded machine that can take a few
+    // pulses.
+    WaitForAsyncUtils.waitFor(
+        20,
+        TimeUnit.SECONDS,
+        () ->
+            robot
+                .lookup("#circumplexCanvas")
+                .tryQuery()
+                .map(n -> ((Canvas) n).getWidth() > 100 && ((Canvas) n).getHeight() > 100)
+                .orElse(false));
     WaitForAsyncUtils.waitForFxEvents();
     Canvas canvas = robot.lookup("#circumplexCanvas").queryAs(Canvas.class);
     Viewport view = new Viewport();
@@ -87,11 +111,14 @@ class CircumplexFlowTest {
     Point2D q4 = canvas.localToScreen(view.toScreenX(0.8), view.toScreenY(-0.9));
     robot.clickOn(q4);
 
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+    WaitForAsyncUtils.waitFor(
+        20,
+        TimeUnit.SECONDS,
         () -> "library".equals(window.tabs().getSelectionModel().getSelectedItem().getId()));
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(window.libraryViewModel().quadrantProperty().get()).isEqualTo(Quadrant.Q4);
-    assertThat(window.libraryViewModel().visibleRows()).extracting(TrackRow::quadrant)
+    assertThat(window.libraryViewModel().visibleRows())
+        .extracting(TrackRow::quadrant)
         .containsExactly(Quadrant.Q4, Quadrant.Q4);
   }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.app.Services;
-import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.library.TagJournal;
 import org.musetag.ml.BundledModel;
 import org.musetag.ml.DevicePreference;
@@ -38,8 +38,16 @@ import org.musetag.ui.task.WorkerPool;
 
 /** "Tag selection…" on real files analysed by the real model in a real library: shows the changes, writes a batch. */
 class CircumplexTaggingTest {
-  static final Settings EVERYTHING = new Settings(Set.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE,
-      TagField.AROUSAL), Map.of(), Id3Version.V24, 0.0, 0.0, GenreVocabulary.NONE, 2, DevicePreference.CPU);
+  static final Settings EVERYTHING =
+      new Settings(
+          Set.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE, TagField.AROUSAL),
+          Map.of(),
+          Id3Version.V24,
+          0.0,
+          0.0,
+          GenreVocabulary.NONE,
+          2,
+          DevicePreference.CPU);
 
   @TempDir Path dir;
   private final CurrentThreadTaskRunner runner = new CurrentThreadTaskRunner();
@@ -60,15 +68,21 @@ class CircumplexTaggingTest {
     Services s = TestServices.in(dir);
     gateway = TestServices.gateway(dir.resolve("library.db"));
     models = s.model();
-    LibraryJobs jobs = new LibraryJobs(gateway, s.decoder(), models, new WorkerPool(s.executors(), () -> 2),
-        () -> EVERYTHING);
-    runner.run(BackgroundTask.of("Scanning and listening", ctx -> {
-      jobs.scan(List.of(music), ctx);
-      return jobs.analyze(ctx, LibraryJobs.NO_LISTENER);
-    }));
+    LibraryJobs jobs =
+        new LibraryJobs(
+            gateway, s.decoder(), models, new WorkerPool(s.executors(), () -> 2), () -> EVERYTHING);
+    runner.run(
+        BackgroundTask.of(
+            "Scanning and listening",
+            ctx -> {
+              jobs.scan(List.of(music), ctx);
+              return jobs.analyze(ctx, LibraryJobs.NO_LISTENER);
+            }));
     String model = gateway.read(lib -> lib.analyses().newestModel());
-    rows.setAll(gateway.read(lib -> lib.analyses().find(model, null, null)).stream()
-        .map(a -> TrackRow.of(a.track(), a.analysis())).toList());
+    rows.setAll(
+        gateway.read(lib -> lib.analyses().find(model, null, null)).stream()
+            .map(a -> TrackRow.of(a.track(), a.analysis()))
+            .toList());
     batches = new TagBatches(gateway);
     vm = new CircumplexViewModel(rows, runner, dialogs, batches, () -> EVERYTHING);
     assertThat(runner.failures).isEmpty();
@@ -90,15 +104,18 @@ class CircumplexTaggingTest {
 
     assertThat(runner.failures).isEmpty();
     assertThat(dialogs.errors).isEmpty();
-    assertThat(dialogs.changeConfirmations).singleElement()
+    assertThat(dialogs.changeConfirmations)
+        .singleElement()
         .satisfies(lines -> assertThat(lines).extracting(l -> l.file()).contains("a.mp3", "b.flac"))
         .satisfies(lines -> assertThat(lines).extracting(l -> l.field()).contains("genre", "mood"));
     assertThat(batches.history()).singleElement().satisfies(b -> assertThat(b.failed()).isZero());
-    assertThat(batches.entries(batches.history().get(0).id())).extracting(TagJournal.Entry::path)
+    assertThat(batches.entries(batches.history().get(0).id()))
+        .extracting(TagJournal.Entry::path)
         .containsOnly(music.resolve("a.mp3"), music.resolve("b.flac"))
         .contains(music.resolve("a.mp3"), music.resolve("b.flac"));
     assertThat(tags.read(music.resolve("a.mp3")).get(TagField.MOOD)).isNotEmpty();
-    assertThat(vm.selectionTextProperty().get()).startsWith("Tagged: 2 files written, 0 unchanged, 0 skipped, 0 failed");
+    assertThat(vm.selectionTextProperty().get())
+        .startsWith("Tagged: 2 files written, 0 unchanged, 0 skipped, 0 failed");
   }
 
   @Test

@@ -23,14 +23,41 @@ class CircumplexViewModelTest {
   private final ObservableList<TrackRow> rows = FXCollections.observableArrayList();
 
   static TrackRow point(long id, String genre, double v, double a) {
-    return new TrackRow(id, Path.of("/m/" + id + ".ogg"), "A" + id, "T" + id, "", "", 61, genre, 0.7,
-        Quadrant.of(v, a), 0.8, v, a);
+    return new TrackRow(
+        id,
+        Path.of("/m/" + id + ".ogg"),
+        "A" + id,
+        "T" + id,
+        "",
+        "",
+        61,
+        genre,
+        0.7,
+        Quadrant.of(v, a),
+        0.8,
+        v,
+        a);
   }
 
   private CircumplexViewModel vm() {
-    rows.setAll(point(1, "rock", 0.5, 0.5), point(2, "rock", -0.5, 0.6), point(3, "jazz", 0.4, -0.7),
-        new TrackRow(4, Path.of("/m/4.ogg"), "", "not analysed", "", "", 10, null, Double.NaN, null, Double.NaN,
-            Double.NaN, Double.NaN));
+    rows.setAll(
+        point(1, "rock", 0.5, 0.5),
+        point(2, "rock", -0.5, 0.6),
+        point(3, "jazz", 0.4, -0.7),
+        new TrackRow(
+            4,
+            Path.of("/m/4.ogg"),
+            "",
+            "not analysed",
+            "",
+            "",
+            10,
+            null,
+            Double.NaN,
+            null,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN));
     return new CircumplexViewModel(rows, runner, dialogs, null, Settings::defaults);
   }
 
@@ -66,14 +93,16 @@ class CircumplexViewModelTest {
     CircumplexViewModel vm = vm();
     vm.hoverAt(0.4, -0.69, 0.02);
     assertThat(CircumplexViewModel.describe(vm.hoveredProperty().get()))
-        .isEqualTo("A3 – T3\nHeard as Jazz (70 %) · Q4 calm, relaxed\n"
-            + "valence +0.40 · arousal -0.70 · confidence 80 %");
+        .isEqualTo(
+            "A3 – T3\nHeard as Jazz (70 %) · Q4 calm, relaxed\n"
+                + "valence +0.40 · arousal -0.70 · confidence 80 %");
     vm.hoverAt(0, 0, 0.02);
     assertThat(vm.hoveredProperty().get()).isNull();
   }
 
   @Test
-  void rubberBandSelectionIsSavedAsAPlaylistAndShownInTheLibrary(@TempDir Path dir) throws Exception {
+  void rubberBandSelectionIsSavedAsAPlaylistAndShownInTheLibrary(@TempDir Path dir)
+      throws Exception {
     CircumplexViewModel vm = vm();
     List<Set<Long>> shown = new ArrayList<>();
     vm.setLibraryFilter(shown::add);
@@ -83,8 +112,8 @@ class CircumplexViewModelTest {
 
     dialogs.saveFile = dir.resolve("happy.m3u8");
     vm.saveSelectionAsPlaylist();
-    assertThat(Files.readString(dialogs.saveFile)).isEqualTo(
-        "#EXTM3U\n#EXTINF:61,A1 – T1\n/m/1.ogg\n#EXTINF:61,A3 – T3\n/m/3.ogg\n");
+    assertThat(Files.readString(dialogs.saveFile))
+        .isEqualTo("#EXTM3U\n#EXTINF:61,A1 – T1\n/m/1.ogg\n#EXTINF:61,A3 – T3\n/m/3.ogg\n");
     vm.showSelectionInLibrary();
     assertThat(shown).containsExactly(Set.of(1L, 3L));
   }

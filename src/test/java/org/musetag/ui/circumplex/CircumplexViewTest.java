@@ -28,7 +28,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /** 100,000 points on the real Canvas view: zooming, panning and hovering each redraw in a few milliseconds. */
 @ExtendWith(ApplicationExtension.class)
 class CircumplexViewTest {
-  private static final String[] GENRES = {"rock", "pop", "jazz", "classical", "metal", "hiphop", "folk", "blues"};
+  private static final String[] GENRES = {
+    "rock", "pop", "jazz", "classical", "metal", "hiphop", "folk", "blues"
+  };
   private CircumplexView view;
   private CircumplexViewModel vm;
 
@@ -39,11 +41,29 @@ class CircumplexViewTest {
     for (int i = 0; i < 100_000; i++) {
       double v = Math.max(-1, Math.min(1, r.nextGaussian() * 0.45));
       double a = Math.max(-1, Math.min(1, r.nextGaussian() * 0.45));
-      rows.add(new TrackRow(i, Path.of("/m/" + i + ".mp3"), "Artist " + i, "Song " + i, "", "", 200,
-          GENRES[i % GENRES.length], 0.6, Quadrant.of(v, a), 0.7, v, a));
+      rows.add(
+          new TrackRow(
+              i,
+              Path.of("/m/" + i + ".mp3"),
+              "Artist " + i,
+              "Song " + i,
+              "",
+              "",
+              200,
+              GENRES[i % GENRES.length],
+              0.6,
+              Quadrant.of(v, a),
+              0.7,
+              v,
+              a));
     }
-    vm = new CircumplexViewModel(FXCollections.observableArrayList(rows), new CurrentThreadTaskRunner(),
-        new ScriptedDialogs(), null, org.musetag.settings.Settings::defaults);
+    vm =
+        new CircumplexViewModel(
+            FXCollections.observableArrayList(rows),
+            new CurrentThreadTaskRunner(),
+            new ScriptedDialogs(),
+            null,
+            org.musetag.settings.Settings::defaults);
     view = new CircumplexView(vm);
     stage.setScene(new Scene((javafx.scene.Parent) view.build(), 1200, 760));
     stage.show();
@@ -62,8 +82,11 @@ class CircumplexViewTest {
     robot.moveBy(-30, -20);
     WaitForAsyncUtils.waitForFxEvents();
     double cpuMs = view.worstRenderCpuNanos() / 1e6;
-    LoggerFactory.getLogger(CircumplexViewTest.class).info(
-        "circumplex, 100,000 points: worst redraw {} ms of CPU, last {} ms wall", cpuMs, view.lastRenderNanos() / 1e6);
+    LoggerFactory.getLogger(CircumplexViewTest.class)
+        .info(
+            "circumplex, 100,000 points: worst redraw {} ms of CPU, last {} ms wall",
+            cpuMs,
+            view.lastRenderNanos() / 1e6);
     assertThat(view.viewport().zoom()).as("zoomed by the wheel").isNotEqualTo(1.0);
     assertThat(cpuMs).as("CPU ms of the slowest redraw").isLessThan(60);
   }

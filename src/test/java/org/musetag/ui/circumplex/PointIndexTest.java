@@ -29,7 +29,11 @@ class PointIndexTest {
       double x = r.nextDouble() * 2 - 1;
       double y = r.nextDouble() * 2 - 1;
       int found = index.nearest(x, y, 0.02);
-      double best = IntStream.range(0, N).mapToDouble(i -> Math.hypot(xs[i] - x, ys[i] - y)).min().orElseThrow();
+      double best =
+          IntStream.range(0, N)
+              .mapToDouble(i -> Math.hypot(xs[i] - x, ys[i] - y))
+              .min()
+              .orElseThrow();
       if (best > 0.02) {
         assertThat(found).isEqualTo(-1);
       } else {
@@ -37,8 +41,10 @@ class PointIndexTest {
       }
     }
     int[] inside = index.within(0.3, -0.1, -0.2, 0.25);
-    int[] expected = IntStream.range(0, N)
-        .filter(i -> xs[i] >= -0.2 && xs[i] <= 0.3 && ys[i] >= -0.1 && ys[i] <= 0.25).toArray();
+    int[] expected =
+        IntStream.range(0, N)
+            .filter(i -> xs[i] >= -0.2 && xs[i] <= 0.3 && ys[i] >= -0.1 && ys[i] <= 0.25)
+            .toArray();
     assertThat(inside).containsExactly(expected);
   }
 

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.app.Services;
-import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.ImperfectFiles;
 import org.musetag.cli.CommandLineRun;
 import org.musetag.ml.BundledModel;
@@ -44,8 +44,14 @@ class ClassifyCardMessagesTest {
     Services s = TestServices.in(dir.resolve("app"));
     gateway = TestServices.gateway(dir.resolve("library.db"));
     models = s.model();
-    vm = new ClassifyViewModel(runner, dialogs, models, new WorkerPool(s.executors(), () -> 1),
-        new TagBatches(gateway), () -> ClassifyViewModelTest.EVERYTHING);
+    vm =
+        new ClassifyViewModel(
+            runner,
+            dialogs,
+            models,
+            new WorkerPool(s.executors(), () -> 1),
+            new TagBatches(gateway),
+            () -> ClassifyViewModelTest.EVERYTHING);
   }
 
   @AfterEach
@@ -56,31 +62,48 @@ class ClassifyCardMessagesTest {
 
   @Test
   void aCardShowsTheNotesOrTheErrorThatClassifyPrintsForTheSameFile() throws Exception {
-    Path cut = ImperfectFiles.firstHalf(AudioFixtures.tone(dir, "whole", Encoding.FLAC, 440, 20.0), "cut.flac");
+    Path cut =
+        ImperfectFiles.firstHalf(
+            AudioFixtures.tone(dir, "whole", Encoding.FLAC, 440, 20.0), "cut.flac");
     Path cutHere = Files.move(cut, music.resolve("cut.flac"));
-    Path misnamed = ImperfectFiles.namedAs(AudioFixtures.tone(music, "real", Encoding.FLAC, 330, 6.0), "mp3");
-    Path picture = ImperfectFiles.withDamagedPicture(AudioFixtures.tone(music, "cover", Encoding.FLAC, 550, 6.0));
+    Path misnamed =
+        ImperfectFiles.namedAs(AudioFixtures.tone(music, "real", Encoding.FLAC, 330, 6.0), "mp3");
+    Path picture =
+        ImperfectFiles.withDamagedPicture(
+            AudioFixtures.tone(music, "cover", Encoding.FLAC, 550, 6.0));
     Path broken = Files.write(music.resolve("broken.ogg"), new byte[] {1, 2, 3, 4});
     List<Path> files = List.of(cutHere, misnamed, picture, broken);
 
-    List<JsonObject> printed = CommandLineRun.in(dir.resolve("cli"), "classify", cutHere.toString(),
-        misnamed.toString(), picture.toString(), broken.toString()).json();
+    List<JsonObject> printed =
+        CommandLineRun.in(
+                dir.resolve("cli"),
+                "classify",
+                cutHere.toString(),
+                misnamed.toString(),
+                picture.toString(),
+                broken.toString())
+            .json();
     vm.classify(files);
 
     assertThat(runner.failures).isEmpty();
     assertThat(printed).hasSize(4);
-    assertThat(notes(printed.get(0))).anySatisfy(n -> assertThat(n).contains("is truncated", "analysed on the"));
+    assertThat(notes(printed.get(0)))
+        .anySatisfy(n -> assertThat(n).contains("is truncated", "analysed on the"));
     assertThat(notes(printed.get(1))).contains("is named .mp3 but its content is FLAC");
-    assertThat(notes(printed.get(2))).anySatisfy(n -> assertThat(n).contains("damaged tags", "picture"));
+    assertThat(notes(printed.get(2)))
+        .anySatisfy(n -> assertThat(n).contains("damaged tags", "picture"));
     assertThat(printed.get(3).has("error")).isTrue();
     for (int i = 0; i < 3; i++) {
       ClassifyCardViewModel card = vm.cards().get(i);
       assertThat(card.stateProperty().get()).isEqualTo(ClassifyCardViewModel.State.DONE);
-      assertThat(card.notes()).as(files.get(i).toString()).containsExactlyElementsOf(notes(printed.get(i)));
+      assertThat(card.notes())
+          .as(files.get(i).toString())
+          .containsExactlyElementsOf(notes(printed.get(i)));
     }
     ClassifyCardViewModel unheard = vm.cards().get(3);
     assertThat(unheard.stateProperty().get()).isEqualTo(ClassifyCardViewModel.State.FAILED);
-    assertThat(unheard.messageProperty().get()).isEqualTo(printed.get(3).get("error").getAsString());
+    assertThat(unheard.messageProperty().get())
+        .isEqualTo(printed.get(3).get("error").getAsString());
     assertThat(unheard.notes()).isEmpty();
   }
 
@@ -94,7 +117,8 @@ class ClassifyCardMessagesTest {
 
   @Test
   void writeTagsRefusesAMisnamedFileWithTheReasonTagDryRunPrints() throws Exception {
-    Path misnamed = ImperfectFiles.namedAs(AudioFixtures.tone(music, "real", Encoding.FLAC, 330, 6.0), "mp3");
+    Path misnamed =
+        ImperfectFiles.namedAs(AudioFixtures.tone(music, "real", Encoding.FLAC, 330, 6.0), "mp3");
     Files.delete(music.resolve("real.flac"));
 
     assertRefusedAsTagDryRunSays(misnamed);
@@ -102,7 +126,9 @@ class ClassifyCardMessagesTest {
 
   @Test
   void writeTagsRefusesAFileWithADamagedPictureWithTheReasonTagDryRunPrints() throws Exception {
-    Path picture = ImperfectFiles.withDamagedPicture(AudioFixtures.tone(music, "cover", Encoding.FLAC, 550, 6.0));
+    Path picture =
+        ImperfectFiles.withDamagedPicture(
+            AudioFixtures.tone(music, "cover", Encoding.FLAC, 550, 6.0));
     Files.delete(music.resolve("cover.flac"));
 
     assertRefusedAsTagDryRunSays(picture);
@@ -111,8 +137,12 @@ class ClassifyCardMessagesTest {
   /** The card's Write tags shows the reason {@code tag --dry-run} skips {@code file} with, and writes nothing. */
   private void assertRefusedAsTagDryRunSays(Path file) throws Exception {
     List<String> skips = dryRunSkips();
-    String reason = skips.stream().filter(s -> s.startsWith(file + ": ")).findFirst().orElseThrow(
-        () -> new AssertionError("tag --dry-run does not skip " + file + ": " + skips));
+    String reason =
+        skips.stream()
+            .filter(s -> s.startsWith(file + ": "))
+            .findFirst()
+            .orElseThrow(
+                () -> new AssertionError("tag --dry-run does not skip " + file + ": " + skips));
     byte[] before = Files.readAllBytes(file);
     vm.classify(List.of(file));
     ClassifyCardViewModel card = vm.cards().get(0);
@@ -132,7 +162,8 @@ class ClassifyCardMessagesTest {
     List<String> before = dryRunSkips();
     vm.classify(List.of(song));
     Files.delete(song);
-    String gone = dryRunSkips().stream().filter(s -> s.startsWith(song + ": ")).findFirst().orElseThrow();
+    String gone =
+        dryRunSkips().stream().filter(s -> s.startsWith(song + ": ")).findFirst().orElseThrow();
     assertThat(before).isEmpty();
 
     vm.cards().get(0).writeTags();
@@ -150,7 +181,11 @@ class ClassifyCardMessagesTest {
     }
     CommandLineRun r = CommandLineRun.in(home, "tag", "--db", db, "--dry-run");
     assertThat(r.exit()).as(r.err()).isZero();
-    return r.out().lines().filter(l -> l.startsWith("skip ")).map(l -> l.substring("skip ".length())).toList();
+    return r.out()
+        .lines()
+        .filter(l -> l.startsWith("skip "))
+        .map(l -> l.substring("skip ".length()))
+        .toList();
   }
 
   private static List<String> notes(JsonObject row) {

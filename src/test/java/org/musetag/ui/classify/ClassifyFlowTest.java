@@ -11,8 +11,8 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.tags.JaudiotaggerTagStore;
 import org.musetag.tags.TagField;
 import org.musetag.tags.TagOptions;
@@ -47,19 +47,31 @@ class ClassifyFlowTest {
     robot.interact(() -> window.viewModel().drop(List.of(song)));
 
     assertThat(window.tabs().getSelectionModel().getSelectedItem().getId()).isEqualTo("classify");
-    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#writeTags").queryButton().isDisabled());
+    WaitForAsyncUtils.waitFor(
+        60, TimeUnit.SECONDS, () -> !robot.lookup("#writeTags").queryButton().isDisabled());
     assertThat(robot.lookup((Label l) -> l.getText().equals("dropped.mp3")).tryQuery()).isPresent();
-    assertThat(robot.lookup((Label l) -> l.getText().matches("\\d+ %")).queryAll()).hasSizeGreaterThanOrEqualTo(5);
-    assertThat(robot.lookup((Label l) -> l.getText().startsWith("valence ")).tryQuery()).isPresent();
+    assertThat(robot.lookup((Label l) -> l.getText().matches("\\d+ %")).queryAll())
+        .hasSizeGreaterThanOrEqualTo(5);
+    assertThat(robot.lookup((Label l) -> l.getText().startsWith("valence ")).tryQuery())
+        .isPresent();
 
     robot.clickOn("#writeTags");
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+    WaitForAsyncUtils.waitFor(
+        30,
+        TimeUnit.SECONDS,
         () -> robot.lookup((Button b) -> "Write tags".equals(b.getText())).tryQuery().isPresent());
     assertThat(robot.lookup("#changesTable").tryQuery()).isPresent();
     robot.clickOn(robot.lookup((Button b) -> "Write tags".equals(b.getText())).queryButton());
 
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-        () -> robot.lookup((Label l) -> l.getText().startsWith("Written (batch ")).tryQuery().isPresent());
-    assertThat(new JaudiotaggerTagStore(TagOptions.defaults()).read(song).get(TagField.VALENCE)).hasSize(1);
+    WaitForAsyncUtils.waitFor(
+        30,
+        TimeUnit.SECONDS,
+        () ->
+            robot
+                .lookup((Label l) -> l.getText().startsWith("Written (batch "))
+                .tryQuery()
+                .isPresent());
+    assertThat(new JaudiotaggerTagStore(TagOptions.defaults()).read(song).get(TagField.VALENCE))
+        .hasSize(1);
   }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.app.Services;
-import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.CountingDecoder;
 import org.musetag.ml.BundledModel;
 import org.musetag.ml.DevicePreference;
@@ -36,8 +36,16 @@ import org.musetag.ui.task.WorkerPool;
 /** Classifying dropped files with the real model, and writing one file's tags as an undoable batch. */
 class ClassifyViewModelTest {
   /** Everything proposed whatever the model thinks of a test tone. */
-  static final Settings EVERYTHING = new Settings(Set.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE,
-      TagField.AROUSAL), Map.of(), Id3Version.V24, 0.0, 0.0, GenreVocabulary.NONE, 1, DevicePreference.CPU);
+  static final Settings EVERYTHING =
+      new Settings(
+          Set.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE, TagField.AROUSAL),
+          Map.of(),
+          Id3Version.V24,
+          0.0,
+          0.0,
+          GenreVocabulary.NONE,
+          1,
+          DevicePreference.CPU);
 
   @TempDir Path dir;
   private final CurrentThreadTaskRunner runner = new CurrentThreadTaskRunner();
@@ -51,8 +59,14 @@ class ClassifyViewModelTest {
     Services s = TestServices.in(dir);
     gateway = TestServices.gateway(dir.resolve("library.db"));
     models = s.model();
-    vm = new ClassifyViewModel(runner, dialogs, models, new WorkerPool(s.executors(), () -> 1),
-        new TagBatches(gateway), () -> EVERYTHING);
+    vm =
+        new ClassifyViewModel(
+            runner,
+            dialogs,
+            models,
+            new WorkerPool(s.executors(), () -> 1),
+            new TagBatches(gateway),
+            () -> EVERYTHING);
   }
 
   @AfterEach
@@ -79,7 +93,8 @@ class ClassifyViewModelTest {
     assertThat(good.pictureProperty().get().width()).isEqualTo(5 * 188);
     ClassifyCardViewModel bad = vm.cards().get(1);
     assertThat(bad.stateProperty().get()).isEqualTo(ClassifyCardViewModel.State.FAILED);
-    assertThat(bad.messageProperty().get()).isEqualTo("is not a recognised audio file"); // under its name
+    assertThat(bad.messageProperty().get())
+        .isEqualTo("is not a recognised audio file"); // under its name
     assertThat(runner.failures).isEmpty();
   }
 
@@ -88,10 +103,16 @@ class ClassifyViewModelTest {
     Path song = AudioFixtures.tone(dir, "long", Encoding.MP3, 440, 30.0);
     Services s = TestServices.in(dir);
     CountingDecoder counting = new CountingDecoder();
-    try (BundledModel counted = new BundledModel(new ModelFiles(dir.resolve("cache")), counting,
-        DevicePreference.CPU)) {
-      ClassifyViewModel one = new ClassifyViewModel(runner, dialogs, counted, new WorkerPool(s.executors(), () -> 1),
-          new TagBatches(gateway), () -> EVERYTHING);
+    try (BundledModel counted =
+        new BundledModel(new ModelFiles(dir.resolve("cache")), counting, DevicePreference.CPU)) {
+      ClassifyViewModel one =
+          new ClassifyViewModel(
+              runner,
+              dialogs,
+              counted,
+              new WorkerPool(s.executors(), () -> 1),
+              new TagBatches(gateway),
+              () -> EVERYTHING);
       one.classify(List.of(song));
 
       assertThat(one.cards().get(0).pictureProperty().get()).isNotNull();
@@ -110,8 +131,9 @@ class ClassifyViewModelTest {
 
     assertThat(dialogs.changeConfirmations).hasSize(1);
     List<ChangeLine> lines = dialogs.changeConfirmations.get(0);
-    assertThat(lines).extracting(ChangeLine::field).containsExactly("genre", "mood", "valence", "arousal",
-        "mood model");
+    assertThat(lines)
+        .extracting(ChangeLine::field)
+        .containsExactly("genre", "mood", "valence", "arousal", "mood model");
     assertThat(lines).allMatch(l -> l.file().equals("song.flac") && l.oldValue().equals("(empty)"));
     assertThat(card.writeStatusProperty().get()).startsWith("Written (batch ");
     var written = new JaudiotaggerTagStore(TagOptions.defaults()).read(song);
@@ -120,7 +142,8 @@ class ClassifyViewModelTest {
     TagBatches batches = new TagBatches(gateway);
     String batch = batches.history().get(0).id();
     batches.undo(batch, EVERYTHING, new DirectContext());
-    assertThat(new JaudiotaggerTagStore(TagOptions.defaults()).read(song).get(TagField.MOOD)).isEmpty();
+    assertThat(new JaudiotaggerTagStore(TagOptions.defaults()).read(song).get(TagField.MOOD))
+        .isEmpty();
   }
 
   @Test

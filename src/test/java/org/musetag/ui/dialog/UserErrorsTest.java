@@ -9,7 +9,9 @@ import org.musetag.library.LibraryException;
 class UserErrorsTest {
   @Test
   void musetagProblemsReadAsSentences() {
-    assertThat(UserErrors.describe(new ExecutionException(new LibraryException("cannot open the library x.db"))))
+    assertThat(
+            UserErrors.describe(
+                new ExecutionException(new LibraryException("cannot open the library x.db"))))
         .isEqualTo("Cannot open the library x.db.");
   }
 
@@ -17,7 +19,9 @@ class UserErrorsTest {
   void unexpectedFailuresGiveAnErrorCodeNotAStackTrace() {
     String text = UserErrors.describe(new NullPointerException("boom"));
     assertThat(text)
-        .matches("Something went wrong unexpectedly\\. Error code E-[0-9A-F]+ \\(the log has the details\\)\\.")
-        .doesNotContain("NullPointerException").doesNotContain("at org.");
+        .matches(
+            "Something went wrong unexpectedly\\. Error code E-[0-9A-F]+ \\(the log has the details\\)\\.")
+        .doesNotContain("NullPointerException")
+        .doesNotContain("at org.");
   }
 }

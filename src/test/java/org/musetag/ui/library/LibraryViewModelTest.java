@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.FfmpegAudioDecoder;
 import org.musetag.cli.CommandLineRun;
 import org.musetag.library.LibraryScanner;
@@ -25,15 +25,33 @@ class LibraryViewModelTest {
   private final CurrentThreadTaskRunner runner = new CurrentThreadTaskRunner();
 
   static TrackRow row(long id, String genre, Quadrant q, double confidence) {
-    return new TrackRow(id, Path.of("/music/" + id + ".mp3"), "Artist " + id, "Title " + id, "Album", "", 180, genre,
-        0.8, q, confidence, q == null ? Double.NaN : 0.3, q == null ? Double.NaN : -0.2);
+    return new TrackRow(
+        id,
+        Path.of("/music/" + id + ".mp3"),
+        "Artist " + id,
+        "Title " + id,
+        "Album",
+        "",
+        180,
+        genre,
+        0.8,
+        q,
+        confidence,
+        q == null ? Double.NaN : 0.3,
+        q == null ? Double.NaN : -0.2);
   }
 
   @Test
   void filtersByGenreQuadrantAndMinimumConfidence(@TempDir Path dir) {
     LibraryViewModel vm = new LibraryViewModel(TestServices.gateway(dir.resolve("l.db")), runner);
-    vm.show(new LibraryViewModel.Snapshot(List.of(row(1, "rock", Quadrant.Q1, 0.9), row(2, "jazz", Quadrant.Q4, 0.5),
-        row(3, "rock", Quadrant.Q2, 0.3), row(4, null, null, Double.NaN)), "musetag-base@1"));
+    vm.show(
+        new LibraryViewModel.Snapshot(
+            List.of(
+                row(1, "rock", Quadrant.Q1, 0.9),
+                row(2, "jazz", Quadrant.Q4, 0.5),
+                row(3, "rock", Quadrant.Q2, 0.3),
+                row(4, null, null, Double.NaN)),
+            "musetag-base@1"));
     assertThat(vm.visibleRows()).hasSize(4);
     assertThat(vm.genres()).containsExactly("jazz", "rock");
     assertThat(vm.summaryProperty().get()).isEqualTo("4 tracks · 3 analysed");
@@ -74,14 +92,18 @@ class LibraryViewModelTest {
     AudioFixtures.tone(music, "second", Encoding.FLAC, 220, 1.0);
     LibraryGateway gateway = TestServices.gateway(dir.resolve("library.db"));
     try (gateway) {
-      gateway.write(lib -> new LibraryScanner(lib, new FfmpegAudioDecoder(), Executors.newFixedThreadPool(2))
-          .scan(List.of(music), (d, t) -> {}, () -> false));
+      gateway.write(
+          lib ->
+              new LibraryScanner(lib, new FfmpegAudioDecoder(), Executors.newFixedThreadPool(2))
+                  .scan(List.of(music), (d, t) -> {}, () -> false));
       LibraryViewModel vm = new LibraryViewModel(gateway, runner);
       vm.reload();
       assertThat(vm.allRows()).hasSize(2).allMatch(r -> !r.analysed());
 
       vm.searchProperty().set("fixture fla");
-      assertThat(vm.visibleRows()).extracting(r -> r.path().getFileName().toString()).containsExactly("second.flac");
+      assertThat(vm.visibleRows())
+          .extracting(r -> r.path().getFileName().toString())
+          .containsExactly("second.flac");
       vm.searchProperty().set("");
       assertThat(vm.visibleRows()).hasSize(2);
       assertThat(runner.failures).isEmpty();
@@ -93,41 +115,54 @@ class LibraryViewModelTest {
     Path music = Files.createDirectories(dir.resolve("music"));
     AudioFixtures.tone(music, "fine", Encoding.WAV, 440, 1.0);
     Files.write(music.resolve("broken.mp3"), new byte[] {1, 2, 3, 4});
-    CommandLineRun printed = CommandLineRun.in(dir.resolve("cli"), "scan", music.toString(), "--db",
-        dir.resolve("cli.db").toString());
-    List<String> expected = printed.err().lines().filter(l -> l.startsWith("musetag: "))
-        .map(l -> l.substring("musetag: ".length())).toList();
+    CommandLineRun printed =
+        CommandLineRun.in(
+            dir.resolve("cli"), "scan", music.toString(), "--db", dir.resolve("cli.db").toString());
+    List<String> expected =
+        printed
+            .err()
+            .lines()
+            .filter(l -> l.startsWith("musetag: "))
+            .map(l -> l.substring("musetag: ".length()))
+            .toList();
     assertThat(expected).singleElement().asString().startsWith(music.resolve("broken.mp3") + ": ");
     LibraryGateway gateway = TestServices.gateway(dir.resolve("library.db"));
     try (gateway) {
-      gateway.write(lib -> new LibraryScanner(lib, new FfmpegAudioDecoder(), Executors.newFixedThreadPool(2))
-          .scan(List.of(music), (d, t) -> {}, () -> false));
+      gateway.write(
+          lib ->
+              new LibraryScanner(lib, new FfmpegAudioDecoder(), Executors.newFixedThreadPool(2))
+                  .scan(List.of(music), (d, t) -> {}, () -> false));
       LibraryViewModel vm = new LibraryViewModel(gateway, runner);
 
       vm.reload();
 
       assertThat(vm.allRows()).hasSize(1);
       assertThat(vm.unreadable()).containsExactlyElementsOf(expected);
-      assertThat(vm.summaryProperty().get()).isEqualTo("1 tracks · 0 analysed · 1 could not be read");
+      assertThat(vm.summaryProperty().get())
+          .isEqualTo("1 tracks · 0 analysed · 1 could not be read");
     }
   }
 
   @Test
   void libraryAccessOnTheFxThreadIsRefused(@TempDir Path dir) throws Exception {
     LibraryGateway gateway = TestServices.gateway(dir.resolve("library.db"));
-    Thread fx = new Thread(() -> {
-      try {
-        gateway.read(lib -> lib.tracks().all("ok"));
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    }, "JavaFX Application Thread");
+    Thread fx =
+        new Thread(
+            () -> {
+              try {
+                gateway.read(lib -> lib.tracks().all("ok"));
+              } catch (Exception e) {
+                throw new AssertionError(e);
+              }
+            },
+            "JavaFX Application Thread");
     List<Throwable> seen = new ArrayList<>();
     fx.setUncaughtExceptionHandler((t, e) -> seen.add(e));
     fx.start();
     fx.join();
     assertThat(seen).hasSize(1);
-    assertThat(seen.get(0).getCause()).isInstanceOf(IllegalStateException.class)
+    assertThat(seen.get(0).getCause())
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("must not run on the JavaFX thread");
     gateway.close();
   }

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.CountingDecoder;
 import org.musetag.audio.FfmpegAudioDecoder;
 import org.musetag.dsp.LiveFeatures;
@@ -27,16 +27,25 @@ class PlaybackEngineTest {
     SpectrogramFeed feed = new SpectrogramFeed(1024);
     List<LiveFeatures.Reading> readings = new ArrayList<>();
     List<String> notices = new ArrayList<>();
-    PlaybackEngine engine = new PlaybackEngine(new FfmpegAudioDecoder(), tone, 2.5, new AudioOutputs(true), feed,
-        readings::add, notices::add);
+    PlaybackEngine engine =
+        new PlaybackEngine(
+            new FfmpegAudioDecoder(),
+            tone,
+            2.5,
+            new AudioOutputs(true),
+            feed,
+            readings::add,
+            notices::add);
     AtomicBoolean stop = new AtomicBoolean();
-    Thread player = new Thread(() -> {
-      try {
-        engine.run(context(stop));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    Thread player =
+        new Thread(
+            () -> {
+              try {
+                engine.run(context(stop));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     player.setDaemon(true);
     player.start();
     try {
@@ -48,8 +57,12 @@ class PlaybackEngineTest {
     assertThat(player.isAlive()).isFalse();
   }
 
-  private static void checkPlayback(PlaybackEngine engine, SpectrogramFeed feed, List<LiveFeatures.Reading> readings,
-      List<String> notices) throws InterruptedException {
+  private static void checkPlayback(
+      PlaybackEngine engine,
+      SpectrogramFeed feed,
+      List<LiveFeatures.Reading> readings,
+      List<String> notices)
+      throws InterruptedException {
     Thread.sleep(700);
     double position = engine.positionSeconds();
     assertThat(position).isBetween(0.3, 0.8);
@@ -57,7 +70,8 @@ class PlaybackEngineTest {
     assertThat(notices).singleElement().asString().startsWith("No audio output");
     assertThat(readings).isNotEmpty();
     assertThat(readings.get(0).pitchHz()).isCloseTo(440f, within(5f));
-    assertThat(readings.get(0).levelDb()).isCloseTo(-6.02, within(0.2)); // RMS 0.5 after the stereo downmix
+    assertThat(readings.get(0).levelDb())
+        .isCloseTo(-6.02, within(0.2)); // RMS 0.5 after the stereo downmix
 
     engine.seek(1.8);
     Thread.sleep(300);
@@ -71,16 +85,25 @@ class PlaybackEngineTest {
   void aPlayOpensTheFileOnceAndDecodesEachChunkOnce(@TempDir Path dir) throws Exception {
     Path tone = AudioFixtures.tone(dir, "a440", Encoding.MP3, 440, 5.0);
     CountingDecoder counting = new CountingDecoder();
-    PlaybackEngine engine = new PlaybackEngine(counting, tone, 5.0, new AudioOutputs(true), new SpectrogramFeed(1024),
-        r -> {}, n -> {});
+    PlaybackEngine engine =
+        new PlaybackEngine(
+            counting,
+            tone,
+            5.0,
+            new AudioOutputs(true),
+            new SpectrogramFeed(1024),
+            r -> {},
+            n -> {});
     AtomicBoolean stop = new AtomicBoolean();
-    Thread player = new Thread(() -> {
-      try {
-        engine.run(context(stop));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    Thread player =
+        new Thread(
+            () -> {
+              try {
+                engine.run(context(stop));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     player.setDaemon(true);
     player.start();
     try {

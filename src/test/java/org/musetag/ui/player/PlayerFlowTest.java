@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.ui.services.TestServices;
 import org.musetag.ui.shell.MainWindow;
 import org.musetag.ui.shell.StartupOptions;
@@ -37,16 +37,22 @@ class PlayerFlowTest {
   @Tag("timing")
   void playsSilentlyWithANoticeAndAnimatesTheSpectrogram(FxRobot robot) throws Exception {
     Path song = AudioFixtures.tone(home, "song", Encoding.OGG_VORBIS, 330, 6.0);
-    robot.interact(() -> {
-      window.tabs().getSelectionModel().select(4);
-      window.playerViewModel().play(song);
-    });
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.playerViewModel().positionSeconds() > 1.5);
-    assertThat(robot.lookup("#playerReadout").queryAs(Label.class).getText()).startsWith("pitch 33");
+    robot.interact(
+        () -> {
+          window.tabs().getSelectionModel().select(4);
+          window.playerViewModel().play(song);
+        });
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> window.playerViewModel().positionSeconds() > 1.5);
+    assertThat(robot.lookup("#playerReadout").queryAs(Label.class).getText())
+        .startsWith("pitch 33");
     String notice = robot.lookup("#playerNotice").queryAs(Label.class).getText();
-    assertThat(notice).satisfiesAnyOf(n -> assertThat(n).isEmpty(), n -> assertThat(n).startsWith("No audio output"));
+    assertThat(notice)
+        .satisfiesAnyOf(
+            n -> assertThat(n).isEmpty(), n -> assertThat(n).startsWith("No audio output"));
     double fps = window.playerView().framesPerSecond();
-    LoggerFactory.getLogger(PlayerFlowTest.class).info("spectrogram under Monocle: {} frames/s", fps);
+    LoggerFactory.getLogger(PlayerFlowTest.class)
+        .info("spectrogram under Monocle: {} frames/s", fps);
     assertThat(fps).isGreaterThan(10);
 
     robot.clickOn("#playPause");

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.ml.heads.HeadKind;
 import org.musetag.ml.heads.HeadRegistry;
 import org.musetag.tags.JaudiotaggerTagStore;
@@ -64,10 +64,11 @@ class RetrainFlowTest {
     Path dropped = AudioFixtures.tone(home, "dropped", Encoding.WAV, 120, 4.0);
     RetrainViewModel vm = window.retrainViewModel();
 
-    robot.interact(() -> {
-      showExpertTab();
-      vm.load(folders, HeadKind.LABELS);
-    });
+    robot.interact(
+        () -> {
+          showExpertTab();
+          vm.load(folders, HeadKind.LABELS);
+        });
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.readyProperty().get());
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup("#labelCounts").queryTableView().getItems()).hasSize(2);
@@ -76,50 +77,82 @@ class RetrainFlowTest {
     String evidence;
     try (FxWatchdog watchdog = new FxWatchdog()) {
       robot.clickOn("#trainHead");
-      WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> versions(robot).getItems().size() == 1
-          && !vm.trainingProperty().get() && robot.lookup("#perClassScores").queryTableView().getItems().size() == 2);
+      WaitForAsyncUtils.waitFor(
+          90,
+          TimeUnit.SECONDS,
+          () ->
+              versions(robot).getItems().size() == 1
+                  && !vm.trainingProperty().get()
+                  && robot.lookup("#perClassScores").queryTableView().getItems().size() == 2);
       worst = watchdog.worstBlockedMillis();
       evidence = watchdog.evidence();
-      org.slf4j.LoggerFactory.getLogger(RetrainFlowTest.class).info("FX watchdog while training: {} pings, worst"
-          + " blocked {} ms", watchdog.pings(), worst);
+      org.slf4j.LoggerFactory.getLogger(RetrainFlowTest.class)
+          .info(
+              "FX watchdog while training: {} pings, worst" + " blocked {} ms",
+              watchdog.pings(),
+              worst);
     }
-    assertThat(worst).as("longest FX thread stall while training, ms; %s", evidence).isLessThan(100);
+    assertThat(worst)
+        .as("longest FX thread stall while training, ms; %s", evidence)
+        .isLessThan(100);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(vm.problemProperty().get()).isEmpty();
     assertThat(robot.lookup("#confusionMatrix").query().getBoundsInLocal().getWidth())
         .isGreaterThan(2 * ConfusionMatrixChart.CELL);
-    assertThat(robot.lookup("#headSummary").queryAs(Label.class).getText()).contains("Cross-validated");
+    assertThat(robot.lookup("#headSummary").queryAs(Label.class).getText())
+        .contains("Cross-validated");
 
     robot.clickOn("#activateHead");
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !versions(robot).getItems().isEmpty()
-        && versions(robot).getItems().get(0).active());
+    WaitForAsyncUtils.waitFor(
+        30,
+        TimeUnit.SECONDS,
+        () -> !versions(robot).getItems().isEmpty() && versions(robot).getItems().get(0).active());
     assertThat(classifyMessage(robot, dropped)).contains("speed@1: slow");
 
     robot.clickOn("#writeTags");
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+    WaitForAsyncUtils.waitFor(
+        30,
+        TimeUnit.SECONDS,
         () -> robot.lookup((Button b) -> "Write tags".equals(b.getText())).tryQuery().isPresent());
     TableView<ChangeLine> changes = robot.lookup("#changesTable").queryTableView();
-    assertThat(changes.getItems()).anySatisfy(c -> {
-      assertThat(c.field()).isEqualTo("SPEED");
-      assertThat(c.newValue()).isEqualTo("slow");
-    });
+    assertThat(changes.getItems())
+        .anySatisfy(
+            c -> {
+              assertThat(c.field()).isEqualTo("SPEED");
+              assertThat(c.newValue()).isEqualTo("slow");
+            });
     robot.clickOn(robot.lookup((Button b) -> "Write tags".equals(b.getText())).queryButton());
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-        () -> robot.lookup((Label l) -> l.getText().startsWith("Written (batch ")).tryQuery().isPresent());
+    WaitForAsyncUtils.waitFor(
+        30,
+        TimeUnit.SECONDS,
+        () ->
+            robot
+                .lookup((Label l) -> l.getText().startsWith("Written (batch "))
+                .tryQuery()
+                .isPresent());
     TagField speed = TagField.user("SPEED");
-    assertThat(new JaudiotaggerTagStore(TagOptions.defaults()).read(dropped, Set.of(speed)).get(speed))
+    assertThat(
+            new JaudiotaggerTagStore(TagOptions.defaults()).read(dropped, Set.of(speed)).get(speed))
         .containsExactly("slow");
 
     robot.interact(this::showExpertTab);
     robot.clickOn("#rollbackHead");
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !versions(robot).getItems().isEmpty()
-        && !versions(robot).getItems().get(0).active());
+    WaitForAsyncUtils.waitFor(
+        30,
+        TimeUnit.SECONDS,
+        () -> !versions(robot).getItems().isEmpty() && !versions(robot).getItems().get(0).active());
     assertThat(classifyMessage(robot, dropped)).doesNotContain("speed@");
   }
 
   private void showExpertTab() {
-    window.tabs().getSelectionModel().select(window.tabs().getTabs().stream()
-        .filter(t -> "retrain".equals(t.getId())).findFirst().orElseThrow());
+    window
+        .tabs()
+        .getSelectionModel()
+        .select(
+            window.tabs().getTabs().stream()
+                .filter(t -> "retrain".equals(t.getId()))
+                .findFirst()
+                .orElseThrow());
   }
 
   @SuppressWarnings("unchecked")
@@ -130,8 +163,8 @@ class RetrainFlowTest {
   private String classifyMessage(FxRobot robot, Path file) throws Exception {
     robot.interact(() -> window.viewModel().drop(List.of(file)));
     ClassifyCardViewModel card = window.classifyViewModel().cards().get(0);
-    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-        () -> card.stateProperty().get() == ClassifyCardViewModel.State.DONE);
+    WaitForAsyncUtils.waitFor(
+        60, TimeUnit.SECONDS, () -> card.stateProperty().get() == ClassifyCardViewModel.State.DONE);
     return card.messageProperty().get();
   }
 }

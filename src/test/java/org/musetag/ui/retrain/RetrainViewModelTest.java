@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.app.Services;
-import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.PatchPredictor;
 import org.musetag.ml.heads.HeadKind;
@@ -65,7 +65,8 @@ class RetrainViewModelTest {
     unreadable = shared.resolve("broken");
     for (String label : List.of("a", "b")) {
       Files.createDirectories(unreadable.resolve(label));
-      Files.write(unreadable.resolve(label).resolve("noise.mp3"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+      Files.write(
+          unreadable.resolve(label).resolve("noise.mp3"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
     }
   }
 
@@ -75,7 +76,9 @@ class RetrainViewModelTest {
     gateway = TestServices.gateway(home.resolve("library.db"));
     workers = new WorkerPool(services.executors(), () -> 2);
     heads = new ActiveHeads(new HeadRegistry(home.resolve("models")), services.model());
-    vm = RetrainViewModel.create(runner, dialogs, gateway, services.model(), workers, Settings::defaults, heads);
+    vm =
+        RetrainViewModel.create(
+            runner, dialogs, gateway, services.model(), workers, Settings::defaults, heads);
   }
 
   @AfterEach
@@ -99,7 +102,9 @@ class RetrainViewModelTest {
     List<RetrainViewModel.LabelCount> counts =
         RetrainViewModel.countsOf(new TrainingInput(HeadKind.LABELS, "x", items, List.of()));
 
-    assertThat(counts).extracting(RetrainViewModel.LabelCount::label).containsExactly("big", "mid", "tiny");
+    assertThat(counts)
+        .extracting(RetrainViewModel.LabelCount::label)
+        .containsExactly("big", "mid", "tiny");
     assertThat(counts.get(0).warning()).isNull();
     assertThat(counts.get(1).warning()).contains("5× fewer than the largest");
     assertThat(counts.get(2).warning()).startsWith("only 1 example ");
@@ -107,7 +112,8 @@ class RetrainViewModelTest {
 
   @Test
   void suggestedNamesAreValidHeadNames() {
-    assertThat(RetrainViewModel.suggestedName(Path.of("/music/Rainy Day (mix)"))).isEqualTo("Rainy-Day-mix");
+    assertThat(RetrainViewModel.suggestedName(Path.of("/music/Rainy Day (mix)")))
+        .isEqualTo("Rainy-Day-mix");
     assertThat(RetrainViewModel.suggestedName(Path.of("/r/ratings.csv"))).isEqualTo("ratings");
     assertThat(RetrainViewModel.suggestedName(Path.of("/r/Ströme"))).isEqualTo("Strome");
     assertThat(RetrainViewModel.suggestedName(Path.of("/r/雨の日"))).isEqualTo("my-labels");
@@ -131,15 +137,18 @@ class RetrainViewModelTest {
     HeadRegistry.Version v = vm.selectedProperty().get();
     assertThat(v.card().id()).isEqualTo("pitch@1");
     assertThat(v.active()).isFalse();
-    assertThat(vm.shownCardProperty().get().evaluation().classification().labels()).containsExactly("high", "low");
+    assertThat(vm.shownCardProperty().get().evaluation().classification().labels())
+        .containsExactly("high", "low");
     double accuracy = vm.shownCardProperty().get().evaluation().classification().accuracy();
     assertThat(accuracy).isGreaterThanOrEqualTo(0.75);
     assertThat(CardSummary.of(vm.shownCardProperty().get()))
-        .contains(String.format(java.util.Locale.ROOT, "accuracy %.3f", accuracy)).contains("tag field PITCH");
+        .contains(String.format(java.util.Locale.ROOT, "accuracy %.3f", accuracy))
+        .contains("tag field PITCH");
 
     Analysis fresh = classify(folders.resolve("low").resolve("low0.wav"));
     assertThat(heads.applyAll(fresh).heads()).isEmpty();
-    assertThat(services.model().sessionsOpened()).as("the Expert pane and classify share the app's one model")
+    assertThat(services.model().sessionsOpened())
+        .as("the Expert pane and classify share the app's one model")
         .isEqualTo(1);
 
     vm.activateSelected();
@@ -174,8 +183,10 @@ class RetrainViewModelTest {
 
     assertThat(vm.problemProperty().get()).isEmpty();
     assertThat(vm.shownCardProperty().get().kind()).isEqualTo(HeadKind.REGRESSION);
-    assertThat(vm.shownCardProperty().get().evaluation().regression()).containsKeys("valence", "arousal");
-    assertThat(CardSummary.of(vm.shownCardProperty().get())).contains("Cross-validated valence: Pearson r");
+    assertThat(vm.shownCardProperty().get().evaluation().regression())
+        .containsKeys("valence", "arousal");
+    assertThat(CardSummary.of(vm.shownCardProperty().get()))
+        .contains("Cross-validated valence: Pearson r");
   }
 
   @Test
@@ -185,7 +196,8 @@ class RetrainViewModelTest {
     for (int i = 0; i < 3; i++) {
       Files.createDirectories(root.resolve(labels.get(0)));
       Files.createDirectories(root.resolve(labels.get(1)));
-      AudioFixtures.tone(root.resolve(labels.get(0)), "chanson ü " + i, Encoding.WAV, 120 + 10 * i, 3.0);
+      AudioFixtures.tone(
+          root.resolve(labels.get(0)), "chanson ü " + i, Encoding.WAV, 120 + 10 * i, 3.0);
       AudioFixtures.tone(root.resolve(labels.get(1)), "曲 " + i, Encoding.WAV, 2500 + 200 * i, 3.0);
     }
     vm.load(root, HeadKind.LABELS);
@@ -198,7 +210,8 @@ class RetrainViewModelTest {
     assertThat(vm.shownCardProperty().get().outputs()).containsExactlyInAnyOrderElementsOf(labels);
     vm.activateSelected();
     Analysis fresh = classify(root.resolve(labels.get(1)).resolve("曲 0.wav"));
-    assertThat(heads.applyAll(fresh).heads().get("weather").labels().get(0).label()).isEqualTo("énergie");
+    assertThat(heads.applyAll(fresh).heads().get("weather").labels().get(0).label())
+        .isEqualTo("énergie");
   }
 
   @Test

@@ -17,17 +17,25 @@ public final class TestServices {
   public static Services in(Path home) {
     AtomicInteger n = new AtomicInteger();
     FfmpegAudioDecoder decoder = new FfmpegAudioDecoder();
-    BundledModel model = new BundledModel(new ModelFiles(home.resolve("cache")), decoder, DevicePreference.CPU);
-    return new Services(decoder, new AppDirectories(home), model,
-        threads -> Executors.newFixedThreadPool(threads, r -> {
-          Thread t = new Thread(r, "test-worker-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        }));
+    BundledModel model =
+        new BundledModel(new ModelFiles(home.resolve("cache")), decoder, DevicePreference.CPU);
+    return new Services(
+        decoder,
+        new AppDirectories(home),
+        model,
+        threads ->
+            Executors.newFixedThreadPool(
+                threads,
+                r -> {
+                  Thread t = new Thread(r, "test-worker-" + n.incrementAndGet());
+                  t.setDaemon(true);
+                  return t;
+                }));
   }
 
   /** A gateway on {@code db} with its own reader and writer threads. */
   public static LibraryGateway gateway(Path db) {
-    return new LibraryGateway(db, Executors.newSingleThreadExecutor(), Executors.newSingleThreadExecutor());
+    return new LibraryGateway(
+        db, Executors.newSingleThreadExecutor(), Executors.newSingleThreadExecutor());
   }
 }

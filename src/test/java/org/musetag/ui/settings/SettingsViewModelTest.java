@@ -42,10 +42,12 @@ class SettingsViewModelTest {
 
     assertThat(vm.errors()).isEmpty();
     Settings s = settings.get();
-    assertThat(s.fields()).containsExactlyInAnyOrder(TagField.GENRE, TagField.MOOD, TagField.VALENCE);
+    assertThat(s.fields())
+        .containsExactlyInAnyOrder(TagField.GENRE, TagField.MOOD, TagField.VALENCE);
     assertThat(s.policies().get(TagField.GENRE)).isEqualTo(WritePolicy.FILL_EMPTY);
     assertThat(s.minGenreP()).isEqualTo(0.25);
-    assertThat(s.vocabulary()).isEqualTo(new GenreVocabulary(Map.of("hiphop", "Rap"), Set.of("disco")));
+    assertThat(s.vocabulary())
+        .isEqualTo(new GenreVocabulary(Map.of("hiphop", "Rap"), Set.of("disco")));
     assertThat(applied).containsExactly(s);
     assertThat(store.load()).isEqualTo(s);
     assertThat(vm.statusProperty().get()).startsWith("Saved.");
@@ -64,12 +66,15 @@ class SettingsViewModelTest {
 
     vm.save();
 
-    assertThat(vm.errors()).containsExactly(
-        "Choose at least one field to write.",
-        "The minimum mood confidence must be a number from 0 to 1, such as 0.35.",
-        "Genre line 2: the model has no genre \"polka\" (it knows jazz, rock).",
-        "Genre line 3: write \"label = New name\" to rename, or \"label = -\" to drop.",
-        "Threads must be between 1 and " + 4 * Runtime.getRuntime().availableProcessors() + ".");
+    assertThat(vm.errors())
+        .containsExactly(
+            "Choose at least one field to write.",
+            "The minimum mood confidence must be a number from 0 to 1, such as 0.35.",
+            "Genre line 2: the model has no genre \"polka\" (it knows jazz, rock).",
+            "Genre line 3: write \"label = New name\" to rename, or \"label = -\" to drop.",
+            "Threads must be between 1 and "
+                + 4 * Runtime.getRuntime().availableProcessors()
+                + ".");
     assertThat(settings.get()).isEqualTo(Settings.defaults());
     assertThat(dir.resolve("settings.properties")).doesNotExist();
     vm.revert();

@@ -34,15 +34,24 @@ class MainWindowTest {
   void opensTitledWindowWithStatusBar(FxRobot robot) {
     assertThat(stage.isShowing()).isTrue();
     assertThat(stage.getTitle()).isEqualTo("Musetag");
-    assertThat(robot.lookup((Label l) -> l.getText().startsWith("Musetag ")).tryQuery()).isPresent();
+    assertThat(robot.lookup((Label l) -> l.getText().startsWith("Musetag ")).tryQuery())
+        .isPresent();
     assertThat(window.tabs().getTabs()).extracting(Tab::getId).startsWith("library");
   }
 
   @Test
   void statusBarNamesTheDeviceAndModelOnceLoaded(FxRobot robot) throws Exception {
-    WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
-        () -> robot.lookup("#modelLabel").queryAs(Label.class).getText().startsWith("Model: musetag-base@"));
-    assertThat(robot.lookup("#deviceLabel").queryAs(Label.class).getText()).startsWith("Inference: ");
+    WaitForAsyncUtils.waitFor(
+        30,
+        java.util.concurrent.TimeUnit.SECONDS,
+        () ->
+            robot
+                .lookup("#modelLabel")
+                .queryAs(Label.class)
+                .getText()
+                .startsWith("Model: musetag-base@"));
+    assertThat(robot.lookup("#deviceLabel").queryAs(Label.class).getText())
+        .startsWith("Inference: ");
   }
 
   @Test
@@ -52,7 +61,8 @@ class MainWindowTest {
     window.handOver(java.util.List.of(notAudio));
     WaitForAsyncUtils.waitForFxEvents();
 
-    assertThat(window.viewModel().statusProperty().get()).startsWith("Nothing to do with what was dropped");
+    assertThat(window.viewModel().statusProperty().get())
+        .startsWith("Nothing to do with what was dropped");
   }
 
   @Test

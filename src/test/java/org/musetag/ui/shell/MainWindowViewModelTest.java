@@ -10,8 +10,8 @@ import javafx.collections.FXCollections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.app.Services;
-import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.AudioFixtures;
+import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.library.ScanReport;
 import org.musetag.ml.BundledModel;
 import org.musetag.settings.Settings;
@@ -30,9 +30,11 @@ class MainWindowViewModelTest {
   private MainWindowViewModel vm(LibraryGateway gateway, BundledModel models) {
     Services s = TestServices.in(dir);
     Settings settings = Settings.defaults();
-    LibraryJobs jobs = new LibraryJobs(gateway, s.decoder(), models, new WorkerPool(s.executors(), () -> 1),
-        () -> settings);
-    return new MainWindowViewModel(runner, dialogs, models, jobs, FXCollections.observableArrayList());
+    LibraryJobs jobs =
+        new LibraryJobs(
+            gateway, s.decoder(), models, new WorkerPool(s.executors(), () -> 1), () -> settings);
+    return new MainWindowViewModel(
+        runner, dialogs, models, jobs, FXCollections.observableArrayList());
   }
 
   @Test
@@ -65,15 +67,17 @@ class MainWindowViewModelTest {
         BundledModel models = s.model()) {
       MainWindowViewModel vm = vm(gateway, models);
       vm.start();
-      assertThat(vm.deviceProperty().get()).isIn("Inference: CPU", "Inference: GPU (CUDA device 0)");
+      assertThat(vm.deviceProperty().get())
+          .isIn("Inference: CPU", "Inference: GPU (CUDA device 0)");
       assertThat(vm.modelProperty().get()).startsWith("Model: musetag-base@");
     }
   }
 
   @Test
   void scanReportSaysWhatHappenedAndListsProblems() {
-    var report = MainWindowViewModel.scanReport(
-        new ScanReport(3, 1, 0, 1, 1, 0, 0, false, List.of("/m/bad.mp3: not an audio file")));
+    var report =
+        MainWindowViewModel.scanReport(
+            new ScanReport(3, 1, 0, 1, 1, 0, 0, false, List.of("/m/bad.mp3: not an audio file")));
     assertThat(report.summary())
         .isEqualTo("Scanned 3 files: 1 added, 0 updated, 1 unchanged, 1 unreadable, 0 missing.");
     assertThat(report.problems()).containsExactly("/m/bad.mp3: not an audio file");
@@ -82,9 +86,13 @@ class MainWindowViewModelTest {
   @Test
   void aboutSaysVersionModelDeviceLicenceAndOffline() {
     String text = MainWindowViewModel.aboutText("0.1.0", "musetag-base@1.0.0", "CPU", "");
-    assertThat(text).startsWith("Musetag 0.1.0").contains("musetag-base@1.0.0, running on CPU.")
-        .contains("never opens a network connection").contains("GNU General Public License, version 3 or later");
+    assertThat(text)
+        .startsWith("Musetag 0.1.0")
+        .contains("musetag-base@1.0.0, running on CPU.")
+        .contains("never opens a network connection")
+        .contains("GNU General Public License, version 3 or later");
     assertThat(MainWindowViewModel.aboutText("0.1.0", "", "", "CUDA could not be started"))
-        .contains("not loaded yet").contains("\nCUDA could not be started.");
+        .contains("not loaded yet")
+        .contains("\nCUDA could not be started.");
   }
 }

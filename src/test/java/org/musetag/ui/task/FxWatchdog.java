@@ -29,10 +29,11 @@ public final class FxWatchdog implements AutoCloseable {
   public FxWatchdog() throws InterruptedException {
     long[] id = new long[1];
     CountDownLatch found = new CountDownLatch(1);
-    Platform.runLater(() -> {
-      id[0] = Thread.currentThread().getId();
-      found.countDown();
-    });
+    Platform.runLater(
+        () -> {
+          id[0] = Thread.currentThread().getId();
+          found.countDown();
+        });
     found.await(5, TimeUnit.SECONDS);
     fxThreadId = id[0];
     thread = new Thread(this::loop, "fx-watchdog");
@@ -46,11 +47,12 @@ public final class FxWatchdog implements AutoCloseable {
       long cpuBefore = threads.getThreadCpuTime(fxThreadId);
       long[] ran = new long[2];
       CountDownLatch done = new CountDownLatch(1);
-      Platform.runLater(() -> {
-        ran[0] = System.nanoTime();
-        ran[1] = threads.getCurrentThreadCpuTime();
-        done.countDown();
-      });
+      Platform.runLater(
+          () -> {
+            ran[0] = System.nanoTime();
+            ran[1] = threads.getCurrentThreadCpuTime();
+            done.countDown();
+          });
       long waiting = 0;
       long lastSample = posted;
       try {
@@ -85,7 +87,8 @@ public final class FxWatchdog implements AutoCloseable {
     }
     StackTraceElement[] stack = info.getStackTrace();
     for (StackTraceElement e : stack) {
-      if (e.getClassName().contains("RunnableQueue") || e.getClassName().contains("InvokeLaterDispatcher")) {
+      if (e.getClassName().contains("RunnableQueue")
+          || e.getClassName().contains("InvokeLaterDispatcher")) {
         return false;
       }
     }
@@ -108,7 +111,8 @@ public final class FxWatchdog implements AutoCloseable {
   /** Like {@link #worstBlockedMillis()}, counting only pings posted before {@code nanoTime}. */
   public double worstBlockedMillisBefore(long nanoTime) {
     synchronized (history) {
-      return history.stream().filter(h -> h[0] < nanoTime).mapToLong(h -> h[1]).max().orElse(0) / 1e6;
+      return history.stream().filter(h -> h[0] < nanoTime).mapToLong(h -> h[1]).max().orElse(0)
+          / 1e6;
     }
   }
 

@@ -45,7 +45,8 @@ public final class EmbeddingCollector {
    * @param heard the readable files in input order (a path listed twice appears once)
    * @param unreadable why each other file could not be used, by path
    */
-  public record Result(List<EmbeddingStore.Entry> heard, Map<Path, String> unreadable, int cached, int computed) {}
+  public record Result(
+      List<EmbeddingStore.Entry> heard, Map<Path, String> unreadable, int cached, int computed) {}
 
   private record Outcome(EmbeddingStore.Entry entry, String problem) {}
 
@@ -54,7 +55,8 @@ public final class EmbeddingCollector {
   private final ExecutorService executor;
   private final int workers;
 
-  public EmbeddingCollector(Backbone backbone, EmbeddingStore store, ExecutorService executor, int workers) {
+  public EmbeddingCollector(
+      Backbone backbone, EmbeddingStore store, ExecutorService executor, int workers) {
     this.backbone = backbone;
     this.store = store;
     this.executor = executor;
@@ -66,7 +68,8 @@ public final class EmbeddingCollector {
     return backbone.id();
   }
 
-  public Result collect(List<Path> files, Progress progress, BooleanSupplier cancelled) throws MusetagException {
+  public Result collect(List<Path> files, Progress progress, BooleanSupplier cancelled)
+      throws MusetagException {
     Map<Path, String> unreadable = new LinkedHashMap<>();
     Map<Path, EmbeddingStore.Stamp> stamps = new LinkedHashMap<>();
     for (Path f : files) {
@@ -74,11 +77,14 @@ public final class EmbeddingCollector {
         BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
         stamps.put(f, new EmbeddingStore.Stamp(f, a.size(), a.lastModifiedTime().toMillis()));
       } catch (IOException e) {
-        unreadable.put(f, "cannot be read (" + (Files.exists(f) ? e.getMessage() : "it does not exist") + ")");
+        unreadable.put(
+            f, "cannot be read (" + (Files.exists(f) ? e.getMessage() : "it does not exist") + ")");
       }
     }
-    Map<Path, EmbeddingStore.Entry> known = new LinkedHashMap<>(store.lookup(List.copyOf(stamps.values()), backbone()));
-    List<EmbeddingStore.Stamp> todo = stamps.values().stream().filter(s -> !known.containsKey(s.path())).toList();
+    Map<Path, EmbeddingStore.Entry> known =
+        new LinkedHashMap<>(store.lookup(List.copyOf(stamps.values()), backbone()));
+    List<EmbeddingStore.Stamp> todo =
+        stamps.values().stream().filter(s -> !known.containsKey(s.path())).toList();
     int cached = known.size();
     progress.update(cached, stamps.size());
     List<EmbeddingStore.Entry> pending = new ArrayList<>();
@@ -87,32 +93,37 @@ public final class EmbeddingCollector {
     if (!todo.isEmpty()) {
       TrackClassifier classifier = backbone.classifier();
       try {
-        new ParallelListening(classifier.model(), executor, workers).run(todo, (stamp, predictor) ->
-            hear(classifier, stamp, predictor), o -> {
-              if (storeFailed.get() != null) {
-                return;
-              }
-              Path file = todo.get(done[0]).path();
-              if (o.entry() != null) {
-                known.put(file, o.entry());
-                pending.add(o.entry());
-              } else {
-                unreadable.put(file, o.problem());
-              }
-              if (pending.size() >= STORE_BATCH) {
-                try {
-                  store.store(List.copyOf(pending));
-                  pending.clear();
-                } catch (MusetagException e) {
-                  storeFailed.set(e); // stops the workers taking more; thrown below
-                }
-              }
-              progress.update(cached + ++done[0], stamps.size());
-            }, () -> storeFailed.get() != null || cancelled.getAsBoolean());
+        new ParallelListening(classifier.model(), executor, workers)
+            .run(
+                todo,
+                (stamp, predictor) -> hear(classifier, stamp, predictor),
+                o -> {
+                  if (storeFailed.get() != null) {
+                    return;
+                  }
+                  Path file = todo.get(done[0]).path();
+                  if (o.entry() != null) {
+                    known.put(file, o.entry());
+                    pending.add(o.entry());
+                  } else {
+                    unreadable.put(file, o.problem());
+                  }
+                  if (pending.size() >= STORE_BATCH) {
+                    try {
+                      store.store(List.copyOf(pending));
+                      pending.clear();
+                    } catch (MusetagException e) {
+                      storeFailed.set(e); // stops the workers taking more; thrown below
+                    }
+                  }
+                  progress.update(cached + ++done[0], stamps.size());
+                },
+                () -> storeFailed.get() != null || cancelled.getAsBoolean());
       } catch (CompletionException e) {
         String code = "E-" + Integer.toHexString(System.identityHashCode(e));
         LOG.error("a listening worker failed [{}]", code, e.getCause());
-        throw new HeadException("the backbone model could not be run (error code " + code + ")", e.getCause());
+        throw new HeadException(
+            "the backbone model could not be run (error code " + code + ")", e.getCause());
       }
     }
     if (storeFailed.get() != null) {
@@ -120,18 +131,21 @@ public final class EmbeddingCollector {
     }
     store.store(pending);
     if (cancelled.getAsBoolean()) {
-      throw new HeadException("training was cancelled; what was heard so far is kept for the next run");
+      throw new HeadException(
+          "training was cancelled; what was heard so far is kept for the next run");
     }
     List<EmbeddingStore.Entry> heard = new ArrayList<>();
     stamps.keySet().stream().filter(known::containsKey).forEach(p -> heard.add(known.get(p)));
     return new Result(heard, unreadable, cached, todo.size());
   }
 
-  private static Outcome hear(TrackClassifier classifier, EmbeddingStore.Stamp stamp, PatchPredictor predictor) {
+  private static Outcome hear(
+      TrackClassifier classifier, EmbeddingStore.Stamp stamp, PatchPredictor predictor) {
     Path file = stamp.path();
     try {
       String sha = sha256(file);
-      return new Outcome(new EmbeddingStore.Entry(stamp, sha, classifier.classify(file, predictor)), null);
+      return new Outcome(
+          new EmbeddingStore.Entry(stamp, sha, classifier.classify(file, predictor)), null);
     } catch (AudioFileException e) {
       return new Outcome(null, e.reason());
     } catch (MusetagException e) {
@@ -141,7 +155,8 @@ public final class EmbeddingCollector {
     } catch (RuntimeException e) {
       String code = "E-" + Integer.toHexString(System.identityHashCode(e));
       LOG.error("unexpected failure on {} [{}]", file, code, e);
-      return new Outcome(null, "unexpected failure (" + e.getClass().getSimpleName() + "), error code " + code);
+      return new Outcome(
+          null, "unexpected failure (" + e.getClass().getSimpleName() + "), error code " + code);
     }
   }
 

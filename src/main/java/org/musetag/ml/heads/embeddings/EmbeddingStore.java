@@ -25,13 +25,14 @@ public interface EmbeddingStore {
   void store(List<Entry> entries) throws MusetagException;
 
   /** A store that remembers nothing: every run listens again. */
-  EmbeddingStore NONE = new EmbeddingStore() {
-    @Override
-    public Map<Path, Entry> lookup(List<Stamp> files, String model) {
-      return Map.of();
-    }
+  EmbeddingStore NONE =
+      new EmbeddingStore() {
+        @Override
+        public Map<Path, Entry> lookup(List<Stamp> files, String model) {
+          return Map.of();
+        }
 
-    @Override
-    public void store(List<Entry> entries) {}
-  };
+        @Override
+        public void store(List<Entry> entries) {}
+      };
 }

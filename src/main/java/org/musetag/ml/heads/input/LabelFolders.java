@@ -31,7 +31,8 @@ public final class LabelFolders {
    */
   public static TrainingInput read(Path root, Predicate<Path> isAudio) throws HeadException {
     if (!Files.isDirectory(root)) {
-      throw new HeadException(root + " is not a folder; give a folder whose sub-folders are the labels");
+      throw new HeadException(
+          root + " is not a folder; give a folder whose sub-folders are the labels");
     }
     List<String> warnings = new ArrayList<>();
     TreeMap<String, List<Path>> byLabel = new TreeMap<>();
@@ -49,47 +50,68 @@ public final class LabelFolders {
     } catch (IOException e) {
       throw new HeadException("cannot list the folder " + root + ": " + e.getMessage(), e);
     }
-    byLabel.entrySet().removeIf(e -> {
-      if (e.getValue().isEmpty()) {
-        warnings.add("label folder '" + e.getKey() + "' has no audio files and is not used");
-      }
-      return e.getValue().isEmpty();
-    });
+    byLabel
+        .entrySet()
+        .removeIf(
+            e -> {
+              if (e.getValue().isEmpty()) {
+                warnings.add(
+                    "label folder '" + e.getKey() + "' has no audio files and is not used");
+              }
+              return e.getValue().isEmpty();
+            });
     if (byLabel.isEmpty()) {
-      throw new HeadException(root + " has no label folders with audio files in them: make one sub-folder per label"
-          + " (e.g. " + root.resolve("dub") + ") and put example songs in each");
+      throw new HeadException(
+          root
+              + " has no label folders with audio files in them: make one sub-folder per label"
+              + " (e.g. "
+              + root.resolve("dub")
+              + ") and put example songs in each");
     }
     if (byLabel.size() == 1) {
-      throw new HeadException(root + " has only one label ('" + byLabel.firstKey() + "'): a head needs at least two"
-          + " label folders with songs to tell apart");
+      throw new HeadException(
+          root
+              + " has only one label ('"
+              + byLabel.firstKey()
+              + "'): a head needs at least two"
+              + " label folders with songs to tell apart");
     }
     List<TrainingItem> items = new ArrayList<>();
-    byLabel.forEach((label, files) -> files.forEach(f -> items.add(TrainingItem.labelled(f, label))));
+    byLabel.forEach(
+        (label, files) -> files.forEach(f -> items.add(TrainingItem.labelled(f, label))));
     return new TrainingInput(HeadKind.LABELS, root.toString(), items, warnings);
   }
 
-  private static List<Path> audioUnder(Path dir, Predicate<Path> isAudio, List<String> warnings) throws IOException {
+  private static List<Path> audioUnder(Path dir, Predicate<Path> isAudio, List<String> warnings)
+      throws IOException {
     List<Path> out = new ArrayList<>();
-    Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-        return d.equals(dir) || !hidden(d) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
-      }
+    Files.walkFileTree(
+        dir,
+        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+        Integer.MAX_VALUE,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+            return d.equals(dir) || !hidden(d)
+                ? FileVisitResult.CONTINUE
+                : FileVisitResult.SKIP_SUBTREE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        if (!hidden(file) && !attrs.isDirectory() && isAudio.test(file)) {
-          out.add(file);
-        }
-        return FileVisitResult.CONTINUE;
-      }
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (!hidden(file) && !attrs.isDirectory() && isAudio.test(file)) {
+              out.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException e) {
-        warnings.add(file + ": cannot be read (" + e.getClass().getSimpleName() + ") and is not used");
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            warnings.add(
+                file + ": cannot be read (" + e.getClass().getSimpleName() + ") and is not used");
+            return FileVisitResult.CONTINUE;
+          }
+        });
     out.sort(null);
     return out;
   }

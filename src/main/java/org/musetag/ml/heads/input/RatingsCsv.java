@@ -36,8 +36,10 @@ public final class RatingsCsv {
         continue;
       }
       List<String> f = fields(line);
-      String problem = f.size() != 3 ? "has " + f.size() + " fields, expected path,valence,arousal"
-          : f.get(0).isBlank() ? "has no path" : notANumber("valence", f.get(1));
+      String problem =
+          f.size() != 3
+              ? "has " + f.size() + " fields, expected path,valence,arousal"
+              : f.get(0).isBlank() ? "has no path" : notANumber("valence", f.get(1));
       if (problem == null) {
         problem = notANumber("arousal", f.get(2));
       }
@@ -52,12 +54,18 @@ public final class RatingsCsv {
     }
     warnings.addAll(refused);
     if (outOfRange > 0) {
-      warnings.add(outOfRange + " line(s) have values outside -1..1; Musetag's valence and arousal run from -1 to 1,"
-          + " so rescale them (e.g. (x - 5) / 4 for a 1..9 scale)");
+      warnings.add(
+          outOfRange
+              + " line(s) have values outside -1..1; Musetag's valence and arousal run from -1 to 1,"
+              + " so rescale them (e.g. (x - 5) / 4 for a 1..9 scale)");
     }
     if (items.isEmpty()) {
-      throw new HeadException(csv + " has no usable line (path,valence,arousal with numbers)"
-          + (refused.isEmpty() ? "" : ": " + String.join("; ", refused.subList(0, Math.min(3, refused.size())))));
+      throw new HeadException(
+          csv
+              + " has no usable line (path,valence,arousal with numbers)"
+              + (refused.isEmpty()
+                  ? ""
+                  : ": " + String.join("; ", refused.subList(0, Math.min(3, refused.size())))));
     }
     return new TrainingInput(HeadKind.REGRESSION, csv.toString(), items, warnings);
   }

@@ -9,7 +9,8 @@ import org.musetag.ml.heads.HeadKind;
  *
  * @param source the folder or CSV file, as the user named it
  */
-public record TrainingInput(HeadKind kind, String source, List<TrainingItem> items, List<String> warnings) {
+public record TrainingInput(
+    HeadKind kind, String source, List<TrainingItem> items, List<String> warnings) {
   public TrainingInput {
     items = List.copyOf(items);
     warnings = List.copyOf(warnings);

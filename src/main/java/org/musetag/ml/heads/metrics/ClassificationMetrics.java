@@ -12,8 +12,13 @@ import java.util.List;
  * @param confusion confusion[true][predicted] counts
  * @param macroF1 the unweighted mean of the classes' F1 over classes that have examples
  */
-public record ClassificationMetrics(List<String> labels, int[][] confusion, List<PerClass> perClass, int n,
-    double accuracy, double macroF1) {
+public record ClassificationMetrics(
+    List<String> labels,
+    int[][] confusion,
+    List<PerClass> perClass,
+    int n,
+    double accuracy,
+    double macroF1) {
 
   /** One class's scores; {@code support} is its number of true examples. */
   public record PerClass(String label, int support, double precision, double recall, double f1) {}
@@ -47,7 +52,12 @@ public record ClassificationMetrics(List<String> labels, int[][] confusion, List
       }
     }
     double accuracy = truth.length == 0 ? 0 : correct / (double) truth.length;
-    return new ClassificationMetrics(List.copyOf(labels), confusion, List.copyOf(per), truth.length, accuracy,
+    return new ClassificationMetrics(
+        List.copyOf(labels),
+        confusion,
+        List.copyOf(per),
+        truth.length,
+        accuracy,
         present == 0 ? 0 : f1Sum / present);
   }
 }

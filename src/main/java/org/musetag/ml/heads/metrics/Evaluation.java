@@ -12,8 +12,13 @@ import java.util.Map;
  * @param regression regression heads: "valence" and "arousal" → Pearson r, R², RMSE
  * @param backbone the bundled model on the same examples, where its labels overlap (null otherwise)
  */
-public record Evaluation(int folds, long seed, ClassificationMetrics classification, List<Double> foldAccuracy,
-    Map<String, RegressionMetrics> regression, Comparison backbone) {
+public record Evaluation(
+    int folds,
+    long seed,
+    ClassificationMetrics classification,
+    List<Double> foldAccuracy,
+    Map<String, RegressionMetrics> regression,
+    Comparison backbone) {
 
   /**
    * The bundled model beside the new head, on the same examples.
@@ -24,6 +29,11 @@ public record Evaluation(int folds, long seed, ClassificationMetrics classificat
    * @param bundled label heads: the bundled model's scores there
    * @param bundledValues regression heads: the bundled model's valence and arousal against the same targets
    */
-  public record Comparison(String model, String vocabulary, int n, ClassificationMetrics head,
-      ClassificationMetrics bundled, Map<String, RegressionMetrics> bundledValues) {}
+  public record Comparison(
+      String model,
+      String vocabulary,
+      int n,
+      ClassificationMetrics head,
+      ClassificationMetrics bundled,
+      Map<String, RegressionMetrics> bundledValues) {}
 }

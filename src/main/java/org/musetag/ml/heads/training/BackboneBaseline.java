@@ -18,7 +18,8 @@ import org.musetag.ml.LabelScore;
  * @param matched the user's label → the bundled model's label, for the labels that match
  */
 record BackboneBaseline(String vocabulary, Map<String, String> matched) {
-  private static final Map<String, String> ALIASES = Map.of("rb", "rnb", "randb", "rnb", "rhythmandblues", "rnb");
+  private static final Map<String, String> ALIASES =
+      Map.of("rb", "rnb", "randb", "rnb", "rhythmandblues", "rnb");
 
   /** The baseline for these labels, or null when fewer than two of them are the bundled model's. */
   static BackboneBaseline forLabels(List<String> labels, Analysis example) {
@@ -29,7 +30,8 @@ record BackboneBaseline(String vocabulary, Map<String, String> matched) {
       return null;
     }
     return byGenre.size() >= byQuadrant.size()
-        ? new BackboneBaseline("genres", byGenre) : new BackboneBaseline("quadrants", byQuadrant);
+        ? new BackboneBaseline("genres", byGenre)
+        : new BackboneBaseline("quadrants", byQuadrant);
   }
 
   private static Map<String, String> match(List<String> labels, List<String> vocabulary) {

@@ -27,7 +27,8 @@ final class CrossValidation {
     List<Sample> samples = data.samples();
     List<String> labels = data.labels();
     int[] truth = samples.stream().mapToInt(s -> labels.indexOf(s.label())).toArray();
-    int[] folds = Folds.assign(samples.stream().map(Sample::label).toList(), samples.size(), k, seed);
+    int[] folds =
+        Folds.assign(samples.stream().map(Sample::label).toList(), samples.size(), k, seed);
     int count = Folds.count(folds);
     int[] predicted = new int[samples.size()];
     List<Double> foldAccuracy = new ArrayList<>();
@@ -45,7 +46,8 @@ final class CrossValidation {
       int tested = 0;
       for (int i = 0; i < samples.size(); i++) {
         if (folds[i] == f) {
-          predicted[i] = labels.indexOf(head.outputs().get(argmax(head.predict(samples.get(i).embedding()))));
+          predicted[i] =
+              labels.indexOf(head.outputs().get(argmax(head.predict(samples.get(i).embedding()))));
           correct += predicted[i] == truth[i] ? 1 : 0;
           tested++;
         }
@@ -59,7 +61,8 @@ final class CrossValidation {
   /** The bundled model and the head on the examples whose label the bundled model knows, among those labels. */
   private static Evaluation.Comparison compare(DataSummary data, int[] predicted) {
     List<Sample> samples = data.samples();
-    BackboneBaseline baseline = BackboneBaseline.forLabels(data.labels(), samples.get(0).backbone());
+    BackboneBaseline baseline =
+        BackboneBaseline.forLabels(data.labels(), samples.get(0).backbone());
     if (baseline == null) {
       return null;
     }
@@ -76,9 +79,14 @@ final class CrossValidation {
       }
     }
     int[] tr = truth.stream().mapToInt(Integer::intValue).toArray();
-    return new Evaluation.Comparison(samples.get(0).backbone().model(), baseline.vocabulary(), tr.length,
+    return new Evaluation.Comparison(
+        samples.get(0).backbone().model(),
+        baseline.vocabulary(),
+        tr.length,
         ClassificationMetrics.of(compared, tr, head.stream().mapToInt(Integer::intValue).toArray()),
-        ClassificationMetrics.of(compared, tr, bundled.stream().mapToInt(Integer::intValue).toArray()), null);
+        ClassificationMetrics.of(
+            compared, tr, bundled.stream().mapToInt(Integer::intValue).toArray()),
+        null);
   }
 
   private static Evaluation regression(DataSummary data, int k, long seed) {
@@ -116,12 +124,17 @@ final class CrossValidation {
     metrics.put(HeadCard.VALENCE, RegressionMetrics.of(valence, pv));
     metrics.put(HeadCard.AROUSAL, RegressionMetrics.of(arousal, pa));
     Map<String, RegressionMetrics> bundled = new LinkedHashMap<>();
-    bundled.put(HeadCard.VALENCE,
-        RegressionMetrics.of(valence, samples.stream().mapToDouble(s -> s.backbone().valence()).toArray()));
-    bundled.put(HeadCard.AROUSAL,
-        RegressionMetrics.of(arousal, samples.stream().mapToDouble(s -> s.backbone().arousal()).toArray()));
-    Evaluation.Comparison backbone = new Evaluation.Comparison(samples.get(0).backbone().model(), "valence-arousal", n,
-        null, null, bundled);
+    bundled.put(
+        HeadCard.VALENCE,
+        RegressionMetrics.of(
+            valence, samples.stream().mapToDouble(s -> s.backbone().valence()).toArray()));
+    bundled.put(
+        HeadCard.AROUSAL,
+        RegressionMetrics.of(
+            arousal, samples.stream().mapToDouble(s -> s.backbone().arousal()).toArray()));
+    Evaluation.Comparison backbone =
+        new Evaluation.Comparison(
+            samples.get(0).backbone().model(), "valence-arousal", n, null, null, bundled);
     return new Evaluation(count, seed, null, null, metrics, backbone);
   }
 

@@ -26,42 +26,54 @@ import org.musetag.ml.heads.input.TrainingItem;
  * @param unreadable files that could not be read, with the reason
  * @param warnings sentences, in the order: input, unreadable files, duplicates, small classes, imbalance
  */
-public record DataSummary(HeadKind kind, String source, Map<String, Integer> counts, int files,
-    Map<String, String> unreadable, List<String> warnings, List<Sample> samples) {
+public record DataSummary(
+    HeadKind kind,
+    String source,
+    Map<String, Integer> counts,
+    int files,
+    Map<String, String> unreadable,
+    List<String> warnings,
+    List<Sample> samples) {
   public static final int FEW_EXAMPLES = 10;
   public static final double HEAVY_IMBALANCE = 5.0;
   static final int MIN_RATED = 3;
 
   /** Joins what the user gave with what was heard; refuses data that cannot make a head. */
-  public static DataSummary of(TrainingInput input, EmbeddingCollector.Result heard) throws HeadException {
+  public static DataSummary of(TrainingInput input, EmbeddingCollector.Result heard)
+      throws HeadException {
     Map<Path, EmbeddingStore.Entry> byPath = new HashMap<>();
     heard.heard().forEach(e -> byPath.put(e.stamp().path(), e));
     List<String> warnings = new ArrayList<>(input.warnings());
     Map<String, String> unreadable = new LinkedHashMap<>();
-    heard.unreadable().forEach((p, why) -> {
-      unreadable.put(p.toString(), why);
-      warnings.add(p + ": " + why + "; not used");
-    });
+    heard
+        .unreadable()
+        .forEach(
+            (p, why) -> {
+              unreadable.put(p.toString(), why);
+              warnings.add(p + ": " + why + "; not used");
+            });
     Set<TrainingItem> repeats = duplicates(input.items(), byPath, warnings);
     List<Sample> samples = new ArrayList<>();
     for (TrainingItem item : input.items()) {
       EmbeddingStore.Entry e = byPath.get(item.file());
       if (e != null && !repeats.contains(item)) {
-        samples.add(new Sample(item.file(), item.label(), item.valence(), item.arousal(), e.analysis()));
+        samples.add(
+            new Sample(item.file(), item.label(), item.valence(), item.arousal(), e.analysis()));
       }
     }
     Map<String, Integer> counts = counts(input.kind(), samples);
     refuseUnusable(input, heard, counts, samples);
     warnings.addAll(balance(counts, input.kind()));
-    return new DataSummary(input.kind(), input.source(), counts, input.items().size(), unreadable, warnings, samples);
+    return new DataSummary(
+        input.kind(), input.source(), counts, input.items().size(), unreadable, warnings, samples);
   }
 
   /**
    * Files with the same content: a repeat under the same label (or in a CSV) is counted once and returned; the same
    * song under two labels is kept under both, with a warning, since the user may mean it.
    */
-  private static Set<TrainingItem> duplicates(List<TrainingItem> items, Map<Path, EmbeddingStore.Entry> byPath,
-      List<String> warnings) {
+  private static Set<TrainingItem> duplicates(
+      List<TrainingItem> items, Map<Path, EmbeddingStore.Entry> byPath, List<String> warnings) {
     Map<String, List<TrainingItem>> byHash = new LinkedHashMap<>();
     for (TrainingItem item : items) {
       EmbeddingStore.Entry e = byPath.get(item.file());
@@ -76,14 +88,21 @@ public record DataSummary(HeadKind kind, String source, Map<String, Integer> cou
         TrainingItem first = firstPerLabel.putIfAbsent(String.valueOf(item.label()), item);
         if (first != null) {
           repeats.add(item);
-          warnings.add(item.file() + " has the same content as " + first.file()
-              + (item.label() == null ? "" : " (both '" + item.label() + "')") + "; counted once");
+          warnings.add(
+              item.file()
+                  + " has the same content as "
+                  + first.file()
+                  + (item.label() == null ? "" : " (both '" + item.label() + "')")
+                  + "; counted once");
         }
       }
       if (firstPerLabel.size() > 1) {
-        warnings.add("the same song is in several label folders: " + firstPerLabel.entrySet().stream()
-            .map(e -> e.getValue().file() + " ('" + e.getKey() + "')").collect(Collectors.joining(", "))
-            + "; it teaches each of those labels");
+        warnings.add(
+            "the same song is in several label folders: "
+                + firstPerLabel.entrySet().stream()
+                    .map(e -> e.getValue().file() + " ('" + e.getKey() + "')")
+                    .collect(Collectors.joining(", "))
+                + "; it teaches each of those labels");
       }
     }
     return repeats;
@@ -97,39 +116,78 @@ public record DataSummary(HeadKind kind, String source, Map<String, Integer> cou
     return counts;
   }
 
-  private static void refuseUnusable(TrainingInput input, EmbeddingCollector.Result heard, Map<String, Integer> counts,
-      List<Sample> samples) throws HeadException {
+  private static void refuseUnusable(
+      TrainingInput input,
+      EmbeddingCollector.Result heard,
+      Map<String, Integer> counts,
+      List<Sample> samples)
+      throws HeadException {
     if (samples.isEmpty()) {
-      String first = heard.unreadable().entrySet().stream().limit(3).map(e -> e.getKey() + ": " + e.getValue())
-          .reduce((a, b) -> a + "; " + b).orElse("");
-      throw new HeadException("none of the " + input.items().size() + " files in " + input.source()
-          + " could be read" + (first.isEmpty() ? "" : " (" + first + ")"));
+      String first =
+          heard.unreadable().entrySet().stream()
+              .limit(3)
+              .map(e -> e.getKey() + ": " + e.getValue())
+              .reduce((a, b) -> a + "; " + b)
+              .orElse("");
+      throw new HeadException(
+          "none of the "
+              + input.items().size()
+              + " files in "
+              + input.source()
+              + " could be read"
+              + (first.isEmpty() ? "" : " (" + first + ")"));
     }
     if (input.kind() == HeadKind.LABELS && counts.size() < 2) {
-      throw new HeadException("only the label '" + counts.keySet().iterator().next() + "' has readable files in "
-          + input.source() + ": a head needs at least two labels with songs to tell apart");
+      throw new HeadException(
+          "only the label '"
+              + counts.keySet().iterator().next()
+              + "' has readable files in "
+              + input.source()
+              + ": a head needs at least two labels with songs to tell apart");
     }
     if (input.kind() == HeadKind.REGRESSION && samples.size() < MIN_RATED) {
-      throw new HeadException("only " + samples.size() + " rated file(s) in " + input.source()
-          + " could be read; a regression head needs at least " + MIN_RATED);
+      throw new HeadException(
+          "only "
+              + samples.size()
+              + " rated file(s) in "
+              + input.source()
+              + " could be read; a regression head needs at least "
+              + MIN_RATED);
     }
   }
 
   private static List<String> balance(Map<String, Integer> counts, HeadKind kind) {
     List<String> out = new ArrayList<>();
-    counts.forEach((label, n) -> {
-      if (n < FEW_EXAMPLES) {
-        out.add((kind == HeadKind.LABELS ? "label '" + label + "' has" : "there are") + " only " + n
-            + " example(s); with fewer than " + FEW_EXAMPLES + " the head and its scores are unreliable");
-      }
-    });
+    counts.forEach(
+        (label, n) -> {
+          if (n < FEW_EXAMPLES) {
+            out.add(
+                (kind == HeadKind.LABELS ? "label '" + label + "' has" : "there are")
+                    + " only "
+                    + n
+                    + " example(s); with fewer than "
+                    + FEW_EXAMPLES
+                    + " the head and its scores are unreliable");
+          }
+        });
     if (kind == HeadKind.LABELS) {
-      String most = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-      String least = counts.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+      String most =
+          counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+      String least =
+          counts.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
       double ratio = counts.get(most) / (double) counts.get(least);
       if (ratio > HEAVY_IMBALANCE) {
-        out.add(String.format(java.util.Locale.ROOT, "heavy imbalance: '%s' has %d examples, '%s' only %d (%.1f×);"
-            + " the head will lean towards '%s'", most, counts.get(most), least, counts.get(least), ratio, most));
+        out.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "heavy imbalance: '%s' has %d examples, '%s' only %d (%.1f×);"
+                    + " the head will lean towards '%s'",
+                most,
+                counts.get(most),
+                least,
+                counts.get(least),
+                ratio,
+                most));
       }
     }
     return out;

@@ -48,7 +48,11 @@ public final class HeadTraining {
   public record Request(String name, TrainingInput input, String tagField) {}
 
   /** What was made. */
-  public record Result(HeadRegistry.Version version, DataSummary data, Evaluation evaluation, int cached,
+  public record Result(
+      HeadRegistry.Version version,
+      DataSummary data,
+      Evaluation evaluation,
+      int cached,
       int computed) {}
 
   private final EmbeddingCollector collector;
@@ -56,14 +60,16 @@ public final class HeadTraining {
   private final String musetagVersion;
   private final Clock clock;
 
-  public HeadTraining(EmbeddingCollector collector, HeadRegistry registry, String musetagVersion, Clock clock) {
+  public HeadTraining(
+      EmbeddingCollector collector, HeadRegistry registry, String musetagVersion, Clock clock) {
     this.collector = collector;
     this.registry = registry;
     this.musetagVersion = musetagVersion;
     this.clock = clock;
   }
 
-  public Result train(Request request, Listener listener, BooleanSupplier cancelled) throws MusetagException {
+  public Result train(Request request, Listener listener, BooleanSupplier cancelled)
+      throws MusetagException {
     HeadRegistry.checkName(request.name());
     String tagField = tagField(request);
     List<Path> files = request.input().items().stream().map(TrainingItem::file).distinct().toList();
@@ -76,16 +82,40 @@ public final class HeadTraining {
     listener.training("final head");
     LinearHead head = train(data);
     double seconds = (System.nanoTime() - t0) / 1e9;
-    HeadRegistry.Version v = registry.install(request.name(), (dir, version) -> {
-      HeadCard card = new HeadCard(request.name(), version, data.kind(), clock.instant().toString(), musetagVersion,
-          collector.backbone(), head.outputs(), tagField, cardData(data), training(data, seconds),
-          evaluation);
-      card.write(dir);
-      head.exportOnnx(dir.resolve(HeadCard.ONNX), version, Map.of("name", request.name(),
-          "version", String.valueOf(version), "kind", data.kind().id(), "backbone", collector.backbone(),
-          "outputs", String.join("\n", head.outputs())));
-      verifyExport(dir, head, data.samples());
-    });
+    HeadRegistry.Version v =
+        registry.install(
+            request.name(),
+            (dir, version) -> {
+              HeadCard card =
+                  new HeadCard(
+                      request.name(),
+                      version,
+                      data.kind(),
+                      clock.instant().toString(),
+                      musetagVersion,
+                      collector.backbone(),
+                      head.outputs(),
+                      tagField,
+                      cardData(data),
+                      training(data, seconds),
+                      evaluation);
+              card.write(dir);
+              head.exportOnnx(
+                  dir.resolve(HeadCard.ONNX),
+                  version,
+                  Map.of(
+                      "name",
+                      request.name(),
+                      "version",
+                      String.valueOf(version),
+                      "kind",
+                      data.kind().id(),
+                      "backbone",
+                      collector.backbone(),
+                      "outputs",
+                      String.join("\n", head.outputs())));
+              verifyExport(dir, head, data.samples());
+            });
     return new Result(v, data, evaluation, heard.cached(), heard.computed());
   }
 
@@ -93,40 +123,55 @@ public final class HeadTraining {
     if (r.input().kind() == HeadKind.REGRESSION) {
       return null;
     }
-    String field = r.tagField() != null ? r.tagField() : r.name().toUpperCase(Locale.ROOT).replace('-', '_');
+    String field =
+        r.tagField() != null ? r.tagField() : r.name().toUpperCase(Locale.ROOT).replace('-', '_');
     try {
       return TagField.user(field).userName();
     } catch (IllegalArgumentException e) {
-      throw new HeadException(e.getMessage() + (r.tagField() == null ? " (give one with --tag-field)" : ""));
+      throw new HeadException(
+          e.getMessage() + (r.tagField() == null ? " (give one with --tag-field)" : ""));
     }
   }
 
   private static LinearHead train(DataSummary data) {
     List<float[]> x = data.samples().stream().map(Sample::embedding).toList();
     if (data.kind() == HeadKind.LABELS) {
-      return LinearHead.trainLabels(x, data.samples().stream().map(Sample::label).toList(), Folds.SEED);
+      return LinearHead.trainLabels(
+          x, data.samples().stream().map(Sample::label).toList(), Folds.SEED);
     }
-    return LinearHead.trainRegression(x, data.samples().stream().mapToDouble(Sample::valence).toArray(),
-        data.samples().stream().mapToDouble(Sample::arousal).toArray(), Folds.SEED);
+    return LinearHead.trainRegression(
+        x,
+        data.samples().stream().mapToDouble(Sample::valence).toArray(),
+        data.samples().stream().mapToDouble(Sample::arousal).toArray(),
+        Folds.SEED);
   }
 
   private static HeadCard.Data cardData(DataSummary s) {
-    return new HeadCard.Data(s.source(), s.files(), s.used(), s.counts(), s.unreadable(), s.warnings());
+    return new HeadCard.Data(
+        s.source(), s.files(), s.used(), s.counts(), s.unreadable(), s.warnings());
   }
 
   private static HeadCard.Training training(DataSummary data, double seconds) {
-    String trainer = (data.kind() == HeadKind.LABELS
-        ? "Tribuo 4.3 LinearSGDTrainer, LogMulticlass (multinomial logistic regression)"
-        : "Tribuo 4.3 LinearSGDTrainer, SquaredLoss (linear regression, valence and arousal together)")
-        + String.format(Locale.ROOT, ", AdaGrad (learning rate %s, epsilon %s), %d epochs, minibatch 1",
-            LinearHead.LEARNING_RATE, LinearHead.ADAGRAD_EPSILON, LinearHead.EPOCHS);
-    String std = "each embedding dimension to mean 0 and standard deviation 1 over the training files (constant"
-        + " dimensions to 0); part of the ONNX graph, which takes the raw embedding";
-    return new HeadCard.Training(trainer, std, data.samples().get(0).embedding().length, Folds.SEED, seconds);
+    String trainer =
+        (data.kind() == HeadKind.LABELS
+                ? "Tribuo 4.3 LinearSGDTrainer, LogMulticlass (multinomial logistic regression)"
+                : "Tribuo 4.3 LinearSGDTrainer, SquaredLoss (linear regression, valence and arousal together)")
+            + String.format(
+                Locale.ROOT,
+                ", AdaGrad (learning rate %s, epsilon %s), %d epochs, minibatch 1",
+                LinearHead.LEARNING_RATE,
+                LinearHead.ADAGRAD_EPSILON,
+                LinearHead.EPOCHS);
+    String std =
+        "each embedding dimension to mean 0 and standard deviation 1 over the training files (constant"
+            + " dimensions to 0); part of the ONNX graph, which takes the raw embedding";
+    return new HeadCard.Training(
+        trainer, std, data.samples().get(0).embedding().length, Folds.SEED, seconds);
   }
 
   /** The ONNX file, run by ONNX Runtime, must give what the Tribuo head gives, or it is not registered. */
-  private static void verifyExport(Path dir, LinearHead head, List<Sample> samples) throws HeadException {
+  private static void verifyExport(Path dir, LinearHead head, List<Sample> samples)
+      throws HeadException {
     try (Head exported = Head.load(dir)) {
       List<String> problems = new ArrayList<>();
       for (Sample s : samples.subList(0, Math.min(20, samples.size()))) {
@@ -139,7 +184,8 @@ public final class HeadTraining {
         }
       }
       if (!problems.isEmpty()) {
-        throw new HeadException("the exported head does not predict what was trained (" + problems.get(0) + ")");
+        throw new HeadException(
+            "the exported head does not predict what was trained (" + problems.get(0) + ")");
       }
     }
   }

@@ -46,7 +46,8 @@ final class LinearHead {
   private final List<String> outputs;
   private final String[] features;
 
-  private LinearHead(HeadKind kind, Model<?> model, Standardiser standardiser, List<String> outputs, int dims) {
+  private LinearHead(
+      HeadKind kind, Model<?> model, Standardiser standardiser, List<String> outputs, int dims) {
     this.kind = kind;
     this.model = model;
     this.standardiser = standardiser;
@@ -60,12 +61,14 @@ final class LinearHead {
     Standardiser std = Standardiser.fit(x);
     String[] names = featureNames(x.get(0).length);
     LabelFactory factory = new LabelFactory();
-    MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("musetag-folders", factory), factory);
+    MutableDataset<Label> data =
+        new MutableDataset<>(new SimpleDataSourceProvenance("musetag-folders", factory), factory);
     for (int i = 0; i < x.size(); i++) {
       data.add(new ArrayExample<>(new Label(labels.get(i)), names, std.apply(x.get(i))));
     }
-    var trainer = new org.tribuo.classification.sgd.linear.LinearSGDTrainer(new LogMulticlass(),
-        new AdaGrad(LEARNING_RATE, ADAGRAD_EPSILON), EPOCHS, -1, 1, seed);
+    var trainer =
+        new org.tribuo.classification.sgd.linear.LinearSGDTrainer(
+            new LogMulticlass(), new AdaGrad(LEARNING_RATE, ADAGRAD_EPSILON), EPOCHS, -1, 1, seed);
     Model<Label> model = trainer.train(data);
     List<String> outputs = new ArrayList<>();
     for (int i = 0; i < model.getOutputIDInfo().size(); i++) {
@@ -75,7 +78,8 @@ final class LinearHead {
   }
 
   /** Trains a valence/arousal head; outputs are named "valence" and "arousal" in the model's order. */
-  static LinearHead trainRegression(List<float[]> x, double[] valence, double[] arousal, long seed) {
+  static LinearHead trainRegression(
+      List<float[]> x, double[] valence, double[] arousal, long seed) {
     TribuoLogBridge.install();
     Standardiser std = Standardiser.fit(x);
     String[] names = featureNames(x.get(0).length);
@@ -84,11 +88,14 @@ final class LinearHead {
         new MutableDataset<>(new SimpleDataSourceProvenance("musetag-ratings", factory), factory);
     for (int i = 0; i < x.size(); i++) {
       Regressor y =
-          new Regressor(new String[] {HeadCard.VALENCE, HeadCard.AROUSAL}, new double[] {valence[i], arousal[i]});
+          new Regressor(
+              new String[] {HeadCard.VALENCE, HeadCard.AROUSAL},
+              new double[] {valence[i], arousal[i]});
       data.add(new ArrayExample<>(y, names, std.apply(x.get(i))));
     }
-    var trainer = new org.tribuo.regression.sgd.linear.LinearSGDTrainer(new SquaredLoss(),
-        new AdaGrad(LEARNING_RATE, ADAGRAD_EPSILON), EPOCHS, -1, 1, seed);
+    var trainer =
+        new org.tribuo.regression.sgd.linear.LinearSGDTrainer(
+            new SquaredLoss(), new AdaGrad(LEARNING_RATE, ADAGRAD_EPSILON), EPOCHS, -1, 1, seed);
     Model<Regressor> model = trainer.train(data);
     List<String> outputs = new ArrayList<>();
     for (int i = 0; i < model.getOutputIDInfo().size(); i++) {
@@ -128,7 +135,9 @@ final class LinearHead {
       }
     } else {
       Model<Regressor> m = (Model<Regressor>) model;
-      Regressor r = m.predict(new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, features, x)).getOutput();
+      Regressor r =
+          m.predict(new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, features, x))
+              .getOutput();
       for (int i = 0; i < out.length; i++) {
         out[i] = r.getDimension(outputs.get(i)).orElseThrow().getValue();
       }
@@ -145,11 +154,17 @@ final class LinearHead {
     onnx.setName("musetag-head");
     ONNXPlaceholder input = onnx.floatInput("embedding", features.length);
     ONNXPlaceholder output = onnx.floatOutput("output", outputs.size());
-    ONNXNode standardised = input.apply(ONNXOperators.SUB, onnx.array("embedding_mean", standardiser.mean()))
-        .apply(ONNXOperators.MUL, onnx.array("embedding_scale", standardiser.scale()));
+    ONNXNode standardised =
+        input
+            .apply(ONNXOperators.SUB, onnx.array("embedding_mean", standardiser.mean()))
+            .apply(ONNXOperators.MUL, onnx.array("embedding_scale", standardiser.scale()));
     ((ONNXExportable) model).writeONNXGraph(standardised).assignTo(output);
-    OnnxMl.ModelProto.Builder proto = ONNXExportable.buildModel(onnx, "org.musetag.heads", version, model).toBuilder();
-    metadata.forEach((k, v) -> proto.addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+    OnnxMl.ModelProto.Builder proto =
+        ONNXExportable.buildModel(onnx, "org.musetag.heads", version, model).toBuilder();
+    metadata.forEach(
+        (k, v) ->
+            proto.addMetadataProps(
+                OnnxMl.StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
     try (OutputStream out = Files.newOutputStream(file)) {
       proto.build().writeTo(out);
     }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * logger is held in a static field because JUL keeps only weak references to loggers.
  */
 final class TribuoLogBridge extends Handler {
-  private static final java.util.logging.Logger ROOT = java.util.logging.Logger.getLogger("org.tribuo");
+  private static final java.util.logging.Logger ROOT =
+      java.util.logging.Logger.getLogger("org.tribuo");
   private static boolean installed;
 
   private TribuoLogBridge() {}
@@ -33,7 +34,9 @@ final class TribuoLogBridge extends Handler {
     if (record == null || record.getLevel().intValue() < Level.WARNING.intValue()) {
       return;
     }
-    Logger log = LoggerFactory.getLogger(record.getLoggerName() == null ? "org.tribuo" : record.getLoggerName());
+    Logger log =
+        LoggerFactory.getLogger(
+            record.getLoggerName() == null ? "org.tribuo" : record.getLoggerName());
     log.warn("{}", record.getMessage(), record.getThrown());
   }
 

@@ -23,8 +23,9 @@ class MetricsTest {
     // a: tp 1, predicted as a 2, support 2 -> P 1/2, R 1/2, F1 1/2
     // b: tp 2, predicted as b 3, support 2 -> P 2/3, R 1,   F1 0.8
     // c: tp 1, predicted as c 1, support 2 -> P 1,   R 1/2, F1 2/3
-    ClassificationMetrics m = ClassificationMetrics.of(List.of("a", "b", "c"),
-        new int[] {0, 0, 1, 1, 2, 2}, new int[] {0, 1, 1, 1, 2, 0});
+    ClassificationMetrics m =
+        ClassificationMetrics.of(
+            List.of("a", "b", "c"), new int[] {0, 0, 1, 1, 2, 2}, new int[] {0, 1, 1, 1, 2, 0});
 
     assertThat(m.confusion()).isDeepEqualTo(new int[][] {{1, 1, 0}, {0, 2, 0}, {1, 0, 1}});
     assertThat(m.perClass().get(0).precision()).isCloseTo(0.5, within(1e-12));
@@ -39,7 +40,8 @@ class MetricsTest {
 
   @Test
   void aClassNeverPredictedScoresZeroAndAPredictionOutsideTheLabelsIsAMiss() {
-    ClassificationMetrics m = ClassificationMetrics.of(List.of("a", "b"), new int[] {0, 1, 1}, new int[] {0, 0, -1});
+    ClassificationMetrics m =
+        ClassificationMetrics.of(List.of("a", "b"), new int[] {0, 1, 1}, new int[] {0, 0, -1});
 
     assertThat(m.perClass().get(1).precision()).isZero();
     assertThat(m.perClass().get(1).f1()).isZero();
@@ -52,7 +54,8 @@ class MetricsTest {
   void regressionScoresMatchAHandCount() {
     // truth 1 2 3 4, predicted 1 2 3 5: SS_res 1, SS_tot 5 -> R² 0.8, RMSE sqrt(1/4) = 0.5;
     // deviations t -1.5 -0.5 0.5 1.5, p -1.75 -0.75 0.25 2.25 -> cov 6.5, r = 6.5 / sqrt(5 * 8.75)
-    RegressionMetrics m = RegressionMetrics.of(new double[] {1, 2, 3, 4}, new double[] {1, 2, 3, 5});
+    RegressionMetrics m =
+        RegressionMetrics.of(new double[] {1, 2, 3, 4}, new double[] {1, 2, 3, 5});
 
     assertThat(m.r2()).isCloseTo(0.8, within(1e-12));
     assertThat(m.rmse()).isCloseTo(0.5, within(1e-12));
@@ -83,15 +86,23 @@ class MetricsTest {
   @Test
   void crossValidationTellsApartSeparableClassesAndComparesWithTheBundledLabels() {
     List<Sample> samples = Synthetic.samples(List.of("blues", "jazz", "rock"), 10, 7);
-    DataSummary data = new DataSummary(HeadKind.LABELS, "/music", Map.of("blues", 10, "jazz", 10, "rock", 10),
-        30, Map.of(), List.of(), samples);
+    DataSummary data =
+        new DataSummary(
+            HeadKind.LABELS,
+            "/music",
+            Map.of("blues", 10, "jazz", 10, "rock", 10),
+            30,
+            Map.of(),
+            List.of(),
+            samples);
 
     Evaluation e = CrossValidation.run(data, Folds.K, Folds.SEED);
 
     assertThat(e.folds()).isEqualTo(5);
     assertThat(e.classification().accuracy()).isEqualTo(1.0);
     assertThat(e.foldAccuracy()).hasSize(5).containsOnly(1.0);
-    // the pretend backbone always says "rock": right for a third of the files, never for blues or jazz
+    // the pretend backbone always says "rock": right for a third of the files, never for blues or
+    // jazz
     assertThat(e.backbone().vocabulary()).isEqualTo("genres");
     assertThat(e.backbone().n()).isEqualTo(30);
     assertThat(e.backbone().bundled().accuracy()).isCloseTo(1 / 3.0, within(1e-12));
@@ -103,8 +114,11 @@ class MetricsTest {
     Sample s = Synthetic.samples(List.of("x"), 1, 1).get(0);
 
     assertThat(BackboneBaseline.forLabels(List.of("Blues", "JAZZ", "dub"), s.backbone()).matched())
-        .containsEntry("Blues", "blues").containsEntry("JAZZ", "jazz").doesNotContainKey("dub");
-    assertThat(BackboneBaseline.forLabels(List.of("q1", "Q3"), s.backbone()).vocabulary()).isEqualTo("quadrants");
+        .containsEntry("Blues", "blues")
+        .containsEntry("JAZZ", "jazz")
+        .doesNotContainKey("dub");
+    assertThat(BackboneBaseline.forLabels(List.of("q1", "Q3"), s.backbone()).vocabulary())
+        .isEqualTo("quadrants");
     assertThat(BackboneBaseline.forLabels(List.of("dub", "rock"), s.backbone())).isNull();
   }
 }

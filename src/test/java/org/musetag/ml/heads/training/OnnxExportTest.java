@@ -22,8 +22,11 @@ class OnnxExportTest {
   @Test
   void aLabelHeadGivesTheSameProbabilitiesInOnnxRuntime() throws Exception {
     List<Sample> samples = Synthetic.samples(List.of("dub", "shoegaze", "workout"), 12, 3);
-    LinearHead head = LinearHead.trainLabels(samples.stream().map(Sample::embedding).toList(),
-        samples.stream().map(Sample::label).toList(), 1);
+    LinearHead head =
+        LinearHead.trainLabels(
+            samples.stream().map(Sample::embedding).toList(),
+            samples.stream().map(Sample::label).toList(),
+            1);
     writeCard(HeadKind.LABELS, head.outputs());
     head.exportOnnx(dir.resolve(HeadCard.ONNX), 1, Map.of("name", "test"));
 
@@ -43,9 +46,12 @@ class OnnxExportTest {
   @Test
   void aRegressionHeadGivesTheSameValenceAndArousalInOnnxRuntime() throws Exception {
     List<Sample> samples = Synthetic.samples(List.of("a", "b", "c", "d"), 8, 5);
-    double[] valence = samples.stream().mapToDouble(s -> s.embedding()[0] / 3 - s.embedding()[1] / 3).toArray();
+    double[] valence =
+        samples.stream().mapToDouble(s -> s.embedding()[0] / 3 - s.embedding()[1] / 3).toArray();
     double[] arousal = samples.stream().mapToDouble(s -> s.embedding()[2] / 3 - 0.2).toArray();
-    LinearHead head = LinearHead.trainRegression(samples.stream().map(Sample::embedding).toList(), valence, arousal, 1);
+    LinearHead head =
+        LinearHead.trainRegression(
+            samples.stream().map(Sample::embedding).toList(), valence, arousal, 1);
     writeCard(HeadKind.REGRESSION, head.outputs());
     head.exportOnnx(dir.resolve(HeadCard.ONNX), 1, Map.of());
 

@@ -48,42 +48,64 @@ class TrainingDataTest {
 
     TrainingInput in = LabelFolders.read(dir, TrainingDataTest::audio);
 
-    assertThat(in.items()).extracting(TrainingItem::label).containsExactly("dub", "dub", "rainy day");
-    assertThat(in.warnings()).anyMatch(w -> w.contains("loose.mp3") && w.contains("outside the label folders"))
+    assertThat(in.items())
+        .extracting(TrainingItem::label)
+        .containsExactly("dub", "dub", "rainy day");
+    assertThat(in.warnings())
+        .anyMatch(w -> w.contains("loose.mp3") && w.contains("outside the label folders"))
         .anyMatch(w -> w.contains("'empty' has no audio files"));
   }
 
   @Test
   void anEmptyFolderOrASingleLabelIsRefusedWithTheReason() throws Exception {
-    assertThatThrownBy(() -> LabelFolders.read(dir, TrainingDataTest::audio)).isInstanceOf(HeadException.class)
+    assertThatThrownBy(() -> LabelFolders.read(dir, TrainingDataTest::audio))
+        .isInstanceOf(HeadException.class)
         .hasMessageContaining("no label folders with audio files");
     touch("dub/a.mp3");
-    assertThatThrownBy(() -> LabelFolders.read(dir, TrainingDataTest::audio)).isInstanceOf(HeadException.class)
+    assertThatThrownBy(() -> LabelFolders.read(dir, TrainingDataTest::audio))
+        .isInstanceOf(HeadException.class)
         .hasMessageContaining("only one label ('dub')");
     assertThatThrownBy(() -> LabelFolders.read(dir.resolve("nope"), TrainingDataTest::audio))
-        .isInstanceOf(HeadException.class).hasMessageContaining("is not a folder");
+        .isInstanceOf(HeadException.class)
+        .hasMessageContaining("is not a folder");
   }
 
   @Test
   void aRatingsCsvSkipsLinesThatAreNotNumbersAndSaysWhichLine() throws Exception {
-    Path csv = Files.writeString(dir.resolve("va.csv"), String.join("\n",
-        "path,valence,arousal", "a.mp3,0.5,-0.25", "\"b, live.mp3\",high,0.1", "c.mp3,0.1", "", "d.mp3,7,5"));
+    Path csv =
+        Files.writeString(
+            dir.resolve("va.csv"),
+            String.join(
+                "\n",
+                "path,valence,arousal",
+                "a.mp3,0.5,-0.25",
+                "\"b, live.mp3\",high,0.1",
+                "c.mp3,0.1",
+                "",
+                "d.mp3,7,5"));
 
     TrainingInput in = RatingsCsv.read(csv);
 
-    assertThat(in.items()).extracting(TrainingItem::file).containsExactly(dir.resolve("a.mp3"), dir.resolve("d.mp3"));
+    assertThat(in.items())
+        .extracting(TrainingItem::file)
+        .containsExactly(dir.resolve("a.mp3"), dir.resolve("d.mp3"));
     assertThat(in.items().get(0).valence()).isEqualTo(0.5);
-    assertThat(in.warnings()).anyMatch(w -> w.contains("line 3") && w.contains("valence 'high' is not a number"))
+    assertThat(in.warnings())
+        .anyMatch(w -> w.contains("line 3") && w.contains("valence 'high' is not a number"))
         .anyMatch(w -> w.contains("line 4") && w.contains("2 fields"))
         .anyMatch(w -> w.contains("outside -1..1"));
   }
 
   @Test
   void aRatingsCsvWithoutOneNumericLineIsRefused() throws Exception {
-    Path csv = Files.writeString(dir.resolve("va.csv"), "path,valence,arousal\na.mp3,x,y\nb.mp3,1,NaN\n");
+    Path csv =
+        Files.writeString(dir.resolve("va.csv"), "path,valence,arousal\na.mp3,x,y\nb.mp3,1,NaN\n");
 
-    assertThatThrownBy(() -> RatingsCsv.read(csv)).isInstanceOf(HeadException.class)
-        .hasMessageContaining("no usable line").hasMessageContaining("line 2").hasMessageContaining("line 3");
+    assertThatThrownBy(() -> RatingsCsv.read(csv))
+        .isInstanceOf(HeadException.class)
+        .hasMessageContaining("no usable line")
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("line 3");
   }
 
   @Test
@@ -102,41 +124,73 @@ class TrainingDataTest {
     Map<Path, String> unreadable = new LinkedHashMap<>();
     unreadable.put(Path.of("/m/dub/broken.mp3"), "the file is empty");
 
-    DataSummary s = DataSummary.of(new TrainingInput(HeadKind.LABELS, "/m", items, List.of()),
-        new EmbeddingCollector.Result(heard, unreadable, 0, heard.size()));
+    DataSummary s =
+        DataSummary.of(
+            new TrainingInput(HeadKind.LABELS, "/m", items, List.of()),
+            new EmbeddingCollector.Result(heard, unreadable, 0, heard.size()));
 
     assertThat(s.counts()).containsExactly(Map.entry("dub", 3), Map.entry("rock", 30));
     assertThat(s.files()).isEqualTo(35);
     assertThat(s.unreadable()).containsEntry("/m/dub/broken.mp3", "the file is empty");
     assertThat(s.warnings())
         .anyMatch(w -> w.contains("broken.mp3") && w.contains("the file is empty"))
-        .anyMatch(w -> w.contains("dub1-copy.mp3 has the same content as /m/dub/dub1.mp3") && w.contains("counted once"))
-        .anyMatch(w -> w.contains("several label folders") && w.contains("rock0.mp3") && w.contains("dub-also-rock.mp3"))
+        .anyMatch(
+            w ->
+                w.contains("dub1-copy.mp3 has the same content as /m/dub/dub1.mp3")
+                    && w.contains("counted once"))
+        .anyMatch(
+            w ->
+                w.contains("several label folders")
+                    && w.contains("rock0.mp3")
+                    && w.contains("dub-also-rock.mp3"))
         .anyMatch(w -> w.contains("label 'dub' has only 3"))
-        .anyMatch(w -> w.contains("heavy imbalance") && w.contains("'rock' has 30") && w.contains("'dub' only 3"));
+        .anyMatch(
+            w ->
+                w.contains("heavy imbalance")
+                    && w.contains("'rock' has 30")
+                    && w.contains("'dub' only 3"));
   }
 
   @Test
   void nothingReadableOrOnlyOneReadableLabelIsRefused() {
-    List<TrainingItem> items = List.of(TrainingItem.labelled(Path.of("/m/a/1.mp3"), "a"),
-        TrainingItem.labelled(Path.of("/m/b/2.mp3"), "b"));
-    Map<Path, String> both = Map.of(Path.of("/m/a/1.mp3"), "not audio", Path.of("/m/b/2.mp3"), "not audio");
+    List<TrainingItem> items =
+        List.of(
+            TrainingItem.labelled(Path.of("/m/a/1.mp3"), "a"),
+            TrainingItem.labelled(Path.of("/m/b/2.mp3"), "b"));
+    Map<Path, String> both =
+        Map.of(Path.of("/m/a/1.mp3"), "not audio", Path.of("/m/b/2.mp3"), "not audio");
     TrainingInput in = new TrainingInput(HeadKind.LABELS, "/m", items, List.of());
 
-    assertThatThrownBy(() -> DataSummary.of(in, new EmbeddingCollector.Result(List.of(), both, 0, 2)))
-        .isInstanceOf(HeadException.class).hasMessageContaining("none of the 2 files").hasMessageContaining("not audio");
+    assertThatThrownBy(
+            () -> DataSummary.of(in, new EmbeddingCollector.Result(List.of(), both, 0, 2)))
+        .isInstanceOf(HeadException.class)
+        .hasMessageContaining("none of the 2 files")
+        .hasMessageContaining("not audio");
     List<EmbeddingStore.Entry> one = new ArrayList<>();
     add(new ArrayList<>(), one, "a", "1", "h", new Random(1));
-    assertThatThrownBy(() -> DataSummary.of(in, new EmbeddingCollector.Result(one,
-        Map.of(Path.of("/m/b/2.mp3"), "not audio"), 0, 2)))
-        .isInstanceOf(HeadException.class).hasMessageContaining("only the label 'a' has readable files");
+    assertThatThrownBy(
+            () ->
+                DataSummary.of(
+                    in,
+                    new EmbeddingCollector.Result(
+                        one, Map.of(Path.of("/m/b/2.mp3"), "not audio"), 0, 2)))
+        .isInstanceOf(HeadException.class)
+        .hasMessageContaining("only the label 'a' has readable files");
   }
 
-  private static void add(List<TrainingItem> items, List<EmbeddingStore.Entry> heard, String label, String name,
-      String hash, Random random) {
+  private static void add(
+      List<TrainingItem> items,
+      List<EmbeddingStore.Entry> heard,
+      String label,
+      String name,
+      String hash,
+      Random random) {
     Path file = Path.of("/m", label, name + ".mp3");
     items.add(TrainingItem.labelled(file, label));
-    heard.add(new EmbeddingStore.Entry(new EmbeddingStore.Stamp(file, 1, 1), hash,
-        Synthetic.analysis(Synthetic.point(random, 0), "rock", "Q1")));
+    heard.add(
+        new EmbeddingStore.Entry(
+            new EmbeddingStore.Stamp(file, 1, 1),
+            hash,
+            Synthetic.analysis(Synthetic.point(random, 0), "rock", "Q1")));
   }
 }
