@@ -39,15 +39,15 @@ def kaldi_mel_banks(n_mels=N_MELS, n_fft=N_FFT, sr=SR, fmin=FMIN, fmax=FMAX):
     return np.pad(w, ((0, 0), (0, 1))).astype(np.float32)
 
 
-def dft_kernels(n_fft=N_FFT, win=WIN):
-    """[2 * (n_fft // 2 + 1), 1, n_fft]: windowed cos rows then windowed -sin rows. The symmetric Hann window of
+def dft_kernels(n_bins, n_fft=N_FFT, win=WIN):
+    """[2 * n_bins, 1, n_fft]: windowed cos rows then windowed -sin rows of the first n_bins DFT bins. The symmetric Hann window of
     `win` samples sits centred in the n_fft frame (zero elsewhere), as torch.stft places a shorter window."""
     n = np.arange(win)
     w = 0.5 - 0.5 * np.cos(2 * np.pi * n / (win - 1))  # symmetric (periodic=False)
     frame = np.zeros(n_fft)
     off = (n_fft - win) // 2
     frame[off:off + win] = w
-    k = np.arange(n_fft // 2 + 1)[:, None]
+    k = np.arange(n_bins)[:, None]
     ang = 2 * np.pi * k * np.arange(n_fft)[None, :] / n_fft
     return np.concatenate([np.cos(ang) * frame, -np.sin(ang) * frame])[:, None, :].astype(np.float32)
 
@@ -58,16 +58,19 @@ class FrontEnd(nn.Module):
     def __init__(self, preemphasis=PREEMPHASIS):
         super().__init__()
         self.preemphasis = preemphasis
-        self.register_buffer("dft", torch.from_numpy(dft_kernels()))
-        self.register_buffer("mel", torch.from_numpy(kaldi_mel_banks()))
+        mel = kaldi_mel_banks()
+        # Bins above 15 kHz have zero weight in every band: leave them out of the DFT (481 of 513 bins kept).
+        self.n_bins = int(np.nonzero(mel.any(0))[0].max()) + 1
+        self.register_buffer("dft", torch.from_numpy(dft_kernels(self.n_bins)))
+        self.register_buffer("mel", torch.from_numpy(mel[:, :self.n_bins]))
 
     def forward(self, x):
         # EfficientAT applies pre-emphasis as a 'valid' 2-tap conv: one sample shorter than the input.
         x = x[:, 1:] - self.preemphasis * x[:, :-1]
         # torch.stft(center=True) reflect-pads n_fft / 2 on both sides.
         x = F.pad(x.unsqueeze(1), (N_FFT // 2, N_FFT // 2), mode="reflect")
-        spec = F.conv1d(x, self.dft, stride=HOP)  # [N, 2 * 513, T]
-        re, im = spec[:, :N_FFT // 2 + 1], spec[:, N_FFT // 2 + 1:]
+        spec = F.conv1d(x, self.dft, stride=HOP)  # [N, 2 * n_bins, T]
+        re, im = spec[:, :self.n_bins], spec[:, self.n_bins:]
         power = re * re + im * im
         mel = torch.matmul(self.mel, power)  # [N, 128, T]
         return ((torch.log(mel + 1e-5) + 4.5) / 5.0).unsqueeze(1)
@@ -251,3 +254,28 @@ def export_onnx(model, path, samples=160000, opset=13):
                       output_names=["audioset", "embedding", "hidden"],
                       dynamic_axes={"waveform": {0: "n", 1: "samples"}, "audioset": {0: "n"},
                                     "embedding": {0: "n"}, "hidden": {0: "n"}})
+
+
+def bench(weights, threads, reps=20):
+    """Median ms per 10-s window (16 kHz input, batch 1): (upsampler + front-end, network, whole graph)."""
+    import time
+    torch.set_num_threads(threads)
+    m = build(weights)
+    x = torch.randn(1, 160000) * 0.1
+    times = {"frontend": [], "net": [], "total": []}
+    with torch.no_grad():
+        for i in range(reps + 3):  # 3 warm-up runs
+            t0 = time.perf_counter()
+            mel = m.frontend(m.upsample(x))
+            t1 = time.perf_counter()
+            m.net(mel)
+            t2 = time.perf_counter()
+            if i >= 3:
+                times["frontend"].append(t1 - t0); times["net"].append(t2 - t1); times["total"].append(t2 - t0)
+    return {k: round(1000 * float(np.median(v)), 1) for k, v in times.items()}
+
+
+if __name__ == "__main__":  # python3 backbones/mn04.py WEIGHTS  -> cost per window on 1 and 2 threads
+    import sys
+    for t in (1, 2):
+        print(f"{t} thread(s):", bench(sys.argv[1], t, reps=int(sys.argv[2]) if len(sys.argv) > 2 else 20))
