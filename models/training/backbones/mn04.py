@@ -63,15 +63,23 @@ class FrontEnd(nn.Module):
         self.n_bins = int(np.nonzero(mel.any(0))[0].max()) + 1
         self.register_buffer("dft", torch.from_numpy(dft_kernels(self.n_bins)))
         self.register_buffer("mel", torch.from_numpy(mel[:, :self.n_bins]))
+        # The DFT conv is exportable but costs ~5x an FFT on CPU; use_fft switches to torch.stft (not exportable to
+        # opset <= 17) with the same framing: the 800-sample window centred in a 1024 frame.
+        self.use_fft = False
+        self.register_buffer("fft_window", torch.from_numpy(self.dft[0, 0].numpy().copy()), persistent=False)
 
     def forward(self, x):
         # EfficientAT applies pre-emphasis as a 'valid' 2-tap conv: one sample shorter than the input.
         x = x[:, 1:] - self.preemphasis * x[:, :-1]
         # torch.stft(center=True) reflect-pads n_fft / 2 on both sides.
         x = F.pad(x.unsqueeze(1), (N_FFT // 2, N_FFT // 2), mode="reflect")
-        spec = F.conv1d(x, self.dft, stride=HOP)  # [N, 2 * n_bins, T]
-        re, im = spec[:, :self.n_bins], spec[:, self.n_bins:]
-        power = re * re + im * im
+        if self.use_fft:  # same spectrum by FFT (differs by float rounding only): for batch feature caching
+            spec = torch.stft(x[:, 0], N_FFT, HOP, N_FFT, self.fft_window, center=False, return_complex=True)
+            power = spec.abs()[:, :self.n_bins] ** 2
+        else:
+            spec = F.conv1d(x, self.dft, stride=HOP)  # [N, 2 * n_bins, T]
+            re, im = spec[:, :self.n_bins], spec[:, self.n_bins:]
+            power = re * re + im * im
         mel = torch.matmul(self.mel, power)  # [N, 128, T]
         return ((torch.log(mel + 1e-5) + 4.5) / 5.0).unsqueeze(1)
 
@@ -249,11 +257,14 @@ def build(weights, input_sr=16000):
 def export_onnx(model, path, samples=160000, opset=13):
     """ONNX with a dynamic batch and length axis; opset 13 like musetag-base (HardSwish is written as
     HardSigmoid * x below opset 14, which the exporter does itself)."""
+    import warnings
     dummy = torch.zeros(1, samples)
-    torch.onnx.export(model, dummy, path, opset_version=opset, input_names=["waveform"],
-                      output_names=["audioset", "embedding", "hidden"],
-                      dynamic_axes={"waveform": {0: "n", 1: "samples"}, "audioset": {0: "n"},
-                                    "embedding": {0: "n"}, "hidden": {0: "n"}})
+    with warnings.catch_warnings():  # the exporter's notes on constant folding are not actionable here
+        warnings.simplefilter("ignore")
+        torch.onnx.export(model, dummy, path, opset_version=opset, input_names=["waveform"],
+                          output_names=["audioset", "embedding", "hidden"],
+                          dynamic_axes={"waveform": {0: "n", 1: "samples"}, "audioset": {0: "n"},
+                                        "embedding": {0: "n"}, "hidden": {0: "n"}})
 
 
 def bench(weights, threads, reps=20):

@@ -16,6 +16,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from backbones import mn04  # noqa: E402
 
 SHARED = os.environ.get("MUSETAG_SHARED", "/work/shared")
@@ -103,6 +104,28 @@ class Mn04PortTest(unittest.TestCase):
         with torch.no_grad():
             w[[0, 1]] = w[[1, 0]].clone()
         self.assertIn("logits", mismatches(bad))
+
+    def test_fft_spectrum_used_for_caching_equals_the_graphs_dft_conv(self):
+        fe = mn04.FrontEnd()
+        x = load_clip("music")
+        with torch.no_grad():
+            a = fe(x)
+            fe.use_fft = True
+            b = fe(x)
+        np.testing.assert_allclose(b.numpy(), a.numpy(), rtol=0, atol=TOL["mel"])
+
+    def test_exported_onnx_computes_what_torch_computes(self):
+        import onnx
+        import onnx_eval
+        x = torch.randn(2, 48000, generator=torch.Generator().manual_seed(1)) * 0.1  # 3 s, batch 2: dynamic axes
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "mn04.onnx")
+            mn04.export_onnx(self.m16, path)
+            got = onnx_eval.run(onnx.load(path), {"waveform": x.numpy()})
+        with torch.no_grad():
+            want = self.m16(x)
+        for g, w, tol in zip(got, want, [1e-5, 1e-4, 1e-4]):
+            np.testing.assert_allclose(g, w.numpy(), rtol=0, atol=tol)
 
     def test_exports_to_onnx_with_16k_waveform_input(self):
         import onnx
