@@ -63,7 +63,7 @@ class FrontEnd(nn.Module):
         self.n_bins = int(np.nonzero(mel.any(0))[0].max()) + 1
         self.register_buffer("dft", torch.from_numpy(dft_kernels(self.n_bins)))
         self.register_buffer("mel", torch.from_numpy(mel[:, :self.n_bins]))
-        # The DFT conv is exportable but costs ~5x an FFT on CPU; use_fft switches to torch.stft (not exportable to
+        # The DFT conv is exportable but costs ~6x an FFT on CPU; use_fft switches to torch.stft (not exportable to
         # opset <= 17) with the same framing: the 800-sample window centred in a 1024 frame.
         self.use_fft = False
         self.register_buffer("fft_window", torch.from_numpy(self.dft[0, 0].numpy().copy()), persistent=False)
