@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.musetag.app.Services;
 import org.musetag.jobs.AnalyzeJob;
 import org.musetag.jobs.ClassifyJob;
+import org.musetag.library.AnalysisStore.OtherModels;
 import org.musetag.library.Library;
 import org.musetag.ml.PatchModel;
 import org.musetag.ml.TrackClassifier;
@@ -22,6 +23,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code musetag analyze --db FILE}: classifies every indexed track not yet analysed by the active model, with
  * progress, rate and time left. Ctrl-C stops after the files in hand, keeps what was done, and a re-run resumes.
+ * Tracks heard only by another model (before the bundled model was upgraded) are not up to date, so a plain run
+ * hears them again; a line on standard error says how many there are before the run and how many are left after
+ * it ({@code "heard_by_other_models"} in the summary).
  */
 @Command(
     name = "analyze",
@@ -62,7 +66,15 @@ final class AnalyzeCommand implements Callable<Integer> {
       TrackClassifier classifier = services.model().classifier();
       AnalyzeJob job =
           new AnalyzeJob(library, classifier, new ClassifyJob(classifier, pool, options.threads));
+      OtherModels before = library.analyses().heardOnlyByOtherModels(model.id());
+      if (before.tracks() > 0) {
+        err.println(
+            "musetag: " + OtherModelsLine.counted(before, model.id()) + "; hearing them again now");
+        err.flush();
+      }
       r = job.run(progress, cancelled::get);
+      progress.finish();
+      int left = OtherModelsLine.print(library, model.id(), "", err);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("model", model.id());
       row.put("device", model.device().description());
@@ -71,7 +83,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       row.put("already_done", r.skipped());
       row.put("failed", r.failed());
       row.put("cancelled", r.cancelled());
-      progress.finish();
+      row.put("heard_by_other_models", left);
       new JsonLines(spec.commandLine().getOut()).write(row);
     } finally {
       pool.shutdownNow();

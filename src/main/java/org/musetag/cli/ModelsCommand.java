@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.musetag.app.Services;
 import org.musetag.ml.heads.HeadRegistry;
@@ -37,7 +39,7 @@ final class ModelsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return ListHeads.list(registry(services), spec.commandLine().getOut());
+    return ListHeads.list(services, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
   static HeadRegistry registry(Services services) {
@@ -57,12 +59,18 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      return list(registry(services), spec.commandLine().getOut());
+      return list(services, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
-    static int list(HeadRegistry registry, PrintWriter out) throws Exception {
+    /**
+     * One JSON line per version; {@code "status"} says whether it can be applied, or that it needs retraining on
+     * the bundled model, and a line on {@code err} names the command that retrains each such head.
+     */
+    static int list(Services services, PrintWriter out, PrintWriter err) throws Exception {
       JsonLines json = new JsonLines(out);
-      for (HeadRegistry.Version v : registry.list()) {
+      String current = services.model().id();
+      Set<String> toRetrain = new TreeSet<>();
+      for (HeadRegistry.Version v : registry(services).list()) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", v.name());
         row.put("version", v.version());
@@ -72,11 +80,25 @@ final class ModelsCommand implements Callable<Integer> {
         row.put("outputs", v.card().outputs());
         row.put("tag_field", v.card().tagField());
         row.put("backbone", v.card().backbone());
+        boolean stale = v.card().needsRetraining(current);
+        row.put(
+            "status",
+            stale ? "needs retraining (trained on " + v.card().backbone() + ")" : "usable");
+        if (stale) {
+          toRetrain.add(v.name());
+        }
         row.put("examples", v.card().data().used());
         scores(v.card().evaluation(), row);
         row.put("path", v.dir().toString());
         json.write(row);
       }
+      for (String name : toRetrain) {
+        err.printf(
+            "musetag: %s was trained on another model than %s and is not applied:"
+                + " retrain it with \"musetag train --retrain %s\"%n",
+            name, current, name);
+      }
+      err.flush();
       return 0;
     }
 

@@ -37,7 +37,7 @@ final class PlaylistCommand implements Callable<Integer> {
   @Option(
       names = "--model",
       description =
-          "analyses of this model (default: the bundled musetag-base of the newest analysis)")
+          "analyses of this model, name@version (default: the bundled model; tracks heard only by another model are left out)")
   String model;
 
   @Option(
@@ -55,13 +55,12 @@ final class PlaylistCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<Analysed> tracks;
     try (Library library = db.open(services)) {
-      String m = model != null ? model : library.analyses().newestModel();
+      String m = model != null ? model : services.model().id();
       tracks =
-          m == null
-              ? List.of()
-              : library
-                  .analyses()
-                  .find(m, quadrant.name(), genre == null ? null : genre.toLowerCase(Locale.ROOT));
+          library
+              .analyses()
+              .find(m, quadrant.name(), genre == null ? null : genre.toLowerCase(Locale.ROOT));
+      OtherModelsLine.print(library, m, ", and are left out", spec.commandLine().getErr());
     }
     PlaylistFile.Written w =
         PlaylistFile.write(

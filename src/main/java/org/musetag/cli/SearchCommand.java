@@ -49,6 +49,11 @@ final class SearchCommand implements Callable<Integer> {
         row.put("mood", t.mood());
         out.write(row);
       }
+      OtherModelsLine.print(
+          library,
+          services.model().id(),
+          " (their genre and mood words are that model's)",
+          spec.commandLine().getErr());
     }
     return 0;
   }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
  * {@code --no-head-fields}: activating a head is how a user asks for its labels. What to write comes from the same
  * {@code settings.properties} the app uses (fields, policies, thresholds, genre vocabulary, ID3 version), and each
  * flag given overrides its setting for this run only; the plan is built by the core's {@link TagPlans}, as the app
- * builds it.
+ * builds it. Only the bundled model's analyses are used: tracks heard only by another model (before an upgrade) are
+ * left out, and a line on standard error says how many and how to hear them again.
  */
 @Command(
     name = "tag",
@@ -109,11 +110,12 @@ final class TagCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Settings settings = effectiveSettings(SettingsStore.in(services.directories().home()).load());
     try (Library library = db.open(services)) {
-      String model = library.analyses().newestModel();
-      if (model == null) {
+      if (library.analyses().newestModel() == null) {
         err.println("musetag: nothing is analysed yet; run 'musetag analyze' first");
         return 1;
       }
+      String model = services.model().id();
+      int leftOut = OtherModelsLine.print(library, model, ", and are left out", err);
       try (HeadSet heads = HeadColumns.load(services, model, err)) {
         TagPlans planner =
             new TagPlans(
@@ -127,8 +129,12 @@ final class TagCommand implements Callable<Integer> {
             plans.stream().filter(f -> f.skipReason() == null && !f.changes().isEmpty()).count();
         if (dryRun) {
           out.printf(
-              "dry run: %d of %d files would change; nothing was written%n",
-              changing, plans.size());
+              "dry run: %d of %d files would change; nothing was written%s%n",
+              changing,
+              plans.size(),
+              leftOut == 0
+                  ? ""
+                  : "; " + leftOut + " heard by another model than " + model + " are left out");
           return 0;
         }
         if (changing == 0) {

@@ -22,6 +22,7 @@ import org.musetag.ml.heads.input.RatingsCsv;
 import org.musetag.ml.heads.input.TrainingInput;
 import org.musetag.ml.heads.training.DataSummary;
 import org.musetag.ml.heads.training.HeadTraining;
+import org.musetag.ml.heads.training.Retraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +33,9 @@ import picocli.CommandLine.Spec;
  * {@code musetag train --folders DIR --name NAME} (one sub-folder per label) or {@code musetag train --csv FILE
  * --kind regression --name NAME} (path,valence,arousal): shows the data's counts and warnings, cross-validates a
  * head on the bundled model's embeddings, and registers it as a new version of NAME (activate it with
- * {@code musetag models activate}). Embeddings are cached in the library, so a second run is fast.
+ * {@code musetag models activate}). Embeddings are cached in the library, so a second run is fast. {@code musetag
+ * train --retrain NAME} trains an existing head again from what its card records, for a head made on an earlier
+ * bundled model (which is not applied until then).
  */
 @Command(
     name = "train",
@@ -60,7 +63,6 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--name",
-      required = true,
       paramLabel = "NAME",
       description = "the head's name (letters, digits, - and _)")
   String name;
@@ -80,6 +82,14 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--activate", description = "make the new version active right away")
   boolean activate;
 
+  @Option(
+      names = "--retrain",
+      paramLabel = "NAME",
+      description =
+          "train head NAME again on the bundled model, from the folders or CSV and the tag field its card"
+              + " records (for a head trained on an earlier bundled model); active again if it was active")
+  String retrain;
+
   TrainCommand(Services services) {
     this.services = services;
   }
@@ -88,7 +98,31 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    TrainingInput input = readInput();
+    HeadRegistry registry = ModelsCommand.registry(services);
+    boolean activateNew = activate;
+    HeadTraining.Request request;
+    if (retrain != null) {
+      if (folders != null || csv != null || name != null || tagField != null || kind != null) {
+        throw new HeadException(
+            "--retrain NAME reads the folders or CSV and the tag field from the head's card;"
+                + " give no --folders, --csv, --name, --kind or --tag-field with it");
+      }
+      Retraining.Plan plan = Retraining.of(registry, retrain, AudioFiles::looksLikeAudio);
+      out.printf(
+          "retraining %s from %s (%s was trained on %s)%n",
+          retrain,
+          plan.request().input().source(),
+          plan.from().card().id(),
+          plan.from().card().backbone());
+      activateNew |= plan.from().active();
+      request = plan.request();
+    } else {
+      if (name == null) {
+        throw new HeadException(
+            "give the new head a name with --name NAME (or train a head again with --retrain NAME)");
+      }
+      request = new HeadTraining.Request(name, readInput(), tagField);
+    }
     AtomicBoolean cancelled = new AtomicBoolean();
     CountDownLatch finished = new CountDownLatch(1);
     Thread onCtrlC =
@@ -107,7 +141,6 @@ final class TrainCommand implements Callable<Integer> {
             });
     Runtime.getRuntime().addShutdownHook(onCtrlC);
     ExecutorService pool = services.executors().apply(options.threads);
-    HeadRegistry registry = new HeadRegistry(services.directories().home().resolve("models"));
     TerminalProgress listening = new TerminalProgress(err, "Listening");
     options.prefer(services);
     try (Library library = db.open(services)) {
@@ -119,7 +152,7 @@ final class TrainCommand implements Callable<Integer> {
       long t0 = System.nanoTime();
       HeadTraining.Result r =
           training.train(
-              new HeadTraining.Request(name, input, tagField),
+              request,
               new HeadTraining.Listener() {
                 @Override
                 public void data(DataSummary data) {
@@ -138,10 +171,10 @@ final class TrainCommand implements Callable<Integer> {
           .device()
           .filter(d -> !d.notice().isEmpty())
           .ifPresent(d -> err.println("musetag: " + d.notice()));
-      if (activate) {
-        registry.activate(name, r.version().version());
+      if (activateNew) {
+        registry.activate(request.name(), r.version().version());
       }
-      TrainReport.result(r, (System.nanoTime() - t0) / 1e9, activate, out);
+      TrainReport.result(r, (System.nanoTime() - t0) / 1e9, activateNew, out);
       return 0;
     } finally {
       listening.finish();

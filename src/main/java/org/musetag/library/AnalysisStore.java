@@ -9,10 +9,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.LabelScore;
 
@@ -144,6 +146,42 @@ public final class AnalysisStore {
     } catch (SQLException e) {
       throw new LibraryException("cannot read the library: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Readable tracks that only other models than {@code current} heard: what an upgrade of the bundled model leaves to
+   * hear again. Readers of analyses use the current model's only, so these are left out of tagging, playlists and
+   * the library table until {@code analyze} hears them again.
+   *
+   * @param tracks how many tracks
+   * @param byModel for each other model ("name@version"), how many of those tracks it was the last to hear
+   */
+  public record OtherModels(int tracks, Map<String, Integer> byModel) {
+    public static final OtherModels NONE = new OtherModels(0, Map.of());
+  }
+
+  /** The ok tracks with an analysis by another model than {@code current} and none by {@code current}. */
+  public OtherModels heardOnlyByOtherModels(String current) throws LibraryException {
+    Map<Long, String> lastHeardBy = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT a.track_id, a.model FROM analyses a JOIN tracks t ON t.id = a.track_id"
+                + " WHERE t.status='ok' AND a.model<>? AND NOT EXISTS"
+                + " (SELECT 1 FROM analyses m WHERE m.track_id = a.track_id AND m.model=?)"
+                + " ORDER BY a.analysed_at")) {
+      ps.setString(1, current);
+      ps.setString(2, current);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          lastHeardBy.put(rs.getLong(1), rs.getString(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw new LibraryException("cannot read the library: " + e.getMessage(), e);
+    }
+    Map<String, Integer> byModel = new TreeMap<>();
+    lastHeardBy.values().forEach(m -> byModel.merge(m, 1, Integer::sum));
+    return new OtherModels(lastHeardBy.size(), java.util.Collections.unmodifiableMap(byModel));
   }
 
   /** The model of the most recent analysis, or null when nothing was analysed yet. */

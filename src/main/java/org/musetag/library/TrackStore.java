@@ -139,14 +139,17 @@ public final class TrackStore {
   }
 
   /**
-   * Rebuilds one track's search entry from its tags, its analyses (top genre, quadrant code and mood words) and
-   * its path.
+   * Rebuilds one track's search entry from its tags, its newest analysis (top genre, quadrant code and mood words)
+   * and its path. Only the newest: after a new bundled model heard a track, the old model's words would otherwise
+   * still find it.
    */
   public void reindex(long id) throws SQLException {
     StringBuilder genres = new StringBuilder();
     StringBuilder moods = new StringBuilder();
     PreparedStatement analyses =
-        statements.get("SELECT top_genre, quadrant FROM analyses WHERE track_id=?");
+        statements.get(
+            "SELECT top_genre, quadrant FROM analyses WHERE track_id=?"
+                + " ORDER BY analysed_at DESC LIMIT 1");
     analyses.setLong(1, id);
     try (ResultSet rs = analyses.executeQuery()) {
       while (rs.next()) {

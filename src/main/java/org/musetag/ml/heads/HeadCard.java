@@ -21,6 +21,9 @@ import org.musetag.ml.heads.metrics.Evaluation;
  * @param tagField the tag field a label head's labels are written to (e.g. "OCCASION"); null for regression
  * @param backbone the bundled model whose embeddings the head reads ("musetag-base@1.0.0"); a head only works on
  *     the embeddings of that model
+ * @param trainedFrom the label folder (label heads) or ratings CSV (regression heads) it was trained from, as an
+ *     absolute path, so that it can be trained again on a new bundled model; with {@link #tagField} that is all a
+ *     training run takes. Null on cards written before it was recorded.
  */
 public record HeadCard(
     String name,
@@ -33,7 +36,8 @@ public record HeadCard(
     String tagField,
     Data data,
     Training training,
-    Evaluation evaluation) {
+    Evaluation evaluation,
+    String trainedFrom) {
   public static final String JSON = "card.json";
   public static final String MARKDOWN = "card.md";
   public static final String ONNX = "head.onnx";
@@ -66,6 +70,25 @@ public record HeadCard(
 
   public String id() {
     return name + "@" + version;
+  }
+
+  /** Whether the head reads another model's embeddings than {@code currentBackbone}'s, and so is not applied. */
+  public boolean needsRetraining(String currentBackbone) {
+    return !currentBackbone.equals(backbone);
+  }
+
+  /**
+   * Where the head's examples were: {@link #trainedFrom}, or on older cards the data's source when it was named by
+   * an absolute path; null when the card does not say.
+   */
+  public Path trainingInput() {
+    if (trainedFrom != null) {
+      return Path.of(trainedFrom);
+    }
+    if (data != null && data.source() != null && Path.of(data.source()).isAbsolute()) {
+      return Path.of(data.source());
+    }
+    return null;
   }
 
   String toJson() {

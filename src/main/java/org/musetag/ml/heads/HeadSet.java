@@ -52,7 +52,7 @@ public final class HeadSet implements AutoCloseable {
       throws HeadException {
     List<Head> loaded = new ArrayList<>();
     for (HeadRegistry.Version v : registry.active()) {
-      if (!backbone.equals(v.card().backbone())) {
+      if (v.card().needsRetraining(backbone)) {
         notices.accept(
             "the head "
                 + v.card().id()
@@ -60,7 +60,9 @@ public final class HeadSet implements AutoCloseable {
                 + v.card().backbone()
                 + ", and this Musetag's model is "
                 + backbone
-                + " (train it again)");
+                + " (train it again: musetag train --retrain "
+                + v.card().name()
+                + ", or Retrain in the Expert tab)");
         continue;
       }
       try {

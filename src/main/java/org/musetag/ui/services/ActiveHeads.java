@@ -49,6 +49,14 @@ public final class ActiveHeads implements AutoCloseable {
     return model.id();
   }
 
+  /**
+   * The bundled model's id, whose analyses the app's tag plans read; null for {@link #none()}, which knows no model
+   * (its callers read the newest analyses). Background only.
+   */
+  public String bundledModel() throws ModelException {
+    return model == null ? null : model.id();
+  }
+
   /** Loads the active version of every head again. Background only: reads the registry and starts ONNX sessions. */
   public void reload() throws HeadException, ModelException {
     FxThread.checkNotOn("loading the trained heads");

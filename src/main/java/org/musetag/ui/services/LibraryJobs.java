@@ -9,6 +9,7 @@ import org.musetag.audio.AudioDecoder;
 import org.musetag.jobs.AnalyzeJob;
 import org.musetag.jobs.ClassifyJob;
 import org.musetag.jobs.JobListener;
+import org.musetag.library.AnalysisStore.OtherModels;
 import org.musetag.library.LibraryScanner;
 import org.musetag.library.ScanReport;
 import org.musetag.ml.BundledModel;
@@ -111,6 +112,15 @@ public final class LibraryJobs {
                         p -> inScope(p, scope)));
     gateway.changed();
     return new Analysis(report, List.copyOf(problems));
+  }
+
+  /**
+   * The library's tracks heard only by another model than the bundled one (after an upgrade): what
+   * {@link #analyze} hears again, since they are not up to date for the bundled model.
+   */
+  public OtherModels heardByOtherModels() throws Exception {
+    String current = models.id();
+    return gateway.read(lib -> lib.analyses().heardOnlyByOtherModels(current));
   }
 
   private static boolean inScope(Path track, List<Path> roots) {

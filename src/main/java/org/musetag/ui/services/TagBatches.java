@@ -49,7 +49,7 @@ public final class TagBatches {
   /** Plans for the tracks the newest model analysed under {@code roots} (all when empty). */
   public Planned plan(List<Path> roots, Settings settings, TaskContext ctx) throws Exception {
     ctx.message("Reading the analyses");
-    String model = gateway.read(lib -> lib.analyses().newestModel());
+    String model = model();
     if (model == null) {
       throw nothingAnalysed();
     }
@@ -62,7 +62,7 @@ public final class TagBatches {
   public Planned planTracks(Collection<Long> trackIds, Settings settings, TaskContext ctx)
       throws Exception {
     ctx.message("Reading the analyses");
-    String model = gateway.read(lib -> lib.analyses().newestModel());
+    String model = model();
     if (model == null) {
       throw nothingAnalysed();
     }
@@ -73,6 +73,15 @@ public final class TagBatches {
             .toList();
     ctx.message("Reading the tags the files hold now");
     return new Planned(model, plans(settings).plan(analysed, List.of(), ctx::isCancelled));
+  }
+
+  /**
+   * The bundled model, so a tag batch never writes what an older model heard (those tracks are left out until they
+   * are heard again); the newest analyses' model when tagging with the bundled model alone in tests.
+   */
+  private String model() throws Exception {
+    String current = heads.bundledModel();
+    return current != null ? current : gateway.read(lib -> lib.analyses().newestModel());
   }
 
   /** The plan for one file (in the library or not) and the bundled model's analysis of it, heads applied here. */

@@ -106,6 +106,7 @@ public final class AppViewModels implements AutoCloseable {
 
     gateway.addChangeListener(library::reload);
     gateway.addChangeListener(history::refresh);
+    gateway.addChangeListener(main::refreshOtherModels);
     Bindings.bindContent(settingsForm.knownGenres(), main.modelGenres());
     main.setClassifier(
         files -> {

@@ -41,6 +41,7 @@ public final class MainWindowViewModel {
   private final ReadOnlyBooleanWrapper gpu = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper model = new ReadOnlyStringWrapper("Model: –");
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
+  private final ReadOnlyStringWrapper otherModels = new ReadOnlyStringWrapper("");
   private final ObjectProperty<JobReport> lastReport = new SimpleObjectProperty<>();
   private final ObservableList<String> modelGenres =
       javafx.collections.FXCollections.observableArrayList();
@@ -61,6 +62,7 @@ public final class MainWindowViewModel {
 
   /** Loads the model in the background so the status bar can name the device; the window is usable meanwhile. */
   public void start() {
+    refreshOtherModels();
     runner.run(
         BackgroundTask.of("Loading the model", ctx -> models.model())
             .onSuccess(this::showModel)
@@ -77,6 +79,31 @@ public final class MainWindowViewModel {
     deviceNotice.set(m.device().notice());
     model.set("Model: " + m.id());
     modelGenres.setAll(m.genres());
+  }
+
+  /**
+   * Counts the tracks heard only by another model than the bundled one (after an upgrade) for the status bar, in
+   * the background; called at start and whenever the library changed.
+   */
+  public void refreshOtherModels() {
+    runner.run(
+        BackgroundTask.of(
+                "Counting tracks heard by an older model", ctx -> jobs.heardByOtherModels())
+            .onSuccess(
+                o ->
+                    otherModels.set(
+                        o.tracks() == 0
+                            ? ""
+                            : Formats.count(o.tracks(), "track") + " heard by an older model"))
+            .onFailure(e -> otherModels.set("")));
+  }
+
+  /**
+   * The status bar's "Hear again": analyses the tracks an older model heard (and any not heard yet) as a listed,
+   * cancellable job; resumable like every analysis, so stopping it loses nothing.
+   */
+  public void hearAgain() {
+    analyze();
   }
 
   /** Menu or Ctrl+O: asks for a folder and adds it. */
@@ -122,17 +149,19 @@ public final class MainWindowViewModel {
         BackgroundTask.of("Analysing", ctx -> jobs.analyze(ctx, LibraryJobs.NO_LISTENER))
             .listed()
             .onSuccess(
-                a ->
-                    finished(
-                        new JobReport(
-                            "Analysis",
-                            String.format(
-                                "Analysed %s%s: %d failed, %d were up to date.",
-                                Formats.count(a.report().analysed(), "track"),
-                                a.report().cancelled() ? " before you stopped it" : "",
-                                a.report().failed(),
-                                a.report().skipped()),
-                            a.problems()))));
+                a -> {
+                  refreshOtherModels();
+                  finished(
+                      new JobReport(
+                          "Analysis",
+                          String.format(
+                              "Analysed %s%s: %d failed, %d were up to date.",
+                              Formats.count(a.report().analysed(), "track"),
+                              a.report().cancelled() ? " before you stopped it" : "",
+                              a.report().failed(),
+                              a.report().skipped()),
+                          a.problems()));
+                }));
   }
 
   static JobReport scanReport(ScanReport r) {
@@ -222,6 +251,11 @@ public final class MainWindowViewModel {
 
   public ReadOnlyStringProperty modelProperty() {
     return model.getReadOnlyProperty();
+  }
+
+  /** "312 tracks heard by an older model", or empty when every heard track was heard by the bundled model. */
+  public ReadOnlyStringProperty otherModelsProperty() {
+    return otherModels.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty statusProperty() {

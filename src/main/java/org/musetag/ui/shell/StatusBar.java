@@ -18,7 +18,10 @@ import org.musetag.app.Version;
 import org.musetag.ui.display.Icons;
 import org.musetag.ui.task.ActiveJob;
 
-/** The bottom line of the main window: device, model, the last outcome, and every running job with its progress. */
+/**
+ * The bottom line of the main window: device, model, the last outcome, how many tracks an older model heard (with
+ * "Hear again"), and every running job with its progress.
+ */
 final class StatusBar {
   private final MainWindowViewModel vm;
   private final HBox jobs = new HBox(10);
@@ -55,10 +58,25 @@ final class StatusBar {
         .bind(vm.lastReportProperty().map(r -> !r.problems().isEmpty()).orElse(false));
     details.managedProperty().bind(details.visibleProperty());
     details.setOnAction(e -> vm.showLastReport());
+    Label older = new Label();
+    older.setId("otherModels");
+    older.textProperty().bind(vm.otherModelsProperty().map(t -> t + " —"));
+    Hyperlink hearAgain = new Hyperlink("Hear again");
+    hearAgain.setId("hearAgain");
+    hearAgain.setTooltip(
+        new Tooltip(
+            "Analyse them with the bundled model (stop any time; the next run goes on from there)"));
+    hearAgain.setOnAction(e -> vm.hearAgain());
+    for (Node n : new Node[] {older, hearAgain}) {
+      n.visibleProperty().bind(vm.otherModelsProperty().isNotEmpty());
+      n.managedProperty().bind(n.visibleProperty());
+    }
     jobs.setAlignment(Pos.CENTER_RIGHT);
     vm.activeJobs().addListener((ListChangeListener<ActiveJob>) c -> rebuildJobs());
     HBox bar =
-        new HBox(8, version, sep(), device, notice, sep(), model, sep(), status, details, jobs);
+        new HBox(
+            8, version, sep(), device, notice, sep(), model, sep(), status, details, older,
+            hearAgain, jobs);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(3, 8, 3, 8));
     bar.getStyleClass().add("status-bar");

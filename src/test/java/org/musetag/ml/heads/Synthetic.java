@@ -77,7 +77,8 @@ public final class Synthetic {
         kind == HeadKind.LABELS ? "FIELD" : null,
         new HeadCard.Data("/music", 2, 2, Map.of("x", 2), Map.of(), List.of()),
         new HeadCard.Training("t", "s", DIMS, 1, 0),
-        e);
+        e,
+        "/music");
   }
 
   /** {@code perClass} samples of each label, label i in cluster i; the backbone's top genre is always "rock". */

@@ -209,4 +209,80 @@ class TrainCommandLineTest {
     assertThat(HeadCard.read(home.resolve("models/mixed/1")).data().unreadable())
         .containsKey(dir.resolve("high/cut.mp3").toString());
   }
+
+  /** The card at {@code dir} as an earlier Musetag, whose bundled model was musetag-base@1.0.0, wrote it. */
+  private static void trainedOnAnOlderModel(Path dir) throws Exception {
+    HeadCard c = HeadCard.read(dir);
+    new HeadCard(
+            c.name(),
+            c.version(),
+            c.kind(),
+            c.created(),
+            c.musetagVersion(),
+            "musetag-base@1.0.0",
+            c.outputs(),
+            c.tagField(),
+            c.data(),
+            c.training(),
+            c.evaluation(),
+            c.trainedFrom())
+        .write(dir);
+  }
+
+  @Test
+  void aHeadOfAnOlderModelIsListedAsNeedingRetrainingAndRetrainsFromTheFoldersItsCardKeeps()
+      throws Exception {
+    assertThat(
+            run("train", "--folders", folders.toString(), "--name", "tones", "--activate").exit())
+        .isZero();
+    assertThat(HeadCard.read(home.resolve("models/tones/1")).trainedFrom())
+        .isEqualTo(folders.toAbsolutePath().normalize().toString());
+    trainedOnAnOlderModel(home.resolve("models/tones/1"));
+
+    CommandLineRun listed = run("models", "list");
+    assertThat(listed.json().get(0).get("status").getAsString())
+        .isEqualTo("needs retraining (trained on musetag-base@1.0.0)");
+    assertThat(listed.err()).contains("retrain it with \"musetag train --retrain tones\"");
+
+    CommandLineRun again = run("train", "--retrain", "tones");
+
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.out())
+        .contains(
+            "retraining tones from " + folders + " (tones@1 was trained on musetag-base@1.0.0)",
+            "registered tones version 2");
+    HeadRegistry.Version v2 = registry().versions("tones").get(1);
+    assertThat(v2.active()).as("active again, as version 1 was").isTrue();
+    assertThat(v2.card().backbone()).isNotEqualTo("musetag-base@1.0.0").startsWith("musetag-base@");
+    assertThat(v2.card().tagField()).isEqualTo("TONES");
+    assertThat(run("models", "list").json().get(1).get("status").getAsString()).isEqualTo("usable");
+  }
+
+  @Test
+  void retrainingAHeadWhoseFoldersAreGoneSaysWhichFolderAndChangesNothing() throws Exception {
+    Path copy = home.resolve("moved-away");
+    for (String label : List.of("low", "high")) {
+      Files.createDirectories(copy.resolve(label));
+      try (Stream<Path> s = Files.list(folders.resolve(label))) {
+        for (Path p : s.toList()) {
+          Files.copy(p, copy.resolve(label).resolve(p.getFileName()));
+        }
+      }
+    }
+    assertThat(run("train", "--folders", copy.toString(), "--name", "gone").exit()).isZero();
+    trainedOnAnOlderModel(home.resolve("models/gone/1"));
+    try (Stream<Path> s = Files.walk(copy)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+
+    CommandLineRun r = run("train", "--retrain", "gone");
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .contains(
+            "musetag: gone@1 was trained from the label folder "
+                + copy
+                + ", which is gone; train it again with --folders DIR --name gone");
+    assertThat(registry().versions("gone")).hasSize(1);
+  }
 }

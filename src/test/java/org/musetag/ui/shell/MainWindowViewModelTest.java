@@ -13,6 +13,8 @@ import org.musetag.app.Services;
 import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.library.ScanReport;
+import org.musetag.library.Track;
+import org.musetag.ml.Analysis;
 import org.musetag.ml.BundledModel;
 import org.musetag.settings.Settings;
 import org.musetag.ui.dialog.ScriptedDialogs;
@@ -20,6 +22,7 @@ import org.musetag.ui.services.LibraryGateway;
 import org.musetag.ui.services.LibraryJobs;
 import org.musetag.ui.services.TestServices;
 import org.musetag.ui.task.CurrentThreadTaskRunner;
+import org.musetag.ui.task.DirectContext;
 import org.musetag.ui.task.WorkerPool;
 
 class MainWindowViewModelTest {
@@ -28,13 +31,15 @@ class MainWindowViewModelTest {
   private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
   private MainWindowViewModel vm(LibraryGateway gateway, BundledModel models) {
+    return new MainWindowViewModel(
+        runner, dialogs, models, jobs(gateway, models), FXCollections.observableArrayList());
+  }
+
+  private LibraryJobs jobs(LibraryGateway gateway, BundledModel models) {
     Services s = TestServices.in(dir);
     Settings settings = Settings.defaults();
-    LibraryJobs jobs =
-        new LibraryJobs(
-            gateway, s.decoder(), models, new WorkerPool(s.executors(), () -> 1), () -> settings);
-    return new MainWindowViewModel(
-        runner, dialogs, models, jobs, FXCollections.observableArrayList());
+    return new LibraryJobs(
+        gateway, s.decoder(), models, new WorkerPool(s.executors(), () -> 1), () -> settings);
   }
 
   @Test
@@ -52,12 +57,67 @@ class MainWindowViewModelTest {
       vm.drop(List.of(music, song, notes));
 
       assertThat(classified).containsExactly(song);
-      assertThat(runner.titles).containsExactly("Scanning music", "Analysing");
+      assertThat(runner.titles)
+          .containsExactly(
+              "Scanning music", "Analysing", "Counting tracks heard by an older model");
       assertThat(runner.failures).isEmpty();
       assertThat(vm.statusProperty().get()).startsWith("Analysed 1 track: 0 failed");
       List<?> analysed = gateway.read(lib -> lib.analyses().find(models.model().id(), null, null));
       assertThat(analysed).hasSize(1);
     }
+  }
+
+  @Test
+  void saysHowManyTracksAnOlderModelHeardAndHearAgainAnalysesThemWithTheBundledModel()
+      throws Exception {
+    Path music = Files.createDirectories(dir.resolve("music"));
+    AudioFixtures.tone(music, "now", Encoding.OGG_VORBIS, 440, 3.5);
+    Services s = TestServices.in(dir);
+    try (LibraryGateway gateway = TestServices.gateway(dir.resolve("library.db"));
+        BundledModel models = s.model()) {
+      MainWindowViewModel vm = vm(gateway, models);
+      vm.addFolders(List.of(music));
+      assertThat(vm.otherModelsProperty().get()).isEmpty();
+      AudioFixtures.tone(music, "old1", Encoding.OGG_VORBIS, 880, 3.5);
+      AudioFixtures.tone(music, "old2", Encoding.OGG_VORBIS, 1760, 3.5);
+      jobs(gateway, models).scan(List.of(music), new DirectContext());
+      gateway.write(
+          lib -> {
+            Analysis heard = lib.analyses().find(models.id(), null, null).get(0).analysis();
+            for (Track t : lib.tracks().all(Track.OK)) {
+              if (t.path().getFileName().toString().startsWith("old")) {
+                lib.analyses().store(t, byOlderModel(heard), System.currentTimeMillis());
+              }
+            }
+            return null;
+          });
+
+      vm.refreshOtherModels();
+
+      assertThat(vm.otherModelsProperty().get()).isEqualTo("2 tracks heard by an older model");
+
+      runner.titles.clear();
+      vm.hearAgain();
+
+      assertThat(runner.titles).contains("Analysing");
+      assertThat(vm.statusProperty().get())
+          .startsWith("Analysed 2 tracks: 0 failed, 1 were up to date");
+      assertThat(vm.otherModelsProperty().get()).isEmpty();
+      List<?> heard = gateway.read(lib -> lib.analyses().find(models.id(), null, null));
+      assertThat(heard).hasSize(3);
+    }
+  }
+
+  private static Analysis byOlderModel(Analysis a) {
+    return new Analysis(
+        a.genres(),
+        a.quadrant(),
+        a.quadrants(),
+        a.valence(),
+        a.arousal(),
+        a.confidence(),
+        a.embedding(),
+        "musetag-base@1.0.0");
   }
 
   @Test

@@ -98,7 +98,8 @@ public final class HeadTraining {
                       tagField,
                       cardData(data),
                       training(data, seconds),
-                      evaluation);
+                      evaluation,
+                      Path.of(request.input().source()).toAbsolutePath().normalize().toString());
               card.write(dir);
               head.exportOnnx(
                   dir.resolve(HeadCard.ONNX),
