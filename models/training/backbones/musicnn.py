@@ -180,7 +180,9 @@ class Musicnn(nn.Module):
         # 'same' for an even kernel k: TF pads k/2 - 1 frames before and k/2 after; a symmetric pad of k/2 (no
         # separate Pad op in the ONNX graph) gives one extra first row, dropped in front()
         self.temporal = nn.ModuleList([nn.Conv2d(1, 51, (k, 1), padding=(k // 2, 0)) for k in (128, 64, 32)])
-        self.bn_front = nn.ModuleList([BatchNorm(204), BatchNorm(204)] + [BatchNorm(51) for _ in range(3)])
+        self.bn_front = nn.ModuleList([BatchNorm(c, ndim=3) for c in (204, 204, 51, 51, 51)])
+        for i, c in enumerate((204, 204, 51, 51, 51)):
+            self.register_buffer(f"sign{i}", torch.ones(1, c, 1))  # see front(); set by load_h5
         self.mid = nn.ModuleList([nn.Conv1d(561, 64, 7, padding=3), nn.Conv1d(64, 64, 7, padding=3),
                                   nn.Conv1d(64, 64, 7, padding=3)])
         self.bn_mid = nn.ModuleList([BatchNorm(64, ndim=3) for _ in range(3)])
@@ -193,7 +195,14 @@ class Musicnn(nn.Module):
         """[N, 187, 96] -> [N, 561, 187]: the front-end convolutions (the bulk of the cost)."""
         x = self.bn_in(patch.unsqueeze(1))
         outs = [conv(x) for conv in self.timbral] + [conv(x)[:, :, 1:] for conv in self.temporal]
-        return torch.cat([bn(torch.relu(o)).amax(dim=3) for bn, o in zip(self.bn_front, outs)], dim=1)
+        # Keras: conv -> ReLU -> BN -> max over mel. ReLU and BN are monotone per channel (BN decreasing where
+        # gamma < 0), so that equals BN(ReLU(max y)) where gamma > 0 and BN(ReLU(min y)) where gamma < 0. load_h5
+        # negates the latter channels' kernels (sign = -1), so one max serves both: min y = -max(-y). Same values,
+        # half the cost: the elementwise ops on the [N, 204, 187, 59] conv outputs cost as much as the convs.
+        return torch.cat([bn(torch.relu(o.amax(dim=3) * s)) for bn, o, s in zip(self.bn_front, outs, self.signs())], dim=1)
+
+    def signs(self):
+        return [getattr(self, f"sign{i}") for i in range(5)]
 
     def back(self, front):
         """[N, 561, 187] -> (tags, bn_dense, pooled)."""
@@ -240,6 +249,10 @@ class Musicnn(nn.Module):
                 for i, c in enumerate(list(self.timbral) + list(self.temporal)):
                     conv(c, "conv2d" if i == 0 else f"conv2d_{i}")
                     bn(self.bn_front[i], f"batch_normalization_{i + 1}")
+                    sign = torch.where(self.bn_front[i].scale.reshape(-1) < 0, -1.0, 1.0)
+                    c.weight.mul_(sign.reshape(-1, 1, 1, 1))
+                    c.bias.mul_(sign)
+                    getattr(self, f"sign{i}").copy_(sign.reshape(1, -1, 1))
                 for i in range(3):
                     conv(self.mid[i], f"midend_conv{i + 1}")
                     bn(self.bn_mid[i], f"bn_midend_conv{i + 1}")
