@@ -197,8 +197,8 @@ class Musicnn(nn.Module):
         outs = [conv(x) for conv in self.timbral] + [conv(x)[:, :, 1:] for conv in self.temporal]
         # Keras: conv -> ReLU -> BN -> max over mel. ReLU and BN are monotone per channel (BN decreasing where
         # gamma < 0), so that equals BN(ReLU(max y)) where gamma > 0 and BN(ReLU(min y)) where gamma < 0. load_h5
-        # negates the latter channels' kernels (sign = -1), so one max serves both: min y = -max(-y). Same values,
-        # half the cost: the elementwise ops on the [N, 204, 187, 59] conv outputs cost as much as the convs.
+        # negates the latter channels' kernels (sign = -1), so one max serves both: min y = -max(-y). Same values
+        # (checked bit for bit), ~20 % less time: no ReLU / BN passes over the [N, 204, 187, 59] conv outputs.
         return torch.cat([bn(torch.relu(o.amax(dim=3) * s)) for bn, o, s in zip(self.bn_front, outs, self.signs())], dim=1)
 
     def signs(self):
@@ -219,7 +219,8 @@ class Musicnn(nn.Module):
 
     def load_h5(self, path):
         """Copy the Keras weights in (kernels [kh, kw, in, out] -> torch [out, in, kh, kw]); strict: every tensor of
-        the file is used exactly once."""
+        the file is used exactly once. The front-end kernels of channels whose BN gamma is negative are stored
+        negated (see front())."""
         import h5py
         with h5py.File(path, "r") as f:
             g = f["model_weights"]
