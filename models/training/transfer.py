@@ -49,10 +49,11 @@ SOURCES = {
     "mn04": ("mn04.npz", ["embedding", "tags"], "mn04"),
 }
 ALIASES = {"all": "msd+mtt+mn04"}
-LAMBDAS = [0.3, 3.0, 30.0, 300.0, 3000.0]     # L2 grid for every linear head (objective: sum of losses + λ/2 |W|²)
+LAMBDAS = [0.03, 0.3, 3.0, 30.0, 300.0, 3000.0]     # L2 grid for every linear head (objective: sum of losses + λ/2 |W|²)
 MAX_COMPONENTS = 512                            # principal components of the standardised pooled features kept
 SNAP = 0.01                                     # |coordinate| given to a point moved into the predicted quadrant
-MLP = {"hidden": 256, "dropout": 0.5, "weight_decay": 1e-2, "epochs": 300, "lr": 1e-3, "input_noise": 0.3}
+N_VIEWS = 6                                     # augmented views (random window subsets) per clip for the MLP
+MLP = {"hidden": 256, "dropout": 0.5, "weight_decay": 1e-2, "epochs": 60, "batch": 64, "lr": 2e-3, "input_noise": 0.3}
 
 
 # ------------------------------------------------------------------------------------------------------------ data
@@ -167,8 +168,14 @@ def find_cache(fname, cache_dirs):
     raise FileNotFoundError(f"{fname} is in none of: {', '.join(cache_dirs)}")
 
 
-def candidate_blocks(name, clip_ids, cache_dirs, caches=None):
-    """[(block name, [n, d] pooled features)] and a description of what the candidate consumes."""
+def random_windows(count, rng):
+    """A random non-empty subset of a clip's windows (size uniform in 1..count): augmentation by window sampling."""
+    return np.sort(rng.choice(count, size=int(rng.integers(1, count + 1)), replace=False))
+
+
+def candidate_blocks(name, clip_ids, cache_dirs, caches=None, rng=None):
+    """[(block name, [n, d] pooled features)] and a description of what the candidate consumes. With rng, each
+    clip's windows are a random subset instead (an augmented view of the same blocks)."""
     srcs, _, windows = parse_candidate(name)
     caches = {} if caches is None else caches
     blocks, consumes = [], []
@@ -183,7 +190,10 @@ def candidate_blocks(name, clip_ids, cache_dirs, caches=None):
                                                                  wc.clip_layers["clip_std"]], 1)))
             consumes.append({"source": s, "layers": ["clip mean", "clip std"], "windows": "every frame"})
             continue
-        rows = [o + even_windows(c, k) for o, c in zip(wc.offset, wc.count)]
+        if rng is None:
+            rows = [o + even_windows(c, k) for o, c in zip(wc.offset, wc.count)]
+        else:
+            rows = [o + random_windows(c, rng) for o, c in zip(wc.offset, wc.count)]
         for layer in layers:
             blocks.append((f"{s}:{layer}", pool(wc.layers[layer], rows)))
         consumes.append({"source": s, "layers": layers, "pooling": "mean+std+max over windows",
@@ -300,7 +310,7 @@ def softmax_np(z):
 
 def fit_temperature(logits, nll):
     """T on a log grid minimising nll(softmax(logits / T))."""
-    grid = np.exp(np.linspace(np.log(0.2), np.log(8.0), 161))
+    grid = np.exp(np.linspace(np.log(0.05), np.log(10.0), 201))
     vals = [nll(softmax_np(logits / t)) for t in grid]
     return float(grid[int(np.argmin(vals))])
 
@@ -326,6 +336,7 @@ def fit_linear_heads(p, t, lams):
                      lambda z: nn.functional.cross_entropy(z, t.q, reduction="none"), 4, lams[1])
     v = fit_ridge(p[t.hv], t.va, lams[2])
     return g, q, v
+
 
 
 def predict_linear(p, heads):
@@ -368,9 +379,10 @@ def choose_lambdas(p, labels, inner, lams=LAMBDAS):
 
 
 # ------------------------------------------------------------------------------------------------------- mlp heads
-def train_mlp(p, labels, seed, cfg=MLP):
+def train_mlp(p, labels, seed, cfg=MLP, views=None):
     """Shared trunk + three heads trained jointly (genre set-NLL with source masks, quadrant CE, va MSE/variance),
-    full batch, AdamW; Gaussian input noise on the components as augmentation."""
+    full batch, AdamW. Augmentation: each epoch every clip is one of its views (p itself or, when given, one of
+    views [M, n, r], the components of pooled random window subsets), plus Gaussian noise on the components."""
     gmask, vmask, quad, va = labels
     torch.manual_seed(seed)
     head = Head(1, p.shape[1], cfg["hidden"], cfg["dropout"]).double()
@@ -379,19 +391,34 @@ def train_mlp(p, labels, seed, cfg=MLP):
     opt = torch.optim.AdamW(params, lr=cfg["lr"], weight_decay=cfg["weight_decay"])
     pt = torch.from_numpy(p)
     psd = pt.std(0, keepdim=True)
+    allv = pt[None] if views is None else torch.cat([pt[None], torch.from_numpy(views)], 0)
+    ar = torch.arange(len(p))
     hg, hq, hv = torch.from_numpy(gmask.any(1)), torch.from_numpy(quad >= 0), torch.from_numpy(~np.isnan(va[:, 0]))
     gm, vm, q, v = torch.from_numpy(gmask), torch.from_numpy(vmask), torch.from_numpy(quad), torch.from_numpy(va).double()
     vvar = torch.from_numpy(np.nanvar(va, 0)).double()
     head.train()
+    n = len(p)
+    steps = cfg["epochs"] * int(np.ceil(n / cfg["batch"]))
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg["lr"], total_steps=steps, pct_start=0.1)
+    gen = np.random.default_rng(seed)
     for ep in range(cfg["epochs"]):
-        x = pt + cfg["input_noise"] * psd * torch.randn_like(pt)
-        g_l, q_l, v_p = head.raw(x)
-        loss = genre_set_nll(g_l[hg], gm[hg], vm[hg]).mean() + \
-            nn.functional.cross_entropy(q_l[hq], q[hq]) + \
-            (0.5 * ((v_p[hv] - v[hv]) ** 2 / vvar).sum(1)).mean()
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
+        order = torch.from_numpy(gen.permutation(n))
+        for s0 in range(0, n, cfg["batch"]):
+            i = order[s0:s0 + cfg["batch"]]
+            x = allv[torch.randint(0, len(allv), (len(i),)), i]
+            x = x + cfg["input_noise"] * psd * torch.randn_like(x)
+            g_l, q_l, v_p = head.raw(x)
+            loss = torch.zeros((), dtype=torch.float64)
+            if hg[i].any():
+                loss = loss + genre_set_nll(g_l[hg[i]], gm[i][hg[i]], vm[i][hg[i]]).mean()
+            if hq[i].any():
+                loss = loss + nn.functional.cross_entropy(q_l[hq[i]], q[i][hq[i]])
+            if hv[i].any():
+                loss = loss + (0.5 * ((v_p[hv[i]] - v[i][hv[i]]) ** 2 / vvar).sum(1)).mean()
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
     head.eval()
     return head
 
@@ -438,7 +465,7 @@ def build_head(mu, scale, proj, model, fitted):
 
 
 # ---------------------------------------------------------------------------------------------------- the protocol
-def fit_fold(blocks, tr, labels_all, folds, model, seed, log=print):
+def fit_fold(blocks, tr, labels_all, folds, model, seed, log=print, views=None):
     """Everything one outer fold fits on its training rows tr: standardisation, components, λs (inner CV) or the
     MLP, calibration from inner out-of-fold predictions. Returns (Head, record)."""
     gmask, vmask, quad, va = labels_all
@@ -447,6 +474,8 @@ def fit_fold(blocks, tr, labels_all, folds, model, seed, log=print):
     z = (x[tr].astype(np.float64) - mu) * scale
     proj = principal(z)
     p = z @ proj
+    pv = None if not views else np.stack([(np.concatenate([b for _, b in v], 1)[tr].astype(np.float64) - mu) * scale
+                                          @ proj for v in views])
     lab = (gmask[tr], vmask[tr], quad[tr], va[tr])
     inner = inner_splits(folds, tr)
     rec = {"n_train": int(len(tr)), "components": int(proj.shape[1])}
@@ -458,9 +487,10 @@ def fit_fold(blocks, tr, labels_all, folds, model, seed, log=print):
     else:
         g, q, v = np.zeros((len(tr), 14)), np.zeros((len(tr), 4)), np.zeros((len(tr), 2))
         for k, (itr, ite) in enumerate(inner):
-            h = train_mlp(p[itr], tuple(a[itr] for a in lab), seed + 10 * k + 1)
+            h = train_mlp(p[itr], tuple(a[itr] for a in lab), seed + 10 * k + 1,
+                          views=None if pv is None else pv[:, itr])
             g[ite], q[ite], v[ite] = predict_mlp(h, p[ite])
-        fitted = train_mlp(p, lab, seed)
+        fitted = train_mlp(p, lab, seed, views=pv)
     cal = fit_calibration(g, q, v, lab)
     rec["calibration"] = cal
     head = build_head(mu, scale, proj, model, fitted)
@@ -468,7 +498,7 @@ def fit_fold(blocks, tr, labels_all, folds, model, seed, log=print):
     return head, rec
 
 
-def run_candidate(name, clips, labels_all, blocks, seed=20250, log=print):
+def run_candidate(name, clips, labels_all, blocks, seed=20250, log=print, views=None):
     """Outer 5-fold protocol; returns (out-of-fold outputs per clip, per-fold records)."""
     _, model, _ = parse_candidate(name)
     folds = np.array([int(c["fold"]) for c in clips])
@@ -479,7 +509,7 @@ def run_candidate(name, clips, labels_all, blocks, seed=20250, log=print):
     recs = []
     for k, (tr, te) in enumerate(outer_splits(folds)):
         t0 = time.time()
-        head, rec = fit_fold(blocks, tr, labels_all, folds, model, seed + k, log)
+        head, rec = fit_fold(blocks, tr, labels_all, folds, model, seed + k, log, views)
         with torch.no_grad():
             xt = torch.from_numpy(x[te])
             g, q, v = head.raw(head.components(xt))
@@ -620,13 +650,18 @@ def evaluate(name, clips, labels_all, cache_dirs, caches, log=print):
     d = sum(b.shape[1] for _, b in blocks)
     log(f"{name}: {len(blocks)} blocks, {d} features ({', '.join(f'{k} {b.shape[1]}' for k, b in blocks)})")
     t0 = time.time()
-    out, recs = run_candidate(name, clips, labels_all, blocks, log=log)
+    views = None
+    if parse_candidate(name)[1] == "mlp" and N_VIEWS and any(SOURCES[s][2] != "mel" for s in parse_candidate(name)[0]):
+        rng = np.random.default_rng(20250)
+        views = [candidate_blocks(name, [c["clip_id"] for c in clips], cache_dirs, caches, rng)[0]
+                 for _ in range(N_VIEWS)]
+    out, recs = run_candidate(name, clips, labels_all, blocks, log=log, views=views)
     assert (out["fold_of"] >= 0).all() and not np.isnan(out["quad"]).any()
     m = metrics_for(clips, labels_all, out)
     head = out["last_head"]
     res = {"candidate": name, "consumes": consumes, "features": d, "blocks": [[k, b.shape[1]] for k, b in blocks],
            "model": parse_candidate(name)[1], "settings": {"lambdas": LAMBDAS, "max_components": MAX_COMPONENTS,
-                                                          "snap": SNAP, "mlp": MLP},
+                                                          "snap": SNAP, "mlp": MLP, "mlp_views": N_VIEWS},
            "folds": recs, "wall_s": round(time.time() - t0, 1), "metrics": m,
            "targets": targets_met(m["summary"]), "head_ms_per_track": head_cost_ms(head, d),
            "oof": {c["clip_id"]: {"fold": int(out["fold_of"][i]), "genre": out["genre"][i].round(5).tolist(),
