@@ -101,6 +101,8 @@ class MetricsTest(unittest.TestCase):
         self.assertEqual(transfer.parse_candidate("all/mlp#musicnn=2"), (["msd", "mtt", "mn04"], "mlp", {"musicnn": 2}))
         with self.assertRaises(ValueError):
             transfer.parse_candidate("vggish")
+        self.assertEqual(transfer.split_candidates("mel,msd+mn04#musicnn=1,mn04=2,all"),
+                         ["mel", "msd+mn04#musicnn=1,mn04=2", "all"])
 
 
 if __name__ == "__main__":
