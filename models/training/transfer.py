@@ -526,6 +526,34 @@ def run_candidate(name, clips, labels_all, blocks, seed=20250, log=print, views=
     return out, recs
 
 
+def fit_all(name, clips, labels_all, cache_dirs, caches=None, seed=20350, log=print):
+    """The head to ship: fitted on every clip, λs chosen and calibration fitted by 5-fold CV over the fold pairs.
+    Returns (Head, record, what it consumes)."""
+    blocks, consumes = candidate_blocks(name, [c["clip_id"] for c in clips], cache_dirs, caches)
+    folds = np.array([int(c["fold"]) for c in clips])
+    views = None
+    if parse_candidate(name)[1] == "mlp" and N_VIEWS and any(SOURCES[s][2] != "mel" for s in parse_candidate(name)[0]):
+        rng = np.random.default_rng(seed)
+        views = [candidate_blocks(name, [c["clip_id"] for c in clips], cache_dirs, caches, rng)[0]
+                 for _ in range(N_VIEWS)]
+    head, rec = fit_fold(blocks, np.arange(len(clips)), labels_all, folds, parse_candidate(name)[1], seed, log, views)
+    rec["blocks"] = [[k, b.shape[1]] for k, b in blocks]
+    return head, rec, consumes
+
+
+def export_head_onnx(head, path, opset=13):
+    """The head alone as ONNX (pooled features [N, d] -> genre, quadrant, va); the bundled graph puts it after the
+    backbones and the pooling."""
+    head = head.float().eval()
+    torch.onnx.export(head, torch.zeros(2, head.mu.shape[0]), path, opset_version=opset,
+                      input_names=["features"], output_names=["genre", "quadrant", "va"],
+                      dynamic_axes={n: {0: "N"} for n in ["features", "genre", "quadrant", "va"]})
+    import onnx
+    m = onnx.load(path)
+    onnx.checker.check_model(m, full_check=True)
+    return m
+
+
 # ------------------------------------------------------------------------------------------------------- metrics
 def quadrant_of(v):
     """Quadrant index (Q1..Q4) of (valence, arousal) points."""

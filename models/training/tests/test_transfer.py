@@ -105,5 +105,22 @@ class MetricsTest(unittest.TestCase):
                          ["mel", "msd+mn04#musicnn=1,mn04=2", "all"])
 
 
+class HeadTest(unittest.TestCase):
+    def test_head_puts_the_point_in_the_predicted_quadrant_and_exports_to_onnx(self):
+        import tempfile
+        torch.manual_seed(0)
+        head = transfer.Head(10, 4, hidden=8).eval()
+        x = torch.randn(64, 10)
+        with torch.no_grad():
+            head.proj.copy_(torch.randn(10, 4))
+            g, q, v = head(x)
+        self.assertTrue(torch.allclose(g.sum(1), torch.ones(64), atol=1e-5))
+        want = head.quad_signs[q.argmax(1)]
+        self.assertTrue(((v * want) > 0).all())
+        with tempfile.TemporaryDirectory() as d:
+            m = transfer.export_head_onnx(head, os.path.join(d, "head.onnx"))
+        self.assertEqual([o.name for o in m.graph.output], ["genre", "quadrant", "va"])
+
+
 if __name__ == "__main__":
     unittest.main()
