@@ -113,13 +113,14 @@ class HeadTest(unittest.TestCase):
         x = torch.randn(64, 10)
         with torch.no_grad():
             head.proj.copy_(torch.randn(10, 4))
-            g, q, v = head(x)
+            g, q, v, gc = head(x)
         self.assertTrue(torch.allclose(g.sum(1), torch.ones(64), atol=1e-5))
+        self.assertTrue(((gc > 0) & (gc < 1)).all())
         want = head.quad_signs[q.argmax(1)]
         self.assertTrue(((v * want) > 0).all())
         with tempfile.TemporaryDirectory() as d:
             m = transfer.export_head_onnx(head, os.path.join(d, "head.onnx"))
-        self.assertEqual([o.name for o in m.graph.output], ["genre", "quadrant", "va"])
+        self.assertEqual([o.name for o in m.graph.output], ["genre", "quadrant", "va", "genre_confidence"])
 
 
 if __name__ == "__main__":
