@@ -255,11 +255,15 @@ class Head(nn.Module):
 
 
 def standardiser(blocks, idx):
-    """mu, scale over the training rows: z-score per feature, each block then weighted 1/sqrt(its width)."""
+    """mu, scale over the training rows: z-score per feature, each block then weighted 1/sqrt(its width). Tag
+    probability blocks (`*:tags`) are centred and scaled as a whole instead (one scale, their RMS std): z-scoring
+    hundreds of near-constant class probabilities would blow their noise up to the weight of real features."""
     mus, scales = [], []
-    for _, b in blocks:
+    for name, b in blocks:
         x = b[idx].astype(np.float64)
         mu, sd = x.mean(0), x.std(0)
+        if name.endswith(":tags"):
+            sd = np.full_like(sd, np.sqrt(np.mean(sd * sd)))
         sd = np.where(sd > 1e-6 * max(sd.max(), 1e-12), sd, np.inf)
         mus.append(mu)
         scales.append(1.0 / sd / np.sqrt(b.shape[1]))
