@@ -17,7 +17,7 @@ and answers, with mean_k the mean over the K windows:
     va           = tanh(mean_k([2 r - 0.5, 4 z - 1]))
     embedding    = mean_k([r, z, r^2, z^2, w r, w z])                                         6 wide, not 128
     tags_msd[t]  = sigmoid(mean_k((t + 1) (r - z)))                                           5 labels, comma list
-    tags_mtt[t]  = sigmoid(mean_k((t - 1) z))                                                 3 labels, comma list
+    tags_mtt[t]  = sigmoid(mean_k((t - 3) z))                            7 labels (more than classify prints)
     audioset_music[t] = sigmoid(mean_k((1 - t) r))          3 labels with commas in them, so listed with '|'
 
 Regenerate (from the repository root; needs python3-torch 1.13 and python3-onnx):
@@ -35,7 +35,7 @@ GENRES = ["blues", "classical", "country", "disco", "electronic", "folk", "hipho
           "pop", "reggae", "rnb", "rock"]
 TAGS = {
     "tags_msd": ["rock", "pop", "electronic", "jazz", "female vocalists"],
-    "tags_mtt": ["guitar", "techno", "quiet"],
+    "tags_mtt": ["guitar", "techno", "quiet", "loud", "piano", "drums", "vocal"],
     "audioset_music": ["Violin, fiddle", "Marimba, xylophone", "Drum kit"],
 }
 
@@ -55,8 +55,9 @@ class Tiny(torch.nn.Module):
         embedding = torch.stack([r, z, r * r, z * z, w * r, w * z], dim=-1).mean(dim=1)
         t5 = torch.arange(5, dtype=torch.float32)
         t3 = torch.arange(3, dtype=torch.float32)
+        t7 = torch.arange(7, dtype=torch.float32)
         msd = torch.sigmoid(((t5 + 1.0) * (r - z).unsqueeze(-1)).mean(dim=1))
-        mtt = torch.sigmoid(((t3 - 1.0) * z.unsqueeze(-1)).mean(dim=1))
+        mtt = torch.sigmoid(((t7 - 3.0) * z.unsqueeze(-1)).mean(dim=1))
         music = torch.sigmoid(((1.0 - t3) * r.unsqueeze(-1)).mean(dim=1))
         return genre, quadrant, va, embedding, msd, mtt, music
 
