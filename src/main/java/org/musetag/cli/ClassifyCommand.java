@@ -11,6 +11,7 @@ import org.musetag.app.Services;
 import org.musetag.jobs.ClassifyJob;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.InferenceDevice;
+import org.musetag.ml.LabelScore;
 import org.musetag.ml.ModelException;
 import org.musetag.ml.PatchModel;
 import org.musetag.ml.TrackClassifier;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Spec;
     description =
         "Listen to audio files and print genre, mood quadrant and valence/arousal as JSON lines.")
 final class ClassifyCommand implements Callable<Integer> {
+  private static final int TOP_TAGS = 5;
+
   private final Services services;
 
   @Spec CommandSpec spec;
@@ -73,17 +76,7 @@ final class ClassifyCommand implements Callable<Integer> {
   }
 
   private static void describe(Analysis a, InferenceDevice dev, Map<String, Object> row) {
-    row.put(
-        "genres",
-        a.genres().stream()
-            .map(
-                g -> {
-                  Map<String, Object> m = new LinkedHashMap<>();
-                  m.put("label", g.label());
-                  m.put("p", round(g.p()));
-                  return m;
-                })
-            .toList());
+    row.put("genres", scores(a.genres()));
     row.put("quadrant", a.quadrant());
     Map<String, Double> quadrants = new LinkedHashMap<>();
     a.quadrants().forEach((k, v) -> quadrants.put(k, round(v)));
@@ -93,9 +86,39 @@ final class ClassifyCommand implements Callable<Integer> {
     row.put("confidence", round(a.confidence()));
     row.put("model", a.model());
     row.put("device", dev.gpu() ? "gpu" : "cpu");
+    if (!a.tags().isEmpty()) {
+      row.put("tags", tags(a));
+    }
     if (!a.notes().isEmpty()) {
       row.put("notes", a.notes());
     }
+  }
+
+  /**
+   * The model's extra tag outputs, each its {@value #TOP_TAGS} most likely labels, keyed by the output's name
+   * without its {@code tags_} prefix ({@code tags_msd} is {@code msd}; {@code audioset_music} stays as it is).
+   */
+  private static Map<String, Object> tags(Analysis a) {
+    Map<String, Object> tags = new LinkedHashMap<>();
+    a.tags()
+        .forEach(
+            (name, scores) ->
+                tags.put(
+                    name.replaceFirst("^tags_", ""),
+                    scores(scores.subList(0, Math.min(TOP_TAGS, scores.size())))));
+    return tags;
+  }
+
+  private static List<Map<String, Object>> scores(List<LabelScore> scores) {
+    return scores.stream()
+        .map(
+            g -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("label", g.label());
+              m.put("p", round(g.p()));
+              return m;
+            })
+        .toList();
   }
 
   private static double round(double x) {

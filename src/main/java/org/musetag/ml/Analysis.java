@@ -1,5 +1,7 @@
 package org.musetag.ml;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +18,9 @@ import java.util.Map;
  * @param model "name@version"
  * @param notes what the listener should know about the file it heard, in words that follow the file's name: cut
  *     short and heard on what is there, misnamed, damaged tags; empty for a sound file (and for stored analyses)
+ * @param tags the model's extra tag outputs (musetag-base 2.x: {@code tags_msd}, {@code audioset_music}, ...) by
+ *     output name, each with every label and its probability, most likely first; empty for a model without them
+ *     (1.x) and for stored analyses, which keep only what the library's table has columns for
  */
 public record Analysis(
     List<LabelScore> genres,
@@ -26,9 +31,39 @@ public record Analysis(
     double confidence,
     float[] embedding,
     String model,
-    List<String> notes) {
+    List<String> notes,
+    Map<String, List<LabelScore>> tags) {
   public Analysis {
     notes = notes == null ? List.of() : List.copyOf(notes);
+    Map<String, List<LabelScore>> copy = new LinkedHashMap<>();
+    if (tags != null) {
+      tags.forEach((name, scores) -> copy.put(name, List.copyOf(scores)));
+    }
+    tags = Collections.unmodifiableMap(copy); // in the model's order, which Map.copyOf would lose
+  }
+
+  /** An analysis without extra tag outputs. */
+  public Analysis(
+      List<LabelScore> genres,
+      String quadrant,
+      Map<String, Double> quadrants,
+      double valence,
+      double arousal,
+      double confidence,
+      float[] embedding,
+      String model,
+      List<String> notes) {
+    this(
+        genres,
+        quadrant,
+        quadrants,
+        valence,
+        arousal,
+        confidence,
+        embedding,
+        model,
+        notes,
+        Map.of());
   }
 
   /** An analysis with nothing to note about its file. */

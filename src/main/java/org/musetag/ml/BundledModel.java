@@ -32,6 +32,15 @@ public final class BundledModel implements AutoCloseable {
     this.preference = preference;
   }
 
+  /**
+   * The same service on the ONNX file {@code onnx} instead of the bundled one: for tests and trials of a model that
+   * is not bundled yet (a waveform model while musetag-base 2.0.0 is being trained).
+   */
+  public BundledModel(Path onnx, AudioDecoder decoder, DevicePreference preference) {
+    this((ModelFiles) null, decoder, preference);
+    this.onnx = onnx;
+  }
+
   /** The model's metadata, read from its file without starting ONNX Runtime. */
   public synchronized ModelMetadata metadata() throws ModelException {
     if (metadata == null) {

@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One ONNX model that maps MelSpec v1 patches to embedding, genre, quadrant and valence/arousal, loaded once through
- * DJL's ONNX Runtime engine. Hand each worker thread its own {@link PatchPredictor}; close the model last.
+ * One ONNX model that maps what it hears to embedding, genre, quadrant and valence/arousal (and, for some, extra tag
+ * outputs), loaded once through DJL's ONNX Runtime engine. What it hears depends on its {@link FrontEnd}: MelSpec v1
+ * patches computed in Java (1.x), or raw PCM windows for a model whose front-end is inside the graph (2.x). Hand each worker thread its own {@link PatchPredictor}; close the model last.
  *
  * <p>Device: on {@link DevicePreference#AUTO} or {@link DevicePreference#GPU} the CUDA provider is tried when the
  * ONNX Runtime build has it (the {@code -Pgpu} build); if it is absent or fails (no CUDA 12 / cuDNN 9, no GPU) the
@@ -38,6 +39,7 @@ public final class PatchModel implements AutoCloseable {
   private final List<String> quadrants;
   private final int mels;
   private final int frames;
+  private final ModelMetadata meta;
 
   private PatchModel(
       ZooModel<float[], PatchOutputs> model, InferenceDevice device, ModelMetadata meta) {
@@ -49,6 +51,7 @@ public final class PatchModel implements AutoCloseable {
     this.quadrants = meta.quadrants();
     this.mels = meta.melBands();
     this.frames = meta.patchFrames();
+    this.meta = meta;
   }
 
   /**
@@ -65,10 +68,7 @@ public final class PatchModel implements AutoCloseable {
   public static PatchModel load(
       Path onnx, ModelMetadata meta, DevicePreference preference, int threadsPerPredictor)
       throws ModelException {
-    if (!"MelSpec-v1".equals(meta.frontend())) {
-      throw new ModelException(
-          onnx + " expects front-end " + meta.frontend() + ", Musetag computes MelSpec-v1");
-    }
+    requireFeedable(onnx, meta);
     Engine.getEngine(
         "OnnxRuntime"); // DJL must create the ONNX Runtime environment, with its own thread
     // settings
@@ -105,6 +105,33 @@ public final class PatchModel implements AutoCloseable {
         open(onnx, Device.cpu(), threadsPerPredictor, meta), InferenceDevice.cpu(""), meta);
   }
 
+  /** Checks, before a session opens, that Musetag can build the input {@code meta} asks for. */
+  private static void requireFeedable(Path onnx, ModelMetadata meta) throws ModelException {
+    if (meta.frontEndKind().isEmpty()) {
+      throw new ModelException(
+          onnx
+              + " expects front-end "
+              + meta.frontend()
+              + ", Musetag computes MelSpec-v1 or feeds waveform-16k");
+    }
+    try {
+      if (meta.frontEndKind().get() == FrontEnd.WAVEFORM_16K
+          && (meta.sampleRate() != 16000
+              || meta.windowSamples() < 1
+              || meta.windowsPerTrack() < 1)) {
+        throw new ModelException(
+            onnx + " is a waveform-16k model whose metadata does not name 16 kHz windows");
+      }
+    } catch (NumberFormatException e) {
+      throw new ModelException(onnx + " has a window size in its metadata that is not a number", e);
+    }
+    for (String output : meta.tagOutputs()) {
+      if (meta.labels(output).isEmpty()) {
+        throw new ModelException(onnx + " names the output " + output + " but no labels for it");
+      }
+    }
+  }
+
   private static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
@@ -132,7 +159,7 @@ public final class PatchModel implements AutoCloseable {
             .optModelPath(onnx)
             .optEngine("OnnxRuntime")
             .optDevice(device)
-            .optTranslator(new PatchTranslator(meta.melBands(), meta.patchFrames()))
+            .optTranslator(PatchTranslator.of(meta))
             .optOption("interOpNumThreads", "1")
             .optOption("intraOpNumThreads", String.valueOf(threads))
             .build();
@@ -147,6 +174,16 @@ public final class PatchModel implements AutoCloseable {
   /** A predictor for one worker thread. Not thread-safe; close it when the worker is done. */
   public PatchPredictor newPredictor() {
     return new PatchPredictor(model.newPredictor(), mels, frames);
+  }
+
+  /** The metadata the model was loaded with: front-end, windows, labels of every output. */
+  public ModelMetadata metadata() {
+    return meta;
+  }
+
+  /** What the model's input is: MelSpec v1 patches or raw PCM windows. */
+  public FrontEnd frontEnd() {
+    return meta.frontEndKind().orElseThrow();
   }
 
   public InferenceDevice device() {

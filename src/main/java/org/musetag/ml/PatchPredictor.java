@@ -3,7 +3,10 @@ package org.musetag.ml;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 
-/** Runs a {@link PatchModel} on batches of log-mel patches. One per worker thread. */
+/**
+ * Runs a {@link PatchModel} on a batch: log-mel patches for a MelSpec v1 model, the PCM windows of tracks for a
+ * waveform model. One per worker thread.
+ */
 public final class PatchPredictor implements AutoCloseable {
   private final Predictor<float[], PatchOutputs> predictor;
   private final int mels;
@@ -27,8 +30,20 @@ public final class PatchPredictor implements AutoCloseable {
         }
       }
     }
+    return run(flat);
+  }
+
+  /**
+   * Runs a waveform model on the PCM of T tracks laid out as its input {@code audio} [T, K, S]: track after track,
+   * each its K windows of S samples one after another ({@link WaveformInput}). The outputs are per track.
+   */
+  public PatchOutputs predictAudio(float[] audio) throws ModelException {
+    return run(audio);
+  }
+
+  private PatchOutputs run(float[] input) throws ModelException {
     try {
-      return predictor.predict(flat);
+      return predictor.predict(input);
     } catch (TranslateException | RuntimeException e) {
       throw new ModelException("inference failed: " + e.getMessage(), e);
     }

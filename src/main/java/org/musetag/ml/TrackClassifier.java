@@ -18,9 +18,15 @@ import org.musetag.dsp.MelParameters;
 import org.musetag.dsp.MelSpectrogram;
 
 /**
- * Classifies one track: decodes the {@link PatchPlan} windows only, computes MelSpec v1 for each, runs the model on
- * them as one batch and averages the patch outputs into an {@link Analysis}. Thread-safe; the predictor passed in
- * belongs to the calling worker.
+ * Classifies one track: decodes the {@link PatchPlan} windows only (one opening of the file), runs the model on them
+ * as one batch and turns its outputs into an {@link Analysis}. For a MelSpec v1 model it computes MelSpec v1 for each
+ * window and averages the patch outputs; a waveform model gets the windows' PCM as they are and answers per track
+ * (it pools its windows inside the graph), so its outputs are taken as they are. Thread-safe; the predictor passed
+ * in belongs to the calling worker.
+ *
+ * <p>{@link StageTimes}: decoding is the decode; "front-end" is the mel computation of a MelSpec v1 model, and for a
+ * waveform model only the building of its input (its front-end runs inside the graph, so it is counted as
+ * inference). The mel picture {@link #hear} keeps for a waveform model is for display and counted in no stage.
  */
 public final class TrackClassifier {
   private static final MelParameters MEL = MelParameters.MODEL;
@@ -41,45 +47,54 @@ public final class TrackClassifier {
 
   public Analysis classify(Path file, PatchPredictor predictor)
       throws AudioFileException, ModelException {
-    return hear(file, predictor).analysis();
+    return listen(file, predictor, false).analysis();
   }
 
   /**
-   * What the model made of a track, and the log-mel frames it heard ({@code [frames][bands]}, its patches one after
-   * another in time order), so a view that shows them does not decode the file and compute them again.
+   * What the model made of a track, and the log-mel frames of what it heard ({@code [frames][bands]}, its windows
+   * one after another in time order), so a view that shows them does not decode the file and compute them again.
+   * For a waveform model the frames are MelSpec v1 of the same decoded PCM, computed for the picture only.
    */
   public record Heard(Analysis analysis, float[][] mel) {}
 
-  /** As {@link #classify}, keeping the mel frames the model heard. */
+  /** As {@link #classify}, keeping the mel frames of what the model heard. */
   public Heard hear(Path file, PatchPredictor predictor) throws AudioFileException, ModelException {
+    return listen(file, predictor, true);
+  }
+
+  private Heard listen(Path file, PatchPredictor predictor, boolean keepMel)
+      throws AudioFileException, ModelException {
     long t0 = System.nanoTime();
     Patches heard = decodePatches(file);
     float[][] windows = heard.pcm();
     long t1 = System.nanoTime();
+    if (model.frontEnd() == FrontEnd.WAVEFORM_16K) {
+      float[] input = WaveformInput.of(windows, model.metadata().windowsPerTrack());
+      long t2 = System.nanoTime();
+      PatchOutputs out = predictor.predictAudio(input);
+      long t3 = System.nanoTime();
+      times.addDecode(t1 - t0);
+      times.addFrontEnd(t2 - t1);
+      times.addInference(t3 - t2);
+      Analysis analysis = analysis(TrackOutputs.of(out, model), heard.notes());
+      return new Heard(analysis, keepMel ? inTimeOrder(mel(windows)) : null);
+    }
+    float[][][] patches = mel(windows);
+    long t2 = System.nanoTime();
+    PatchOutputs out = predictor.predict(patches);
+    long t3 = System.nanoTime();
+    times.addDecode(t1 - t0);
+    times.addFrontEnd(t2 - t1);
+    times.addInference(t3 - t2);
+    return new Heard(analysis(TrackOutputs.mean(out, model), heard.notes()), inTimeOrder(patches));
+  }
+
+  private static float[][][] mel(float[][] windows) {
     float[][][] patches = new float[windows.length][][];
     for (int i = 0; i < windows.length; i++) {
       patches[i] = MelSpectrogram.compute(windows[i], MEL);
     }
-    long t2 = System.nanoTime();
-    PatchOutputs out = predictor.predict(patches);
-    long t3 = System.nanoTime();
-    if (out.genre()[0].length != model.genres().size()
-        || out.quadrant()[0].length != model.quadrants().size()) {
-      throw new ModelException(
-          model.id()
-              + " outputs "
-              + out.genre()[0].length
-              + " genres and "
-              + out.quadrant()[0].length
-              + " quadrants but its metadata names "
-              + model.genres().size()
-              + " and "
-              + model.quadrants().size());
-    }
-    times.addDecode(t1 - t0);
-    times.addFrontEnd(t2 - t1);
-    times.addInference(t3 - t2);
-    return new Heard(aggregate(out, heard.notes()), inTimeOrder(patches));
+    return patches;
   }
 
   private static float[][] inTimeOrder(float[][][] patches) {
@@ -111,14 +126,15 @@ public final class TrackClassifier {
   }
 
   private Patches decodePatches(Path file, OpenAudio open) throws AudioFileException {
-    int rate = MEL.sampleRate();
-    int patchSamples = (int) MEL.samplesForFrames(model.patchFrames());
+    int rate = model.metadata().sampleRate();
+    int patchSamples = model.metadata().windowSamples();
+    int k = model.metadata().windowsPerTrack();
     AudioInfo info = open.info();
     double seconds = info.durationSeconds();
     String shortfall = info.truncation();
     List<PcmBuffer> pcm;
     try {
-      pcm = open.decodeWindows(rate, windows(seconds, rate, patchSamples));
+      pcm = open.decodeWindows(rate, windows(seconds, rate, patchSamples, k));
     } catch (AudioFileException e) {
       double end = e.audioEndsAt().orElse(Double.NaN);
       if (!(end < seconds)) {
@@ -130,7 +146,7 @@ public final class TrackClassifier {
           String.format(
               Locale.ROOT, "holds only %.1f s of the %.1f s of audio it declares", end, seconds);
       seconds = end;
-      pcm = open.decodeWindows(rate, windows(seconds, rate, patchSamples));
+      pcm = open.decodeWindows(rate, windows(seconds, rate, patchSamples, k));
     }
     if (pcm.stream().allMatch(b -> b.samples().length == 0)) {
       throw new AudioFileException(file, "contains no audio where the model listens");
@@ -148,57 +164,50 @@ public final class TrackClassifier {
     return new Patches(out, List.copyOf(notes));
   }
 
-  private static List<TimeWindow> windows(double seconds, int rate, int patchSamples) {
+  private static List<TimeWindow> windows(double seconds, int rate, int patchSamples, int k) {
     long trackSamples = Math.round(seconds * rate);
     List<TimeWindow> windows = new ArrayList<>();
-    for (long start : PatchPlan.starts(trackSamples, patchSamples)) {
+    for (long start : PatchPlan.starts(trackSamples, patchSamples, k)) {
       windows.add(new TimeWindow(start / (double) rate, patchSamples / (double) rate));
     }
     return windows;
   }
 
-  private Analysis aggregate(PatchOutputs out, List<String> notes) {
-    double[] genre = mean(out.genre());
-    double[] quadrant = mean(out.quadrant());
-    double[] va = mean(out.va());
-    double[] emb = mean(out.embedding());
-    List<LabelScore> genres = new ArrayList<>();
-    for (int g = 0; g < genre.length; g++) {
-      genres.add(new LabelScore(model.genres().get(g), genre[g]));
-    }
-    genres.sort(Comparator.comparingDouble(LabelScore::p).reversed());
+  private Analysis analysis(TrackOutputs out, List<String> notes) {
+    List<LabelScore> genres = scores(model.genres(), out.genre());
     Map<String, Double> quadrants = new LinkedHashMap<>();
+    double[] quadrant = out.quadrant();
     int best = 0;
     for (int q = 0; q < quadrant.length; q++) {
       quadrants.put(model.quadrants().get(q), quadrant[q]);
       best = quadrant[q] > quadrant[best] ? q : best;
     }
-    float[] embedding = new float[emb.length];
-    for (int i = 0; i < emb.length; i++) {
-      embedding[i] = (float) emb[i];
+    float[] embedding = new float[out.embedding().length];
+    for (int i = 0; i < embedding.length; i++) {
+      embedding[i] = (float) out.embedding()[i];
     }
+    Map<String, List<LabelScore>> tags = new LinkedHashMap<>();
+    out.tags().forEach((name, p) -> tags.put(name, scores(model.metadata().labels(name), p)));
     return new Analysis(
-        List.copyOf(genres),
+        genres,
         model.quadrants().get(best),
         quadrants,
-        va[0],
-        va[1],
+        out.va()[0],
+        out.va()[1],
         quadrant[best],
         embedding,
         model.id(),
-        notes);
+        notes,
+        tags);
   }
 
-  private static double[] mean(float[][] rows) {
-    double[] m = new double[rows[0].length];
-    for (float[] row : rows) {
-      for (int j = 0; j < m.length; j++) {
-        m[j] += row[j];
-      }
+  /** Every label with its probability, most likely first. */
+  private static List<LabelScore> scores(List<String> labels, double[] p) {
+    List<LabelScore> scores = new ArrayList<>();
+    for (int i = 0; i < p.length; i++) {
+      scores.add(new LabelScore(labels.get(i), p[i]));
     }
-    for (int j = 0; j < m.length; j++) {
-      m[j] /= rows.length;
-    }
-    return m;
+    scores.sort(Comparator.comparingDouble(LabelScore::p).reversed());
+    return List.copyOf(scores);
   }
 }

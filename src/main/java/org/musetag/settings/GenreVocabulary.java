@@ -54,6 +54,7 @@ public record GenreVocabulary(Map<String, String> renames, Set<String> drops) {
         a.confidence(),
         a.embedding(),
         a.model(),
-        a.notes());
+        a.notes(),
+        a.tags());
   }
 }

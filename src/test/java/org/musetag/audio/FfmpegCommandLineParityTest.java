@@ -15,7 +15,7 @@ import org.musetag.audio.AudioFixtures.Encoding;
  * Musetag's decode equals {@code ffmpeg -i F -ac 1 -ar 16000 -f f32le -}, the command the model training decodes
  * with. Needs the ffmpeg command (Debian package {@code ffmpeg}; {@code .ci/run} installs it), skipped without it.
  */
-class FfmpegCommandLineParityTest {
+public class FfmpegCommandLineParityTest {
   private static final int RATE = 16000;
   private final AudioDecoder decoder = new FfmpegAudioDecoder();
 
@@ -38,7 +38,7 @@ class FfmpegCommandLineParityTest {
     assertThat(FfmpegAudioDecoderTest.maxDifference(theirs, 0, ours, 0)).isLessThan(1e-5);
   }
 
-  static boolean ffmpegAvailable() {
+  public static boolean ffmpegAvailable() {
     try {
       return new ProcessBuilder("ffmpeg", "-version").redirectErrorStream(true).start().waitFor()
           == 0;
@@ -47,7 +47,7 @@ class FfmpegCommandLineParityTest {
     }
   }
 
-  static float[] ffmpegDecode(Path file) throws Exception {
+  public static float[] ffmpegDecode(Path file) throws Exception {
     Process p =
         new ProcessBuilder(
                 "ffmpeg",

@@ -38,6 +38,19 @@ public record CommandLineRun(int exit, String out, String err) {
         Executors::newFixedThreadPool);
   }
 
+  /**
+   * Real services on the data folder {@code home} whose model service runs the ONNX file {@code onnx} instead of
+   * the bundled model (a waveform model not bundled yet).
+   */
+  public static Services services(Path home, Path onnx) {
+    FfmpegAudioDecoder decoder = new FfmpegAudioDecoder();
+    return new Services(
+        decoder,
+        new AppDirectories(home),
+        new BundledModel(onnx, decoder, DevicePreference.CPU),
+        Executors::newFixedThreadPool);
+  }
+
   /** Runs {@code args} with {@code services}, which stay open: a later run reuses their model. */
   public static CommandLineRun in(Services services, String... args) {
     StringWriter out = new StringWriter();

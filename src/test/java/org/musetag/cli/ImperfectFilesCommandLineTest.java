@@ -58,6 +58,7 @@ class ImperfectFilesCommandLineTest {
             row -> {
               assertThat(row.has("error")).as(row.toString()).isFalse();
               assertThat(row.getAsJsonArray("genres")).hasSize(14);
+              assertThat(row.has("tags")).as("1.x has no tag outputs").isFalse();
             });
     assertThat(rows.get(0).get("notes").toString())
         .contains("60.0 s", "30.0 s", "analysed on the 30.0 s there");

@@ -36,4 +36,23 @@ class GenreVocabularyTest {
     Analysis a = analysis(new LabelScore("rock", 1.0));
     assertThat(GenreVocabulary.NONE.apply(a)).isSameAs(a);
   }
+
+  @Test
+  void theModelsExtraTagsAreKeptThroughTheMerge() {
+    Map<String, List<LabelScore>> tags = Map.of("tags_msd", List.of(new LabelScore("rock", 0.9)));
+    Analysis a =
+        new Analysis(
+            List.of(new LabelScore("disco", 1.0)),
+            "Q1",
+            Map.of("Q1", 0.7),
+            0.4,
+            0.5,
+            0.7,
+            new float[0],
+            "m@2",
+            List.of(),
+            tags);
+    assertThat(new GenreVocabulary(Map.of("disco", "Dance"), Set.of()).apply(a).tags())
+        .isEqualTo(tags);
+  }
 }

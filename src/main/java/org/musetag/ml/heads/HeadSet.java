@@ -128,7 +128,8 @@ public final class HeadSet implements AutoCloseable {
                 result.confidence(),
                 result.embedding(),
                 result.model() + "+" + card.id(),
-                result.notes());
+                result.notes(),
+                result.tags());
       } else {
         List<LabelScore> scores = new ArrayList<>();
         for (int i = 0; i < out.length; i++) {
@@ -181,7 +182,8 @@ public final class HeadSet implements AutoCloseable {
         best.p(),
         a.embedding(),
         a.model() + "+" + head,
-        a.notes());
+        a.notes(),
+        a.tags());
   }
 
   private static double clamp(double x) {
