@@ -78,6 +78,8 @@ cp "$root/LICENSE" "$out/input/LICENSE"
 (cd "$out" && jar xf "$out/input/musetag.jar" META-INF/THIRD-PARTY-NOTICES.txt)
 [[ -s $out/META-INF/THIRD-PARTY-NOTICES.txt ]] || { echo "$jar has no META-INF/THIRD-PARTY-NOTICES.txt" >&2; exit 1; }
 mv "$out/META-INF/THIRD-PARTY-NOTICES.txt" "$out/input/THIRD-PARTY-NOTICES.txt"
+# The bundled model's pretrained weights (musicnn: ISC, EfficientAT: MIT) keep their notices too.
+{ printf '\n\n==== Bundled model weights ====\n\n'; cat "$root/models/musetag-base.NOTICE.txt"; } >> "$out/input/THIRD-PARTY-NOTICES.txt"
 rmdir "$out/META-INF"
 
 # 2. A Java runtime with only the modules the jar uses (jdeps), plus those it reaches by reflection or service

@@ -42,6 +42,7 @@ import torch.nn as nn
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import features  # noqa: E402
+import bundle_card  # noqa: E402
 import transfer  # noqa: E402
 from backbones import mn04 as mn04_mod  # noqa: E402
 from backbones import musicnn as musicnn_mod  # noqa: E402
@@ -263,6 +264,39 @@ def write_csv(path, rows):
         w.writerows(rows)
 
 
+# -------------------------------------------------------------------------------------------------------- cost
+def measure_cost(cfg, shared, reps=9):
+    """Median torch time (1 thread) of one mn04 10-s window and one musicnn 3-s patch, the graph's modules as
+    exported (mn04 with its DFT-convolution front-end): what a candidate's windows cost, measured in this run."""
+    torch.set_num_threads(1)
+    b = Backbones(1, [0], [0], shared)
+    w = torch.randn(1, WINDOW) * 0.1
+    out = {}
+    with torch.no_grad():
+        for name, f in (("mn04_window_ms", lambda: b.mn04(w)), ("musicnn_patch_ms", lambda: b.msd(w[:, :PATCH]))):
+            f()
+            t = []
+            for _ in range(reps):
+                t0 = time.perf_counter()
+                f()
+                t.append((time.perf_counter() - t0) * 1000)
+            out[name] = round(float(np.median(t)), 1)
+    torch.set_num_threads(2)
+    return out
+
+
+def alternatives(cfg):
+    """(label, transfer candidate, mn04 windows, musicnn patches) evaluated on the same inference-window features:
+    the shipped combination first, then what fewer windows or one backbone alone would give."""
+    k, m = len(cfg["mn04_windows"]), len(cfg["musicnn_windows"])
+    rows = [(f"musicnn MSD ({m} patch) + mn04 ({k} windows)", CANDIDATE, k, m)]
+    if k > 1:
+        rows.append((f"musicnn MSD ({m} patch) + mn04 (1 window)", CANDIDATE + "#mn04=1", 1, m))
+    rows.append((f"mn04 alone ({k} windows)", "mn04", k, 0))
+    rows.append((f"musicnn MSD alone ({m} patch)", "msd", 0, m))
+    return rows
+
+
 # -------------------------------------------------------------------------------------------------------- main
 def parse_args(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -311,10 +345,17 @@ def main(argv=None):
     build_features(clips, data, cache, cfg, args.workers, log)
     times = {"features_s": round(time.time() - t0, 1)}
 
-    cv = None
+    cost = measure_cost(cfg, shared)
+    log(f"cost (torch, 1 thread, median): {cost}")
+    candidates = []
     if not args.skip_cv:
         t0 = time.time()
-        cv = transfer.evaluate(CANDIDATE, clips, labels_all, [cache], {}, log=log)
+        for label, name, n_mn04, n_musicnn in alternatives(cfg):
+            res = transfer.evaluate(name, clips, labels_all, [cache], {}, log=log)
+            res.pop("oof", None)
+            candidates.append({"label": label, "candidate": name, "shipped": name == CANDIDATE,
+                               "metrics": res["metrics"], "consumes": res["consumes"],
+                               "cost_ms": n_mn04 * cost["mn04_window_ms"] + n_musicnn * cost["musicnn_patch_ms"]})
         times["cross_validation_s"] = round(time.time() - t0, 1)
 
     t0 = time.time()
@@ -331,10 +372,15 @@ def main(argv=None):
     rows = parity_rows(model, clips, data, cfg["k"], args.parity_clips)
     write_csv(os.path.join(args.out, "parity", "predictions.csv"), rows)
     times["parity_s"] = round(time.time() - t0, 1)
+    times["total_s"] = round(time.time() - t_start, 1)
     record = {"settings": {k: v for k, v in cfg.items() if k != "shared"}, "head": rec, "consumes": consumes,
-              "times": times, "metadata": meta, "shapes": shapes, "cv": cv}
+              "times": times, "metadata": meta, "shapes": shapes, "output_names": OUTPUTS, "cost": cost,
+              "candidates": candidates, "parity": {"n": len(rows), "file": "parity/predictions.csv"}}
     with open(os.path.join(cache, "bundle-record.json"), "w") as fh:
         json.dump(record, fh, indent=1, default=lambda o: o.tolist() if hasattr(o, "tolist") else str(o))
+    if candidates:
+        bundle_card.write(args.out, onnx_path, record)
+        log("cards written")
     log(f"done: {times}")
 
 
