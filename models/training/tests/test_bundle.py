@@ -113,8 +113,8 @@ class BundleExportTest(unittest.TestCase):
         self.assertEqual({n: (1, w) for n, w in widths.items()}, {n: g.shape for n, g in zip(bundle.OUTPUTS, got)
                                                                   if n in widths})
         # float32 throughout; the backbone ports' own tests hold them to 1e-4 (mn04, musicnn relative to the
-        # largest value): the same bounds here, relative to each output's largest magnitude (at least 1)
-        print("bundle ONNX vs torch, max abs diff:", {n: float(np.abs(g - w).max()) for n, g, w in zip(bundle.OUTPUTS, got, want)})
+        # largest value): the same bounds here, 1e-4 times each output's largest magnitude (at least 1). Measured on
+        # this clip: <= 5.3e-6 on the probabilities, 2.1e-5 on va (max 5.7), 6.0e-5 on the embedding (max 9.8)
         for name, g, w in zip(bundle.OUTPUTS, got, want):
             self.assertEqual(w.shape, g.shape, name)
             np.testing.assert_allclose(g, w, rtol=0, atol=1e-4 * max(1.0, float(np.abs(w).max())), err_msg=name)
