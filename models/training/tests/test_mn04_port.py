@@ -116,12 +116,12 @@ class Mn04PortTest(unittest.TestCase):
 
     def test_exported_onnx_computes_what_torch_computes(self):
         import onnx
-        import onnx_eval
+        import onnx_numpy
         x = torch.randn(2, 48000, generator=torch.Generator().manual_seed(1)) * 0.1  # 3 s, batch 2: dynamic axes
         with tempfile.TemporaryDirectory() as d:
             path = os.path.join(d, "mn04.onnx")
             mn04.export_onnx(self.m16, path)
-            got = onnx_eval.run(onnx.load(path), {"waveform": x.numpy()})
+            got = onnx_numpy.run(onnx.load(path), {"waveform": x.numpy()})
         with torch.no_grad():
             want = self.m16(x)
         for g, w, tol in zip(got, want, [1e-5, 1e-4, 1e-4]):

@@ -130,7 +130,7 @@ class MusicnnPortTest(unittest.TestCase):
 
     def test_whole_graph_exports_to_onnx_and_the_file_computes_the_same(self):
         import onnx
-        from backbones import onnx_eval
+        import onnx_numpy
         graph = M.MusicnnWaveform(self.mtt).eval()
         wave = torch.from_numpy(M.patch_waveforms(pcm(JORAM))[0][:2])
         with tempfile.TemporaryDirectory() as d:
@@ -144,7 +144,7 @@ class MusicnnPortTest(unittest.TestCase):
             inferred = onnx.shape_inference.infer_shapes(m, strict_mode=True)
             shapes = [[d.dim_value or d.dim_param for d in o.type.tensor_type.shape.dim] for o in inferred.graph.output]
             self.assertEqual([["n", 50], ["n", 200], ["n", 1506]], shapes)
-            got = onnx_eval.run(path, {"wave": wave.numpy()})
+            got = onnx_numpy.run(path, {"wave": wave.numpy()})
         with torch.no_grad():
             want = [t.numpy() for t in graph(wave)]
         for g, w in zip(got, want):
