@@ -101,9 +101,10 @@ class Backbones(nn.Module):
         p = audio[:, self.musicnn_windows, self.c0:self.c0 + PATCH].reshape(-1, PATCH)
         tags, bn_dense, pooled = self.msd(p)
         nm, nc = len(self.mn04_windows), len(self.musicnn_windows)
-        return {"msd:pooled": pooled.reshape(t, nc, -1), "msd:bn_dense": bn_dense.reshape(t, nc, -1),
-                "msd:tags": tags.reshape(t, nc, -1), "mn04:embedding": emb.reshape(t, nm, -1),
-                "mn04:tags": probs.reshape(t, nm, -1)}
+        # explicit widths, so the exported file declares its outputs' shapes
+        return {"msd:pooled": pooled.reshape(t, nc, 1506), "msd:bn_dense": bn_dense.reshape(t, nc, 200),
+                "msd:tags": tags.reshape(t, nc, 50), "mn04:embedding": emb.reshape(t, nm, 384),
+                "mn04:tags": probs.reshape(t, nm, 527)}
 
 
 BLOCKS = ["msd:pooled", "msd:bn_dense", "msd:tags", "mn04:embedding", "mn04:tags"]  # transfer's order for CANDIDATE
