@@ -81,9 +81,7 @@ final class ModelsCommand implements Callable<Integer> {
         row.put("tag_field", v.card().tagField());
         row.put("backbone", v.card().backbone());
         boolean stale = v.card().needsRetraining(current);
-        row.put(
-            "status",
-            stale ? "needs retraining (trained on " + v.card().backbone() + ")" : "usable");
+        row.put("status", v.card().status(current));
         if (stale) {
           toRetrain.add(v.name());
         }

@@ -78,6 +78,16 @@ public record HeadCard(
   }
 
   /**
+   * "usable", or "needs retraining (trained on musetag-base@1.0.0)" when it reads another model's embeddings than
+   * {@code currentBackbone}'s: what {@code musetag models list} and the Expert pane both say of a version.
+   */
+  public String status(String currentBackbone) {
+    return needsRetraining(currentBackbone)
+        ? "needs retraining (trained on " + backbone + ")"
+        : "usable";
+  }
+
+  /**
    * Where the head's examples were: {@link #trainedFrom}, or on older cards the data's source when it was named by
    * an absolute path; null when the card does not say.
    */

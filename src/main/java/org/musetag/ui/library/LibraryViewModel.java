@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -32,9 +33,11 @@ import org.musetag.ui.task.BackgroundTask;
 import org.musetag.ui.task.TaskRunner;
 
 /**
- * The library table's state: every track with its newest analysis, a full-text search (run by SQLite's FTS5 in the
- * background) and filters by genre, quadrant and minimum confidence, applied in memory so 100,000 rows filter at
- * once. Also the circumplex's data source.
+ * The library table's state: every track with its analysis by the bundled model, a full-text search (run by SQLite's
+ * FTS5 in the background) and filters by genre, quadrant and minimum confidence, applied in memory so 100,000 rows
+ * filter at once. Also the circumplex's data source. Analyses by another model (an earlier bundled model, before the
+ * user heard the library again) are left out, as tagging leaves them out, so the table, the circumplex and the tags
+ * written from them never mix two models; the status bar counts those tracks and offers to hear them again.
  */
 public final class LibraryViewModel {
   /** Search results kept at most; more than a table can usefully show. */
@@ -68,17 +71,26 @@ public final class LibraryViewModel {
   private Set<Long> only;
   private long searchGeneration;
   private Consumer<TrackRow> player = row -> {};
+  private final Callable<String> bundledModel;
   private final UnaryOperator<Analysis> heads;
 
-  public LibraryViewModel(LibraryGateway gateway, TaskRunner runner) {
-    this(gateway, runner, UnaryOperator.identity());
+  public LibraryViewModel(
+      LibraryGateway gateway, TaskRunner runner, Callable<String> bundledModel) {
+    this(gateway, runner, bundledModel, UnaryOperator.identity());
   }
 
-  /** @param heads applies the user's active trained heads to each stored analysis */
+  /**
+   * @param bundledModel the bundled model's id ("name@version"), whose analyses are shown; asked in the background
+   * @param heads applies the user's active trained heads to each stored analysis
+   */
   public LibraryViewModel(
-      LibraryGateway gateway, TaskRunner runner, UnaryOperator<Analysis> heads) {
+      LibraryGateway gateway,
+      TaskRunner runner,
+      Callable<String> bundledModel,
+      UnaryOperator<Analysis> heads) {
     this.gateway = gateway;
     this.runner = runner;
+    this.bundledModel = bundledModel;
     this.heads = heads;
     search.addListener((o, was, now) -> runSearch(now));
     genre.addListener(o -> refilter());
@@ -89,21 +101,21 @@ public final class LibraryViewModel {
   /** Reloads every row from the library (after a scan, an analysis or a tag batch). */
   public void reload() {
     runner.run(
-        BackgroundTask.of("Loading the library", ctx -> gateway.read(lib -> load(lib, heads)))
+        BackgroundTask.of(
+                "Loading the library",
+                ctx -> {
+                  String model = bundledModel.call();
+                  return gateway.read(lib -> load(lib, model, heads));
+                })
             .onSuccess(this::show));
   }
 
-  static Snapshot load(Library library) throws Exception {
-    return load(library, UnaryOperator.identity());
-  }
-
-  static Snapshot load(Library library, UnaryOperator<Analysis> heads) throws Exception {
-    String newest = library.analyses().newestModel();
+  /** Every readable track, with {@code model}'s analysis of it (heads applied) when it has one. */
+  static Snapshot load(Library library, String model, UnaryOperator<Analysis> heads)
+      throws Exception {
     Map<Long, Analysis> analyses = new HashMap<>();
-    if (newest != null) {
-      for (Analysed a : library.analyses().find(newest, null, null)) {
-        analyses.put(a.track().id(), heads.apply(a.analysis()));
-      }
+    for (Analysed a : library.analyses().find(model, null, null)) {
+      analyses.put(a.track().id(), heads.apply(a.analysis()));
     }
     List<TrackRow> out = new ArrayList<>();
     for (Track t : library.tracks().all(Track.OK)) {
@@ -111,7 +123,7 @@ public final class LibraryViewModel {
     }
     List<String> unreadable =
         library.tracks().all(Track.UNREADABLE).stream().map(Track::problemLine).toList();
-    return new Snapshot(out, newest == null ? "" : newest, unreadable);
+    return new Snapshot(out, model, unreadable);
   }
 
   /** Shows a loaded snapshot (UI thread). */

@@ -16,6 +16,7 @@ import org.musetag.ml.heads.input.RatingsCsv;
 import org.musetag.ml.heads.input.TrainingInput;
 import org.musetag.ml.heads.training.DataSummary;
 import org.musetag.ml.heads.training.HeadTraining;
+import org.musetag.ml.heads.training.Retraining;
 import org.musetag.settings.Settings;
 import org.musetag.ui.services.ActiveHeads;
 import org.musetag.ui.services.LibraryGateway;
@@ -25,8 +26,8 @@ import org.musetag.ui.task.WorkerPool;
 /**
  * The expert pane's slow work, always on a background thread: reading the user's folders or CSV, training a head
  * (the same {@link HeadTraining} as {@code musetag train}, on the app's one {@link BundledModel}, embeddings cached
- * in the library), and changing which
- * version is active. After a change the active heads are loaded again and the library is told, so the table and the
+ * in the library), training a head of an earlier bundled model again from what its card keeps ({@link Retraining}, as
+ * {@code musetag train --retrain}), and changing which version is active. After a change the active heads are loaded again and the library is told, so the table and the
  * circumplex show the new values at once.
  */
 final class RetrainJobs {
@@ -57,7 +58,8 @@ final class RetrainJobs {
   }
 
   /**
-   * Hears the files (cached ones at once), cross-validates, and registers a new version; activates it when asked.
+   * Hears the files (cached ones at once), cross-validates, and registers a new version; activates it when asked (the
+   * result then says it is active).
    * Holds the library's writer while it runs, because the embedding cache lives there: a scan waits for it.
    */
   HeadTraining.Result train(
@@ -99,14 +101,41 @@ final class RetrainJobs {
                   ctx::isCancelled);
             });
     if (activate) {
-      heads.registry().activate(request.name(), result.version().version());
+      HeadRegistry.Version v = result.version();
+      heads.registry().activate(v.name(), v.version());
       changed();
+      return new HeadTraining.Result(
+          new HeadRegistry.Version(v.name(), v.version(), v.dir(), v.card(), true),
+          result.data(),
+          result.evaluation(),
+          result.cached(),
+          result.computed());
     }
     return result;
   }
 
-  List<HeadRegistry.Version> versions() throws Exception {
-    return heads.registry().list();
+  /** The registry's versions, and the bundled model's id they are judged against (usable or to retrain). */
+  record Heads(List<HeadRegistry.Version> versions, String bundledModel) {}
+
+  Heads versions() throws Exception {
+    return new Heads(heads.registry().list(), model.id());
+  }
+
+  /**
+   * What retraining head {@code name} on the bundled model takes: the folder or CSV and the tag field its card keeps,
+   * read now (no decoding). Refused, with the pane's way to train it afresh, when the card's folder or CSV is gone.
+   */
+  Retraining.Plan retraining(String name) throws Exception {
+    return Retraining.of(
+        heads.registry(),
+        name,
+        AudioFiles::looksLikeAudio,
+        card ->
+            (card.kind() == HeadKind.LABELS
+                    ? "choose its label folder with \"Labelled folders…\""
+                    : "choose its ratings with \"Ratings CSV…\"")
+                + " and train it again under the name "
+                + card.name());
   }
 
   void activate(String name, int version) throws Exception {

@@ -19,6 +19,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -32,7 +33,8 @@ import org.musetag.ui.display.Icons;
 
 /**
  * The expert pane: on the left what to learn from (folder or CSV, name, tag field, examples per label, warnings,
- * train with progress); on the right the trained heads (versions, activate, roll back, delete) and the selected
+ * train with progress); on the right the trained heads (versions with their status, activate, roll back, delete, and
+ * retrain those an earlier bundled model left behind) and the selected
  * version's cross-validated scores with its confusion matrix.
  */
 public final class RetrainView {
@@ -188,6 +190,7 @@ public final class RetrainView {
         .getColumns()
         .add(column("Tag field", 100, v -> v.card().tagField() == null ? "" : v.card().tagField()));
     versions.getColumns().add(column("Active", 60, v -> v.active() ? "✔" : ""));
+    versions.getColumns().add(column("Status", 220, vm::status));
     versions.setPrefHeight(170);
     versions
         .getSelectionModel()
@@ -215,8 +218,24 @@ public final class RetrainView {
     delete.setOnAction(e -> vm.deleteSelected());
     Button refresh = new Button("Refresh");
     refresh.setOnAction(e -> vm.refreshVersions());
-    HBox buttons = new HBox(8, activate, rollback, delete, refresh);
+    Button retrain = new Button("Retrain");
+    retrain.setId("retrainHead");
+    retrain.setTooltip(
+        new Tooltip(
+            "Train this head again on the bundled model, from the folder or CSV it was trained from"));
+    retrain
+        .disableProperty()
+        .bind(vm.selectedNeedsRetrainingProperty().not().or(vm.trainingProperty()));
+    retrain.setOnAction(e -> vm.retrainSelected());
+    HBox buttons = new HBox(8, activate, rollback, delete, refresh, retrain);
     buttons.disableProperty().bind(vm.selectedProperty().isNull());
+    Label toRetrain = new Label();
+    toRetrain.setId("headsToRetrain");
+    toRetrain.setWrapText(true);
+    toRetrain.setMinHeight(Region.USE_PREF_SIZE);
+    toRetrain.textProperty().bind(vm.toRetrainProperty());
+    toRetrain.visibleProperty().bind(vm.toRetrainProperty().isNotEmpty());
+    toRetrain.managedProperty().bind(toRetrain.visibleProperty());
 
     Label summary = new Label();
     summary.setId("headSummary");
@@ -250,7 +269,7 @@ public final class RetrainView {
     HBox scores = new HBox(10, perClass, matrixBox);
     perClass.prefHeightProperty().bind(matrixBox.heightProperty());
 
-    VBox box = new VBox(10, title, versions, buttons, summary, scores);
+    VBox box = new VBox(10, title, toRetrain, versions, buttons, summary, scores);
     VBox.setVgrow(scores, Priority.ALWAYS);
     box.setPadding(new Insets(12));
     ScrollPane scroll = new ScrollPane(box);

@@ -42,7 +42,9 @@ import org.musetag.ui.task.WorkerPool;
  * The expert pane: choose a folder of label folders (or a CSV of valence/arousal ratings), see the examples per
  * label and the warnings before anything is decoded, train a head with progress and cancel, read its
  * cross-validated scores and confusion matrix, and activate, roll back or delete versions. Refusals (an empty
- * folder, one label, no readable file) are shown in the pane, and nothing is registered.
+ * folder, one label, no readable file) are shown in the pane, and nothing is registered. A head trained on an earlier
+ * bundled model is listed as needing retraining (as {@code musetag models list} says) and is not applied; Retrain
+ * trains it again on the bundled model from the folder or CSV its card keeps, as {@code musetag train --retrain}.
  */
 public final class RetrainViewModel {
   /** How many examples one label folder holds, and what is wrong with that, if anything. */
@@ -67,6 +69,9 @@ public final class RetrainViewModel {
   private final ObservableList<HeadRegistry.Version> versions = FXCollections.observableArrayList();
   private final ObjectProperty<HeadRegistry.Version> selected = new SimpleObjectProperty<>();
   private final ObjectProperty<HeadCard> shownCard = new SimpleObjectProperty<>();
+  private final BooleanProperty selectedNeedsRetraining = new SimpleBooleanProperty();
+  private final StringProperty toRetrain = new SimpleStringProperty("");
+  private String bundledModel;
   private TrainingInput input;
   private TaskHandle running;
 
@@ -87,7 +92,11 @@ public final class RetrainViewModel {
     this.runner = runner;
     this.dialogs = dialogs;
     this.jobs = jobs;
-    selected.addListener((o, was, now) -> shownCard.set(now == null ? null : now.card()));
+    selected.addListener(
+        (o, was, now) -> {
+          shownCard.set(now == null ? null : now.card());
+          selectedNeedsRetraining.set(now != null && needsRetraining(now));
+        });
   }
 
   /** Asks for a folder of label folders and reads it. */
@@ -175,12 +184,43 @@ public final class RetrainViewModel {
       return;
     }
     String field = tagField.get().isBlank() ? null : tagField.get().strip();
-    HeadTraining.Request request = new HeadTraining.Request(name.get().strip(), input, field);
+    train(new HeadTraining.Request(name.get().strip(), input, field), activateWhenDone.get());
+  }
+
+  /**
+   * Trains the selected head again on the bundled model, from the folder or CSV and the tag field its card keeps: the
+   * pane shows them (and their counts) as if chosen, then trains as {@link #train} does, with progress and cancel.
+   * The new version is active when the one retrained was (or when "Activate when trained" is ticked). When the
+   * card's folder or CSV is gone, the pane says which and registers nothing.
+   */
+  public void retrainSelected() {
+    HeadRegistry.Version v = selected.get();
+    if (v == null || training.get()) {
+      return;
+    }
+    problem.set("");
+    status.set("Reading the examples " + v.card().id() + " was trained on …");
+    runner.run(
+        BackgroundTask.of("Reading the examples of " + v.name(), ctx -> jobs.retraining(v.name()))
+            .onSuccess(
+                plan -> {
+                  HeadTraining.Request request = plan.request();
+                  source.set(Path.of(request.input().source()));
+                  kind.set(request.input().kind());
+                  name.set(request.name());
+                  tagField.set(request.tagField() == null ? "" : request.tagField());
+                  showInput(request.input());
+                  train(request, plan.from().active() || activateWhenDone.get());
+                })
+            .onFailure(this::refused));
+  }
+
+  private void train(HeadTraining.Request request, boolean activate) {
+    TrainingInput input = request.input();
     training.set(true);
     problem.set("");
     progress.set(0);
     status.set("Listening to " + input.items().size() + " files …");
-    boolean activate = activateWhenDone.get();
     running =
         runner.run(
             BackgroundTask.of(
@@ -275,14 +315,59 @@ public final class RetrainViewModel {
     runner.run(
         BackgroundTask.of("Reading the trained heads", ctx -> jobs.versions())
             .onSuccess(
-                list -> {
+                read -> {
+                  List<HeadRegistry.Version> list = read.versions();
+                  bundledModel = read.bundledModel();
+                  toRetrain.set(toRetrainLine(list));
                   versions.setAll(list);
                   selected.set(
                       list.stream()
                           .filter(v -> v.name().equals(keepName) && v.version() == keepVersion)
                           .findFirst()
                           .orElse(list.isEmpty() ? null : list.get(list.size() - 1)));
+                  HeadRegistry.Version now = selected.get();
+                  selectedNeedsRetraining.set(now != null && needsRetraining(now));
                 }));
+  }
+
+  /**
+   * "usable", or "needs retraining (trained on musetag-base@1.0.0)" for a version of a head made on an earlier
+   * bundled model; empty until the registry was read.
+   */
+  public String status(HeadRegistry.Version v) {
+    return bundledModel == null ? "" : v.card().status(bundledModel);
+  }
+
+  private boolean needsRetraining(HeadRegistry.Version v) {
+    return bundledModel != null && v.card().needsRetraining(bundledModel);
+  }
+
+  /**
+   * Names the heads not applied because the version in use (the active one, else the newest) was trained on another
+   * model, the same version {@link #retrainSelected} trains again from.
+   */
+  private String toRetrainLine(List<HeadRegistry.Version> list) {
+    Map<String, HeadRegistry.Version> inUse = new java.util.TreeMap<>();
+    for (HeadRegistry.Version v : list) {
+      HeadRegistry.Version kept = inUse.get(v.name());
+      if (kept == null || !kept.active() && (v.active() || v.version() > kept.version())) {
+        inUse.put(v.name(), v);
+      }
+    }
+    List<String> stale =
+        inUse.values().stream().filter(this::needsRetraining).map(v -> v.card().id()).toList();
+    if (stale.isEmpty()) {
+      return "";
+    }
+    return String.join(", ", stale)
+        + (stale.size() == 1 ? " was" : " were")
+        + " trained on an earlier model than "
+        + bundledModel
+        + " and "
+        + (stale.size() == 1 ? "is" : "are")
+        + " not applied: select "
+        + (stale.size() == 1 ? "it" : "each")
+        + " and click Retrain.";
   }
 
   /** Makes the selected version the active one: classify, the library, the circumplex and tagging use it. */
@@ -406,6 +491,16 @@ public final class RetrainViewModel {
 
   public ObjectProperty<HeadRegistry.Version> selectedProperty() {
     return selected;
+  }
+
+  /** True when the selected version was trained on another model than the bundled one: Retrain is offered. */
+  public BooleanProperty selectedNeedsRetrainingProperty() {
+    return selectedNeedsRetraining;
+  }
+
+  /** Which heads are not applied until retrained on the bundled model, and what to do; empty when none. */
+  public StringProperty toRetrainProperty() {
+    return toRetrain;
   }
 
   /** The model card whose scores the pane shows: the selected version's. */

@@ -90,7 +90,7 @@ public final class AppViewModels implements AutoCloseable {
     TagBatches batches = new TagBatches(gateway, heads);
 
     main = new MainWindowViewModel(runner, dialogs, models, jobs, runner.activeJobs());
-    library = new LibraryViewModel(gateway, runner, heads::apply);
+    library = new LibraryViewModel(gateway, runner, models::id, heads::apply);
     classify = new ClassifyViewModel(runner, dialogs, models, workers, batches, settings::get);
     circumplex =
         new CircumplexViewModel(library.allRows(), runner, dialogs, batches, settings::get);

@@ -35,7 +35,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Headless: clicking a quadrant's background on the circumplex filters the library table to that quadrant. The
- * library holds real scanned files with analyses placed in known quadrants.
+ * library holds real scanned files with analyses by the bundled model placed in known quadrants (the library shows
+ * only the bundled model's analyses).
  */
 @ExtendWith(ApplicationExtension.class)
 class CircumplexFlowTest {
@@ -49,6 +50,7 @@ class CircumplexFlowTest {
     for (int i = 0; i < points.length; i++) {
       AudioFixtures.tone(music, "t" + i, Encoding.WAV, 200 + 100 * i, 0.5);
     }
+    String bundled = TestServices.in(home).model().id();
     try (Library lib = Library.open(home.resolve("library.db"))) {
       new LibraryScanner(lib, new FfmpegAudioDecoder(), Executors.newFixedThreadPool(1))
           .scan(List.of(music), (d, t) -> {}, () -> false);
@@ -72,7 +74,7 @@ class CircumplexFlowTest {
                           a,
                           0.9,
                           new float[128],
-                          "test@1"),
+                          bundled),
                       1000 + i);
             }
           });

@@ -10,11 +10,16 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.musetag.app.Services;
 import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.FfmpegAudioDecoder;
 import org.musetag.cli.CommandLineRun;
 import org.musetag.library.LibraryScanner;
+import org.musetag.library.Track;
+import org.musetag.ml.Analysis;
+import org.musetag.ml.BundledModel;
+import org.musetag.ml.PatchPredictor;
 import org.musetag.ml.Quadrant;
 import org.musetag.ui.display.TrackRow;
 import org.musetag.ui.services.LibraryGateway;
@@ -22,6 +27,7 @@ import org.musetag.ui.services.TestServices;
 import org.musetag.ui.task.CurrentThreadTaskRunner;
 
 class LibraryViewModelTest {
+  private static final String MODEL = "musetag-base@1.1.0";
   private final CurrentThreadTaskRunner runner = new CurrentThreadTaskRunner();
 
   static TrackRow row(long id, String genre, Quadrant q, double confidence) {
@@ -43,7 +49,8 @@ class LibraryViewModelTest {
 
   @Test
   void filtersByGenreQuadrantAndMinimumConfidence(@TempDir Path dir) {
-    LibraryViewModel vm = new LibraryViewModel(TestServices.gateway(dir.resolve("l.db")), runner);
+    LibraryViewModel vm =
+        new LibraryViewModel(TestServices.gateway(dir.resolve("l.db")), runner, () -> MODEL);
     vm.show(
         new LibraryViewModel.Snapshot(
             List.of(
@@ -70,7 +77,8 @@ class LibraryViewModelTest {
   @Test
   @Tag("timing")
   void filtersHundredThousandRowsWithoutDelay(@TempDir Path dir) {
-    LibraryViewModel vm = new LibraryViewModel(TestServices.gateway(dir.resolve("l.db")), runner);
+    LibraryViewModel vm =
+        new LibraryViewModel(TestServices.gateway(dir.resolve("l.db")), runner, () -> MODEL);
     List<TrackRow> rows = new ArrayList<>();
     Quadrant[] qs = Quadrant.values();
     for (int i = 0; i < 100_000; i++) {
@@ -96,7 +104,7 @@ class LibraryViewModelTest {
           lib ->
               new LibraryScanner(lib, new FfmpegAudioDecoder(), Executors.newFixedThreadPool(2))
                   .scan(List.of(music), (d, t) -> {}, () -> false));
-      LibraryViewModel vm = new LibraryViewModel(gateway, runner);
+      LibraryViewModel vm = new LibraryViewModel(gateway, runner, () -> MODEL);
       vm.reload();
       assertThat(vm.allRows()).hasSize(2).allMatch(r -> !r.analysed());
 
@@ -132,7 +140,7 @@ class LibraryViewModelTest {
           lib ->
               new LibraryScanner(lib, new FfmpegAudioDecoder(), Executors.newFixedThreadPool(2))
                   .scan(List.of(music), (d, t) -> {}, () -> false));
-      LibraryViewModel vm = new LibraryViewModel(gateway, runner);
+      LibraryViewModel vm = new LibraryViewModel(gateway, runner, () -> MODEL);
 
       vm.reload();
 
@@ -141,6 +149,90 @@ class LibraryViewModelTest {
       assertThat(vm.summaryProperty().get())
           .isEqualTo("1 tracks · 0 analysed · 1 could not be read");
     }
+  }
+
+  @Test
+  void showsOnlyTheBundledModelsAnalysesNotThoseAnEarlierModelLeftInTheLibrary(@TempDir Path dir)
+      throws Exception {
+    Path music = Files.createDirectories(dir.resolve("music"));
+    Path heardAgain = AudioFixtures.tone(music, "again", Encoding.OGG_VORBIS, 440, 3.5);
+    AudioFixtures.tone(music, "older1", Encoding.OGG_VORBIS, 880, 3.5);
+    AudioFixtures.tone(music, "older2", Encoding.OGG_VORBIS, 1760, 3.5);
+    Services services = TestServices.in(dir);
+    BundledModel models = services.model();
+    Analysis bundled;
+    try (PatchPredictor predictor = models.model().newPredictor()) {
+      bundled = models.classifier().classify(heardAgain, predictor);
+    }
+    assertThat(bundled.model()).isEqualTo(models.id()).isNotEqualTo(OLDER);
+    try (LibraryGateway gateway = TestServices.gateway(dir.resolve("library.db"));
+        models) {
+      gateway.write(
+          lib ->
+              new LibraryScanner(lib, new FfmpegAudioDecoder(), Executors.newFixedThreadPool(2))
+                  .scan(List.of(music), (d, t) -> {}, () -> false));
+      long t = System.currentTimeMillis() - 60_000;
+      storeByName(gateway, "", byOlderModel(bundled), t);
+      LibraryViewModel vm = new LibraryViewModel(gateway, runner, models::id);
+
+      vm.reload();
+
+      assertThat(vm.allRows())
+          .as("a library the earlier model heard, right after the upgrade")
+          .hasSize(3)
+          .noneMatch(TrackRow::analysed);
+      assertThat(vm.modelProperty().get()).isEqualTo(models.id());
+      assertThat(vm.summaryProperty().get()).isEqualTo("3 tracks · 0 analysed");
+
+      storeByName(gateway, "again", bundled, t + 1_000);
+      storeByName(gateway, "older", byOlderModel(bundled), t + 2_000);
+      String newest = gateway.read(lib -> lib.analyses().newestModel());
+      assertThat(newest)
+          .as("an older Musetag (a second install) analysed into the same library since")
+          .isEqualTo(OLDER);
+
+      vm.reload();
+
+      assertThat(vm.allRows())
+          .filteredOn(TrackRow::analysed)
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.path()).isEqualTo(heardAgain.toAbsolutePath().normalize());
+                assertThat(r.topGenre()).isEqualTo(bundled.genres().get(0).label());
+              });
+      assertThat(vm.summaryProperty().get()).isEqualTo("3 tracks · 1 analysed");
+      assertThat(runner.failures).isEmpty();
+    }
+  }
+
+  private static final String OLDER = "musetag-base@1.0.0";
+
+  /** Stores {@code a} for every track whose file name starts with {@code prefix}, as the library's writers do. */
+  private static void storeByName(LibraryGateway gateway, String prefix, Analysis a, long when)
+      throws Exception {
+    gateway.write(
+        lib -> {
+          for (Track t : lib.tracks().all(Track.OK)) {
+            if (t.path().getFileName().toString().startsWith(prefix)) {
+              lib.analyses().store(t, a, when);
+            }
+          }
+          return null;
+        });
+  }
+
+  /** What the earlier bundled model, musetag-base@1.0.0, stored for a track. */
+  private static Analysis byOlderModel(Analysis a) {
+    return new Analysis(
+        a.genres(),
+        a.quadrant(),
+        a.quadrants(),
+        a.valence(),
+        a.arousal(),
+        a.confidence(),
+        a.embedding(),
+        OLDER);
   }
 
   @Test

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.musetag.app.Services;
 import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
+import org.musetag.cli.CommandLineRun;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.PatchPredictor;
+import org.musetag.ml.heads.HeadCard;
 import org.musetag.ml.heads.HeadKind;
 import org.musetag.ml.heads.HeadRegistry;
 import org.musetag.ml.heads.HeadedAnalysis;
@@ -247,6 +249,118 @@ class RetrainViewModelTest {
     assertThat(vm.trainingProperty().get()).isFalse();
     assertThat(vm.versions()).isEmpty();
     assertThat(registryEntries()).isEmpty();
+  }
+
+  @Test
+  void aHeadOfAnEarlierModelIsListedAsModelsListSaysAndRetrainTrainsItAgainOnTheBundledModel()
+      throws Exception {
+    vm.load(folders, HeadKind.LABELS);
+    vm.activateWhenDoneProperty().set(true);
+    vm.train();
+    assertThat(heads.activeIds()).containsExactly("pitch@1");
+    trainedOnAnEarlierModel(vm.selectedProperty().get());
+    heads.reload();
+    Analysis fresh = classify(folders.resolve("low").resolve("low0.wav"));
+    assertThat(heads.applyAll(fresh).heads()).as("not applied on the bundled model").isEmpty();
+    vm.activateWhenDoneProperty().set(false);
+
+    vm.refreshVersions();
+
+    HeadRegistry.Version v1 = vm.selectedProperty().get();
+    String listed =
+        CommandLineRun.in(home, "models", "list").json().get(0).get("status").getAsString();
+    assertThat(vm.status(v1))
+        .isEqualTo(listed)
+        .isEqualTo("needs retraining (trained on " + EARLIER + ")");
+    assertThat(vm.selectedNeedsRetrainingProperty().get()).isTrue();
+    String current = services.model().id();
+    assertThat(vm.toRetrainProperty().get())
+        .isEqualTo(
+            "pitch@1 was trained on an earlier model than "
+                + current
+                + " and is not applied: select it and click Retrain.");
+
+    runner.cancelRequested = true;
+    vm.retrainSelected();
+    assertThat(vm.problemProperty().get()).contains("cancelled");
+    assertThat(vm.trainingProperty().get()).isFalse();
+    assertThat(vm.versions()).hasSize(1);
+    runner.cancelRequested = false;
+    runner.titles.clear();
+
+    vm.retrainSelected();
+
+    assertThat(vm.problemProperty().get()).isEmpty();
+    assertThat(runner.titles).contains("Reading the examples of pitch", "Training pitch");
+    assertThat(vm.sourceProperty().get()).isEqualTo(folders.toAbsolutePath().normalize());
+    assertThat(vm.counts()).extracting(RetrainViewModel.LabelCount::examples).containsExactly(4, 4);
+    HeadRegistry.Version v2 = vm.selectedProperty().get();
+    assertThat(v2.card().id()).isEqualTo("pitch@2");
+    assertThat(v2.active()).as("active, as the version it replaces was").isTrue();
+    assertThat(v2.card().backbone()).isEqualTo(current);
+    assertThat(v2.card().tagField()).isEqualTo("PITCH");
+    assertThat(vm.status(v2)).isEqualTo("usable");
+    assertThat(vm.selectedNeedsRetrainingProperty().get()).isFalse();
+    assertThat(vm.toRetrainProperty().get()).isEmpty();
+    assertThat(vm.statusProperty().get())
+        .isEqualTo("Registered pitch version 2 (active): heard 8 files, 8 from the cache.");
+    assertThat(heads.activeIds()).containsExactly("pitch@2");
+    assertThat(heads.applyAll(fresh).heads().get("pitch").labels().get(0).label()).isEqualTo("low");
+  }
+
+  @Test
+  void retrainingAHeadWhoseFolderIsGoneSaysWhichFolderAndRegistersNothing() throws Exception {
+    Path moved = home.resolve("moved away");
+    for (String label : List.of("low", "high")) {
+      Files.createDirectories(moved.resolve(label));
+      try (Stream<Path> s = Files.list(folders.resolve(label))) {
+        for (Path p : s.toList()) {
+          Files.copy(p, moved.resolve(label).resolve(p.getFileName()));
+        }
+      }
+    }
+    vm.load(moved, HeadKind.LABELS);
+    vm.train();
+    trainedOnAnEarlierModel(vm.selectedProperty().get());
+    try (Stream<Path> s = Files.walk(moved)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+    vm.refreshVersions();
+    assertThat(vm.selectedNeedsRetrainingProperty().get()).isTrue();
+
+    vm.retrainSelected();
+
+    assertThat(vm.problemProperty().get())
+        .isEqualTo(
+            "Moved-away@1 was trained from the label folder "
+                + moved
+                + ", which is gone; choose its label folder with \"Labelled folders…\" and train it"
+                + " again under the name moved-away.");
+    assertThat(vm.statusProperty().get()).isEqualTo("Nothing was registered.");
+    assertThat(vm.trainingProperty().get()).isFalse();
+    assertThat(vm.versions()).hasSize(1);
+    assertThat(new HeadRegistry(home.resolve("models")).versions("moved-away")).hasSize(1);
+  }
+
+  private static final String EARLIER = "musetag-base@1.0.0";
+
+  /** Rewrites the card of {@code v} as an earlier Musetag, whose bundled model was musetag-base@1.0.0, wrote it. */
+  static void trainedOnAnEarlierModel(HeadRegistry.Version v) throws Exception {
+    HeadCard c = v.card();
+    new HeadCard(
+            c.name(),
+            c.version(),
+            c.kind(),
+            c.created(),
+            c.musetagVersion(),
+            EARLIER,
+            c.outputs(),
+            c.tagField(),
+            c.data(),
+            c.training(),
+            c.evaluation(),
+            c.trainedFrom())
+        .write(v.dir());
   }
 
   private List<Path> registryEntries() throws Exception {

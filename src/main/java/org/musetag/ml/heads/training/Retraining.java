@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.musetag.ml.heads.HeadCard;
 import org.musetag.ml.heads.HeadException;
@@ -31,6 +32,25 @@ public final class Retraining {
    */
   public static Plan of(HeadRegistry registry, String name, Predicate<Path> isAudio)
       throws HeadException {
+    return of(
+        registry,
+        name,
+        isAudio,
+        card ->
+            card.kind() == HeadKind.LABELS
+                ? "train it again with --folders DIR --name " + card.name()
+                : "train it again with --csv FILE --name " + card.name());
+  }
+
+  /**
+   * The same, with the front end's own words for training the head from scratch when its examples are gone.
+   *
+   * @param again what to do instead, for the card whose examples are gone ("train it again with --folders DIR
+   *     --name tones")
+   */
+  public static Plan of(
+      HeadRegistry registry, String name, Predicate<Path> isAudio, Function<HeadCard, String> again)
+      throws HeadException {
     List<HeadRegistry.Version> versions = registry.versions(name);
     HeadRegistry.Version from =
         versions.stream()
@@ -41,17 +61,22 @@ public final class Retraining {
     HeadCard card = from.card();
     Path input = card.trainingInput();
     String what = card.kind() == HeadKind.LABELS ? "label folder" : "ratings CSV";
-    String again =
-        card.kind() == HeadKind.LABELS
-            ? "train it again with --folders DIR --name " + name
-            : "train it again with --csv FILE --name " + name;
     if (input == null) {
       throw new HeadException(
-          "the card of " + card.id() + " does not say where its examples were; " + again);
+          "the card of "
+              + card.id()
+              + " does not say where its examples were; "
+              + again.apply(card));
     }
     if (!Files.exists(input)) {
       throw new HeadException(
-          card.id() + " was trained from the " + what + " " + input + ", which is gone; " + again);
+          card.id()
+              + " was trained from the "
+              + what
+              + " "
+              + input
+              + ", which is gone; "
+              + again.apply(card));
     }
     return new Plan(
         from,
