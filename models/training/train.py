@@ -69,19 +69,9 @@ def sha256(path):
 
 # ----------------------------------------------------------------------------------------------------------- labels
 def load_labels(clips):
-    n = len(clips)
-    gmask = np.zeros((n, len(GENRES)), dtype=bool)
-    quad = np.full(n, -1, dtype=np.int64)
-    va = np.full((n, 2), np.nan, dtype=np.float32)
-    for i, c in enumerate(clips):
-        for g in filter(None, c["genres"].split(";")):
-            for part in g.split("|"):
-                gmask[i, GENRES.index(part)] = True
-        if c["quadrant"]:
-            quad[i] = QUADRANTS.index(c["quadrant"])
-        if c["valence_words"] and c["arousal_words"]:
-            va[i] = [float(c["valence_words"]), float(c["arousal_words"])]
-    return gmask, quad, va
+    """(genre label sets, quadrant, va) of every clip: one reader for 1.x and 2.x (transfer.load_labels)."""
+    import transfer
+    return transfer.load_labels(clips)
 
 
 # --------------------------------------------------------------------------------------------------------- training
