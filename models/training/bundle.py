@@ -310,6 +310,8 @@ def parse_args(argv=None):
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--parity-clips", type=int, default=200)
     ap.add_argument("--skip-cv", action="store_true", help="no cross-validation (a quick export; not for shipping)")
+    ap.add_argument("--compare", choices=["all", "shipped"], default="all",
+                    help="cross-validate the alternatives too (fewer windows, each backbone alone; ~8 min each)")
     ap.add_argument("--limit", type=int, default=0, help="only every n-th clip (a smoke test of the stages)")
     return ap.parse_args(argv)
 
@@ -351,9 +353,18 @@ def main(argv=None):
     candidates = []
     if not args.skip_cv:
         t0 = time.time()
-        for label, name, n_mn04, n_musicnn in alternatives(cfg):
-            res = transfer.evaluate(name, clips, labels_all, [cache], {}, log=log)
-            res.pop("oof", None)
+        rows = alternatives(cfg) if args.compare == "all" else alternatives(cfg)[:1]
+        for label, name, n_mn04, n_musicnn in rows:
+            done = os.path.join(cache, f"cv-{transfer.safe_name(name)}.json")
+            if os.path.exists(done):  # a rerun does not cross-validate a candidate again
+                with open(done) as fh:
+                    res = json.load(fh)
+            else:
+                res = transfer.evaluate(name, clips, labels_all, [cache], {}, log=log)
+                res.pop("oof", None)
+                res.pop("last_head", None)
+                with open(done, "w") as fh:
+                    json.dump(res, fh, default=lambda o: o.tolist() if hasattr(o, "tolist") else str(o))
             candidates.append({"label": label, "candidate": name, "shipped": name == CANDIDATE,
                                "metrics": res["metrics"], "consumes": res["consumes"],
                                "cost_ms": n_mn04 * cost["mn04_window_ms"] + n_musicnn * cost["musicnn_patch_ms"]})

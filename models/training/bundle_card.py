@@ -11,6 +11,7 @@ import transfer
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BASELINE = os.path.join(HERE, "baselines", "musetag-base-1.1.0.json")
+EXPLORATION = os.path.join(HERE, "baselines", "exploration.md")
 
 PRETRAINED = [
     {"name": "musicnn (MSD)", "file": "pretrained/musicnn/MSD_musicnn.h5", "licence": "ISC",
@@ -206,6 +207,8 @@ def write(out_dir, onnx_path, rec):
           "(median; mn04 per 10-s window and musicnn per 3-s patch, measured in the same run), so the choice of "
           "windows is informed.", "",
           comparison_table(rec["candidates"], baseline), "",
+          *(["### Exploration: more candidates, other windows", "", open(EXPLORATION).read(), ""]
+            if os.path.exists(EXPLORATION) else []),
           "### Targets (issue 13)", "| metric | target | value | |", "|---|---|---|---|",
           *[f"| {t['metric']} | {t['target']} | {_fmt(t['value'])} | {'met' if t['met'] else '**missed**'} |"
             for t in tmet], "",
