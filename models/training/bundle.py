@@ -12,8 +12,8 @@ samples (10 s of 16 kHz mono PCM) per track, planned as PatchPlan plans them (`w
   * per track, mean | std | max over those windows of each layer, in transfer.py's block order;
   * transfer.Head: standardisation, principal components, the genre / quadrant / valence-arousal heads with their
     calibration and the point/label agreement.
-Outputs (all track-level): genre [T,14], quadrant [T,4], va [T,2], genre_confidence [T], embedding [T,D] (the
-head's principal components: what the heads see, used for similar songs), tags_msd [T,50] (mean MSD tag
+Outputs (all track-level): genre [T,14], quadrant [T,4], va [T,2], genre_confidence [T], embedding [T,128] (the
+first principal components of the pooled features the heads see, for similar songs), tags_msd [T,50] (mean MSD tag
 probabilities), audioset_music [T,146] (mean probabilities of AudioSet's music classes, indices 137-282).
 
 Stages (each cached under models/training/.cache/bundle-<settings hash>/, so a rerun resumes):
@@ -117,17 +117,47 @@ def pool_windows(x):
     return torch.cat([mean, std, x.max(1)[0]], 1)
 
 
+EMBEDDING_DIM = 128  # principal components kept as the track embedding
+
+
+class FoldedHead(nn.Module):
+    """transfer.Head with its standardisation and projection folded into the three linear heads (x -> logits is
+    one [d, 20] matrix instead of a [d, 512] projection and three small ones: 0.6 MB instead of 16 MB in the file),
+    and the first EMBEDDING_DIM principal components as the embedding. Same answers up to float rounding; the
+    calibration and the point/label agreement are the Head's own (`finish`)."""
+
+    def __init__(self, head, emb_dim=EMBEDDING_DIM):
+        super().__init__()
+        assert head.trunk is None, "only a linear head folds"
+        self.head = head
+        mu, scale, proj = (head.mu.double(), head.scale.double(), head.proj.double())
+        a = scale[:, None] * proj  # x -> components: x @ a - (mu * scale) @ proj
+        off = (mu * scale) @ proj
+        for name, lin in (("genre", head.genre), ("quad", head.quad), ("va", head.va)):
+            w = lin.weight.double().T
+            self.register_buffer(f"{name}_w", (a @ w).float())
+            self.register_buffer(f"{name}_b", (lin.bias.double() - off @ w).float())
+        e = min(emb_dim, proj.shape[1])
+        self.register_buffer("emb_w", a[:, :e].float())
+        self.register_buffer("emb_b", (-off[:e]).float())
+
+    def forward(self, x):
+        g = x @ self.genre_w + self.genre_b
+        q = x @ self.quad_w + self.quad_b
+        v = x @ self.va_w + self.va_b
+        return (*self.head.finish(g, q, v), x @ self.emb_w + self.emb_b)
+
+
 class MusetagBase2(nn.Module):
     def __init__(self, backbones, head):
         super().__init__()
         self.backbones = backbones
-        self.head = head
+        self.head = FoldedHead(head)
 
     def forward(self, audio):
         layers = self.backbones(audio)
         x = torch.cat([pool_windows(layers[b]) for b in BLOCKS], 1)
-        genre, quadrant, va, gconf = self.head(x)
-        embedding = self.head.components(x)
+        genre, quadrant, va, gconf, embedding = self.head(x)
         tags_msd = layers["msd:tags"].mean(1)
         music = layers["mn04:tags"][:, :, MUSIC_CLASSES[0]:MUSIC_CLASSES[1]].mean(1)
         return genre, quadrant, va, gconf, embedding, tags_msd, music
@@ -376,7 +406,8 @@ def main(argv=None):
     backbones = Backbones(cfg["k"], cfg["mn04_windows"], cfg["musicnn_windows"], shared)
     model = MusetagBase2(backbones, head.float().eval()).eval()
     onnx_path = os.path.join(args.out, "musetag-base.onnx")
-    meta = metadata(args.version, cfg, backbones.msd_labels, audioset_music_labels(shared), head.proj.shape[1])
+    meta = metadata(args.version, cfg, backbones.msd_labels, audioset_music_labels(shared),
+                    model.head.emb_w.shape[1])
     shapes = export(model, onnx_path, cfg, meta)
     log(f"exported {onnx_path} ({os.path.getsize(onnx_path) / 1e6:.1f} MB): {shapes}")
 

@@ -134,7 +134,7 @@ def write(out_dir, onnx_path, rec):
             "quadrant": "probabilities over labels.quadrants (calibrated softmax)",
             "va": "valence, arousal; stretched to the targets' spread, then moved into the predicted quadrant",
             "genre_confidence": "P(top genre is one of the track's genres), Platt-scaled",
-            "embedding": "the head's principal components of the pooled backbone features (for similar songs)",
+            "embedding": "the first 128 principal components of the standardised pooled backbone features (for similar songs)",
             "tags_msd": "mean musicnn MSD tag probabilities over the musicnn patches (labels_tags_msd)",
             "audioset_music": "mean mn04 probabilities of AudioSet's music classes 137-282 (labels_audioset_music)"},
         "labels": {"genres": transfer.GENRES, "quadrants": transfer.QUADRANTS,
