@@ -84,6 +84,19 @@ def small_head(d_in, n_comp=8, seed=3):
     return head.float().eval()
 
 
+class FoldedHeadTest(unittest.TestCase):
+    def test_folded_head_answers_what_the_head_answers(self):
+        head = small_head(300, n_comp=40)
+        x = torch.randn(6, 300)
+        folded = bundle.FoldedHead(head, emb_dim=16)
+        with torch.no_grad():
+            want, got = head(x), folded(x)
+            for a, b in zip(want, got[:4]):
+                np.testing.assert_allclose(a.numpy(), b.numpy(), rtol=0, atol=1e-4)
+            np.testing.assert_allclose(head.components(x)[:, :16].numpy(), got[4].numpy(), rtol=0, atol=1e-4)
+        self.assertEqual((300, 14), tuple(folded.genre_w.shape))  # one matrix, not the [d, components] projection
+
+
 @unittest.skipUnless(HAVE_WEIGHTS, f"pretrained weights not found under {SHARED} (set MUSETAG_SHARED): "
                                    "bundle export test skipped")
 class BundleExportTest(unittest.TestCase):
