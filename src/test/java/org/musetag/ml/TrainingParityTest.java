@@ -16,9 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Java pipeline (FFmpeg windows, MelSpec v1 in Java, DJL + ONNX Runtime, Java aggregation) reproduces the
- * predictions the training pipeline (ffmpeg CLI, numpy, the ONNX graph) saved in models/parity/predictions.csv.
- * Needs the training data ({@code -Dmusetag.shared.dir}, default ../shared); skipped where it is absent.
+ * The Java pipeline (FFmpeg windows as {@link PatchPlan} plans them; for a 1.x model MelSpec v1 in Java and the mean
+ * of the patch outputs, for a 2.x model the raw PCM windows into the one graph; DJL + ONNX Runtime) reproduces the
+ * track-level predictions the training pipeline (the ffmpeg command, numpy or torch, the same ONNX graph) saved in
+ * models/parity/predictions.csv, which models/training regenerates with every bundled model. Its log line names the
+ * model and the number of clips, so a run's numbers say which model they are about. Needs the training data
+ * ({@code -Dmusetag.shared.dir}, default ../shared); skipped where it is absent.
  */
 class TrainingParityTest {
   private static final Logger LOG = LoggerFactory.getLogger(TrainingParityTest.class);
@@ -38,9 +41,11 @@ class TrainingParityTest {
     double maxDv = 0;
     double maxDa = 0;
     List<String> disagreements = new ArrayList<>();
+    String id;
     try (PatchModel model = BundledModels.base(dir, DevicePreference.CPU);
         PatchPredictor predictor = model.newPredictor()) {
-      assertThat(model.id()).isNotEqualTo("musetag-base@0.0.0-dev");
+      id = model.id();
+      assertThat(id).isNotEqualTo("musetag-base@0.0.0-dev");
       TrackClassifier classifier =
           new TrackClassifier(new FfmpegAudioDecoder(), model, new StageTimes());
       Map<String, Integer> col = index(header);
@@ -60,7 +65,9 @@ class TrainingParityTest {
     }
     int n = lines.size() - 1;
     LOG.info(
-        "parity on {} clips: genre {} / quadrant {} agree, max |dV| {}, max |dA| {}, disagreeing: {}",
+        "parity of {} on {} clips: genre {} / quadrant {} agree, max |dV| {}, max |dA| {},"
+            + " disagreeing: {}",
+        id,
         n,
         agreeGenre,
         agreeQuadrant,
