@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.audio.FfmpegAudioDecoder;
@@ -49,6 +51,22 @@ class TrainingParityTest {
       TrackClassifier classifier =
           new TrackClassifier(new FfmpegAudioDecoder(), model, new StageTimes());
       Map<String, Integer> col = index(header);
+      // a file written for another bundled model (1.x: 5 patches per clip, 2.x: its K windows) says
+      // so first
+      int k = model.metadata().windowsPerTrack();
+      Set<Integer> windows = new TreeSet<>();
+      for (String line : lines.subList(1, lines.size())) {
+        String[] f = line.split(",");
+        if (Long.parseLong(f[col.get("n_samples")]) > model.metadata().windowSamples()) {
+          windows.add(Integer.parseInt(f[col.get("n_patches")]));
+        }
+      }
+      assertThat(windows)
+          .as(
+              "%s was written for a model hearing %s windows per clip, and %s hears %d:"
+                  + " regenerate it with the model (models/training)",
+              parity, windows, id, k)
+          .containsOnly(k);
       for (String line : lines.subList(1, lines.size())) {
         String[] f = line.split(",");
         Analysis a = classifier.classify(data.resolve(f[col.get("path")]), predictor);
