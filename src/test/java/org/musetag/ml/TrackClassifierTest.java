@@ -36,7 +36,7 @@ class TrackClassifierTest {
       assertThat(a.confidence()).isEqualTo(a.quadrants().get(a.quadrant()));
       assertThat(a.valence()).isBetween(-1.0, 1.0);
       assertThat(a.arousal()).isBetween(-1.0, 1.0);
-      assertThat(a.embedding()).hasSize(128);
+      assertThat(a.embedding()).hasSize(BundledModels.embeddingWidth(dir.resolve("models")));
       assertThat(a.model()).startsWith("musetag-base@");
       assertThat(times.decodeSeconds()).isPositive();
       assertThat(times.inferenceSeconds()).isPositive();

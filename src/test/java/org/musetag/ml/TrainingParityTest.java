@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.audio.FfmpegAudioDecoder;
@@ -16,9 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Java pipeline (FFmpeg windows, MelSpec v1 in Java, DJL + ONNX Runtime, Java aggregation) reproduces the
- * predictions the training pipeline (ffmpeg CLI, numpy, the ONNX graph) saved in models/parity/predictions.csv.
- * Needs the training data ({@code -Dmusetag.shared.dir}, default ../shared); skipped where it is absent.
+ * The Java pipeline (FFmpeg windows as {@link PatchPlan} plans them; for a 1.x model MelSpec v1 in Java and the mean
+ * of the patch outputs, for a 2.x model the raw PCM windows into the one graph; DJL + ONNX Runtime) reproduces the
+ * track-level predictions the training pipeline (the ffmpeg command, numpy or torch, the same ONNX graph) saved in
+ * models/parity/predictions.csv, which models/training regenerates with every bundled model. Its log line names the
+ * model and the number of clips, so a run's numbers say which model they are about. Needs the training data
+ * ({@code -Dmusetag.shared.dir}, default ../shared); skipped where it is absent.
  */
 class TrainingParityTest {
   private static final Logger LOG = LoggerFactory.getLogger(TrainingParityTest.class);
@@ -38,12 +43,30 @@ class TrainingParityTest {
     double maxDv = 0;
     double maxDa = 0;
     List<String> disagreements = new ArrayList<>();
+    String id;
     try (PatchModel model = BundledModels.base(dir, DevicePreference.CPU);
         PatchPredictor predictor = model.newPredictor()) {
-      assertThat(model.id()).isNotEqualTo("musetag-base@0.0.0-dev");
+      id = model.id();
+      assertThat(id).isNotEqualTo("musetag-base@0.0.0-dev");
       TrackClassifier classifier =
           new TrackClassifier(new FfmpegAudioDecoder(), model, new StageTimes());
       Map<String, Integer> col = index(header);
+      // a file written for another bundled model (1.x: 5 patches per clip, 2.x: its K windows) says
+      // so first
+      int k = model.metadata().windowsPerTrack();
+      Set<Integer> windows = new TreeSet<>();
+      for (String line : lines.subList(1, lines.size())) {
+        String[] f = line.split(",");
+        if (Long.parseLong(f[col.get("n_samples")]) > model.metadata().windowSamples()) {
+          windows.add(Integer.parseInt(f[col.get("n_patches")]));
+        }
+      }
+      assertThat(windows)
+          .as(
+              "%s was written for a model hearing %s windows per clip, and %s hears %d:"
+                  + " regenerate it with the model (models/training)",
+              parity, windows, id, k)
+          .containsOnly(k);
       for (String line : lines.subList(1, lines.size())) {
         String[] f = line.split(",");
         Analysis a = classifier.classify(data.resolve(f[col.get("path")]), predictor);
@@ -60,7 +83,9 @@ class TrainingParityTest {
     }
     int n = lines.size() - 1;
     LOG.info(
-        "parity on {} clips: genre {} / quadrant {} agree, max |dV| {}, max |dA| {}, disagreeing: {}",
+        "parity of {} on {} clips: genre {} / quadrant {} agree, max |dV| {}, max |dA| {},"
+            + " disagreeing: {}",
+        id,
         n,
         agreeGenre,
         agreeQuadrant,

@@ -49,15 +49,40 @@ class WaveformModelTest {
   }
 
   @Test
-  void theMelSpecModelKeepsItsFivePatchesAndHasNoTags() throws Exception {
+  void theBundledModelHearsThePlanItsFrontEndNamesAndAnswersEveryTagItsMetadataLists()
+      throws Exception {
+    // longer than any model's window, so every one of the K planned windows is heard
+    Path song = AudioFixtures.tone(dir, "song", Encoding.WAV, 440, 30.0);
+    CountingDecoder counting = new CountingDecoder();
     try (BundledModel bundled =
-        new BundledModel(
-            new ModelFiles(dir.resolve("cache")), new FfmpegAudioDecoder(), DevicePreference.CPU)) {
+            new BundledModel(new ModelFiles(dir.resolve("cache")), counting, DevicePreference.CPU);
+        PatchPredictor predictor = bundled.model().newPredictor()) {
       ModelMetadata meta = bundled.metadata();
-      assertThat(meta.frontEndKind()).contains(FrontEnd.MEL_SPEC_V1);
-      assertThat(meta.windowSamples()).isEqualTo(MelParameters.MODEL.patchSamples());
-      assertThat(meta.windowsPerTrack()).isEqualTo(PatchPlan.PATCHES_PER_TRACK);
-      assertThat(meta.tagOutputs()).isEmpty();
+      if (meta.frontEndKind().orElseThrow() == FrontEnd.MEL_SPEC_V1) {
+        // 1.x: five MelSpec v1 patches computed in Java, no tag outputs
+        assertThat(meta.windowSamples()).isEqualTo(MelParameters.MODEL.patchSamples());
+        assertThat(meta.windowsPerTrack()).isEqualTo(PatchPlan.PATCHES_PER_TRACK);
+        assertThat(meta.tagOutputs()).isEmpty();
+      } else {
+        // 2.x: 16 kHz windows, and tags with their labels
+        assertThat(meta.sampleRate()).isEqualTo(RATE);
+        assertThat(meta.windowSamples()).isPositive();
+        assertThat(meta.tagOutputs()).isNotEmpty();
+      }
+
+      Analysis a = bundled.classifier().classify(song, predictor);
+
+      assertThat(counting.decodedWindows()).isEqualTo(meta.windowsPerTrack());
+      assertThat(a.tags().keySet()).containsExactlyElementsOf(meta.tagOutputs());
+      a.tags()
+          .forEach(
+              (name, scores) -> {
+                assertThat(scores)
+                    .as(name)
+                    .extracting(LabelScore::label)
+                    .containsExactlyInAnyOrderElementsOf(meta.labels(name));
+                assertThat(scores).allMatch(s -> s.p() >= 0 && s.p() <= 1);
+              });
     }
   }
 

@@ -13,9 +13,11 @@ import org.musetag.ml.DjlOffline;
 
 /**
  * One trained head loaded from its ONNX file through DJL's ONNX Runtime engine (like the bundled model), on the
- * CPU: a few thousand multiply-adds per track do not pay for a GPU. Takes a track's 128-float embedding and returns
- * the probability of each label, or valence and arousal, in the order of {@link HeadCard#outputs()}. One predictor,
- * used under a lock: heads are tiny, so threads queuing here cost nothing measurable.
+ * CPU: a few thousand multiply-adds per track do not pay for a GPU. Takes a track's embedding from the bundled model
+ * it was trained on (as wide as that model's {@code embedding} output: 128 floats for 1.x, 2.x's head components;
+ * {@link HeadCard.Training#features()}) and returns the probability of each label, or valence and arousal, in the
+ * order of {@link HeadCard#outputs()}. One predictor, used under a lock: heads are tiny, so threads queuing here cost
+ * nothing measurable.
  */
 public final class Head implements AutoCloseable {
   static {

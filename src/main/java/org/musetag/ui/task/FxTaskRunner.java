@@ -1,12 +1,15 @@
 package org.musetag.ui.task;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link TaskRunner} on {@code javafx.concurrent.Task}: work runs on the injected executor, progress and messages
@@ -14,6 +17,8 @@ import javafx.concurrent.Task;
  * {@link Platform#runLater}.
  */
 public final class FxTaskRunner implements TaskRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
+
   private final Executor executor;
   private final Consumer<Throwable> defaultFailure;
   private final ObservableList<ActiveJob> jobs = FXCollections.observableArrayList();
@@ -67,7 +72,18 @@ public final class FxTaskRunner implements TaskRunner {
       job.bind(fx.progressProperty(), fx.messageProperty());
       jobs.add(job);
     }
-    executor.execute(fx);
+    try {
+      executor.execute(fx);
+    } catch (RejectedExecutionException e) {
+      // The window was closed (its executors shut down) while an earlier task was finishing, and
+      // that
+      // task's handler asked for this one (the app's first task reads the trained heads, which
+      // needs
+      // the bundled model's id: a large model's file takes a moment to unpack and read, so a window
+      // closed soon after it opened meets this). Nothing is left to run it for.
+      jobs.remove(job);
+      LOG.debug("not started, the window is closing: {}", task.title());
+    }
   }
 
   /**

@@ -119,6 +119,12 @@ class TrainCommandLineTest {
       HeadedAnalysis before = apply(model, plain);
       assertThat(before.analysis()).isSameAs(plain);
       assertThat(before.heads()).isEmpty();
+      // both heads read the bundled model's embedding at its own width (128 in 1.x, fewer in 2.x)
+      for (String head : List.of("tones", "va")) {
+        assertThat(HeadCard.read(home.resolve("models/" + head + "/1")).training().features())
+            .as(head)
+            .isEqualTo(plain.embedding().length);
+      }
 
       assertThat(run("models", "activate", "tones", "1").exit()).isZero();
       assertThat(run("models", "activate", "va", "1").exit()).isZero();

@@ -102,6 +102,11 @@ class BulkTagFlowTest {
                     }));
     try (FxWatchdog watchdog = new FxWatchdog()) {
       robot.clickOn("#wizardStart");
+      // scanning and hearing the folder's songs with the bundled model (2.x: about 0.15-0.3 s a
+      // song on
+      // one core, 1.x a tenth of it): 120 s catches a hang on a loaded machine; the FX stall below
+      // is
+      // what the test measures
       WaitForAsyncUtils.waitFor(
           120,
           TimeUnit.SECONDS,

@@ -15,9 +15,12 @@ import org.musetag.app.Services;
 import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.CountingDecoder;
+import org.musetag.dsp.MelParameters;
 import org.musetag.ml.BundledModel;
 import org.musetag.ml.DevicePreference;
 import org.musetag.ml.ModelFiles;
+import org.musetag.ml.ModelMetadata;
+import org.musetag.ml.PatchPlan;
 import org.musetag.settings.GenreVocabulary;
 import org.musetag.settings.Settings;
 import org.musetag.tags.Id3Version;
@@ -89,8 +92,15 @@ class ClassifyViewModelTest {
     assertThat(good.bars().get(0).p()).isGreaterThanOrEqualTo(good.bars().get(1).p());
     assertThat(good.messageProperty().get()).matches("Q[1-4] · [a-z, ]+ · confidence \\d+ %");
     assertThat(good.pictureProperty().get().height()).isEqualTo(64);
-    // the frames the model heard: its 5 patches of 188 frames, side by side
-    assertThat(good.pictureProperty().get().width()).isEqualTo(5 * 188);
+    // the frames the model heard, its windows side by side: as many as it plans on a 4-s song (all
+    // K of
+    // 1.x's 3-s patches, 2.x's one 10-s window), each as many frames as its samples make
+    ModelMetadata meta = models.metadata();
+    int windows =
+        PatchPlan.starts(4 * meta.sampleRate(), meta.windowSamples(), meta.windowsPerTrack())
+            .size();
+    assertThat(good.pictureProperty().get().width())
+        .isEqualTo(windows * MelParameters.MODEL.framesForSamples(meta.windowSamples()));
     ClassifyCardViewModel bad = vm.cards().get(1);
     assertThat(bad.stateProperty().get()).isEqualTo(ClassifyCardViewModel.State.FAILED);
     assertThat(bad.messageProperty().get())
@@ -117,7 +127,9 @@ class ClassifyViewModelTest {
 
       assertThat(one.cards().get(0).pictureProperty().get()).isNotNull();
       assertThat(counting.openings()).isEqualTo(1);
-      assertThat(counting.decodedWindows()).isEqualTo(5);
+      // a 30-s song is longer than any model's window: all K planned windows, decoded in that one
+      // opening
+      assertThat(counting.decodedWindows()).isEqualTo(counted.metadata().windowsPerTrack());
     }
   }
 

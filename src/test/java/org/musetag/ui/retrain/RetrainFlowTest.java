@@ -77,6 +77,11 @@ class RetrainFlowTest {
     String evidence;
     try (FxWatchdog watchdog = new FxWatchdog()) {
       robot.clickOn("#trainHead");
+      // Training hears the 8 songs with the bundled model (2.x: about 0.15-0.3 s a song on one
+      // core, a
+      // few times that on this shared machine; 1.x a tenth of it) and fits 5 folds in under a
+      // second:
+      // 90 s is there to catch a hang, not to measure speed.
       WaitForAsyncUtils.waitFor(
           90,
           TimeUnit.SECONDS,
@@ -163,6 +168,7 @@ class RetrainFlowTest {
   private String classifyMessage(FxRobot robot, Path file) throws Exception {
     robot.interact(() -> window.viewModel().drop(List.of(file)));
     ClassifyCardViewModel card = window.classifyViewModel().cards().get(0);
+    // one song: well under a second of model time even for 2.x; 60 s only catches a hang
     WaitForAsyncUtils.waitFor(
         60, TimeUnit.SECONDS, () -> card.stateProperty().get() == ClassifyCardViewModel.State.DONE);
     return card.messageProperty().get();
