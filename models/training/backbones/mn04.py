@@ -61,12 +61,17 @@ class FrontEnd(nn.Module):
         mel = kaldi_mel_banks()
         # Bins above 15 kHz have zero weight in every band: leave them out of the DFT (481 of 513 bins kept).
         self.n_bins = int(np.nonzero(mel.any(0))[0].max()) + 1
-        self.register_buffer("dft", torch.from_numpy(dft_kernels(self.n_bins)))
+        # The window is 800 samples centred in the 1024 frame: the kernels keep only those taps (the other 224 are
+        # zero), and forward() drops the 112 padded samples each side that only they would have met. Same frames,
+        # 22 % fewer multiply-adds in the front-end's costliest step.
+        self.off = (N_FFT - WIN) // 2
+        full = dft_kernels(self.n_bins)
+        self.register_buffer("dft", torch.from_numpy(full[:, :, self.off:self.off + WIN].copy()))
         self.register_buffer("mel", torch.from_numpy(mel[:, :self.n_bins]))
         # The DFT conv is exportable but costs ~6x an FFT on CPU; use_fft switches to torch.stft (not exportable to
         # opset <= 17) with the same framing: the 800-sample window centred in a 1024 frame.
         self.use_fft = False
-        self.register_buffer("fft_window", torch.from_numpy(self.dft[0, 0].numpy().copy()), persistent=False)
+        self.register_buffer("fft_window", torch.from_numpy(full[0, 0].copy()), persistent=False)
 
     def forward(self, x):
         # EfficientAT applies pre-emphasis as a 'valid' 2-tap conv: one sample shorter than the input.
@@ -77,7 +82,7 @@ class FrontEnd(nn.Module):
             spec = torch.stft(x[:, 0], N_FFT, HOP, N_FFT, self.fft_window, center=False, return_complex=True)
             power = spec.abs()[:, :self.n_bins] ** 2
         else:
-            spec = F.conv1d(x, self.dft, stride=HOP)  # [N, 2 * n_bins, T]
+            spec = F.conv1d(x[:, :, self.off:x.shape[-1] - self.off], self.dft, stride=HOP)  # [N, 2 * n_bins, T]
             re, im = spec[:, :self.n_bins], spec[:, self.n_bins:]
             power = re * re + im * im
         mel = torch.matmul(self.mel, power)  # [N, 128, T]
