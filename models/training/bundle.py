@@ -353,8 +353,10 @@ def main(argv=None):
     shared = os.path.abspath(args.shared or os.path.join(data, "..", ".."))
     cfg = {"k": args.windows, "mn04_windows": list(range(args.windows)),
            "musicnn_windows": even_subset(args.windows, args.musicnn_patches), "shared": shared}
-    key = hashlib.sha256(json.dumps({**cfg, "shared": None, "limit": args.limit, "clips": open(os.path.join(data, "clips.csv"), "rb")
-                                     .read().hex()[:4096], "v": 1}, sort_keys=True).encode()).hexdigest()[:10]
+    # the cache belongs to these settings and this clips.csv (all of it: a changed label or fold is a new cache)
+    clips_sha = bundle_card.sha256(os.path.join(data, "clips.csv"))
+    key = hashlib.sha256(json.dumps({**cfg, "shared": None, "limit": args.limit, "clips": clips_sha, "v": 1},
+                                    sort_keys=True).encode()).hexdigest()[:10]
     cache = os.path.join(HERE, ".cache", f"bundle-{key}")
     os.makedirs(cache, exist_ok=True)
     logf = open(os.path.join(cache, "bundle.log"), "a")
