@@ -57,10 +57,8 @@ CANDIDATE = "msd+mn04"  # transfer.py's name for the sources the graph feeds its
 # ------------------------------------------------------------------------------------------------------- windows
 def window_starts(d, s, k):
     """Java's PatchPlan.starts: one window from 0 when the track is no longer than one, else k windows centred in k
-    equal slices, start_i = round((d - s)(2 i + 1) / 2k), round half up, in integers."""
-    if d <= s:
-        return [0]
-    return [((d - s) * (2 * i + 1) * 2 + 2 * k) // (4 * k) for i in range(k)]
+    equal slices, round half up (the rule features.patch_starts already implements for 1.x patches)."""
+    return features.patch_starts(d, s, k)
 
 
 def track_windows(pcm, k, s=WINDOW):
