@@ -327,6 +327,25 @@ def alternatives(cfg):
 
 
 # -------------------------------------------------------------------------------------------------------- main
+def config(data, windows, musicnn_patches, shared=None):
+    """The graph's settings: K windows, which of them each backbone hears, and where the pretrained weights are."""
+    shared = shared or os.path.abspath(os.path.join(data, "..", ".."))
+    return {"k": windows, "mn04_windows": list(range(windows)),
+            "musicnn_windows": even_subset(windows, musicnn_patches), "shared": shared}
+
+
+def cache_dir(data, windows, musicnn_patches, limit=0):
+    """The feature cache of these settings and this clips.csv (all of it: a changed label or fold is a new cache);
+    bundle.py and similarity.py share it."""
+    cfg = config(data, windows, musicnn_patches)
+    clips_sha = bundle_card.sha256(os.path.join(data, "clips.csv"))
+    key = hashlib.sha256(json.dumps({**cfg, "shared": None, "limit": limit, "clips": clips_sha, "v": 1},
+                                    sort_keys=True).encode()).hexdigest()[:10]
+    cache = os.path.join(HERE, ".cache", f"bundle-{key}")
+    os.makedirs(cache, exist_ok=True)
+    return cache
+
+
 def parse_args(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=os.path.join(HERE, "..", "..", "..", "shared", "data", "train-v1"))
@@ -349,14 +368,8 @@ def main(argv=None):
     torch.set_num_threads(2)
     data = os.path.abspath(args.data)
     shared = os.path.abspath(args.shared or os.path.join(data, "..", ".."))
-    cfg = {"k": args.windows, "mn04_windows": list(range(args.windows)),
-           "musicnn_windows": even_subset(args.windows, args.musicnn_patches), "shared": shared}
-    # the cache belongs to these settings and this clips.csv (all of it: a changed label or fold is a new cache)
-    clips_sha = bundle_card.sha256(os.path.join(data, "clips.csv"))
-    key = hashlib.sha256(json.dumps({**cfg, "shared": None, "limit": args.limit, "clips": clips_sha, "v": 1},
-                                    sort_keys=True).encode()).hexdigest()[:10]
-    cache = os.path.join(HERE, ".cache", f"bundle-{key}")
-    os.makedirs(cache, exist_ok=True)
+    cfg = config(data, args.windows, args.musicnn_patches, shared)
+    cache = cache_dir(data, args.windows, args.musicnn_patches, args.limit)
     logf = open(os.path.join(cache, "bundle.log"), "a")
     t_start = time.time()
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       AnalyzeCommand.class,
       PlaylistCommand.class,
+      SimilarCommand.class,
       TagCommand.class,
       UndoCommand.class,
       TrainCommand.class,

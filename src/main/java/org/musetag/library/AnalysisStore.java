@@ -24,6 +24,10 @@ import org.musetag.ml.LabelScore;
  */
 public final class AnalysisStore {
   private static final Gson GSON = new Gson();
+  private static final java.lang.reflect.Type GENRES =
+      new TypeToken<List<LabelScore>>() {}.getType();
+  private static final java.lang.reflect.Type QUADRANTS =
+      new TypeToken<Map<String, Double>>() {}.getType();
 
   private final Connection c;
   private final TrackStore tracks;
@@ -106,6 +110,23 @@ public final class AnalysisStore {
    * by path.
    */
   public List<Analysed> find(String model, String quadrant, String genre) throws LibraryException {
+    List<Analysed> out = new ArrayList<>();
+    read(model, quadrant, genre, out::add);
+    return out;
+  }
+
+  /**
+   * Every analysed readable track of {@code model}, ordered by path, one at a time: for readers that keep less than
+   * the whole analysis of a large library (the similar-songs index).
+   */
+  public void forEach(String model, java.util.function.Consumer<Analysed> each)
+      throws LibraryException {
+    read(model, null, null, each);
+  }
+
+  private void read(
+      String model, String quadrant, String genre, java.util.function.Consumer<Analysed> each)
+      throws LibraryException {
     String sql =
         "SELECT "
             + TrackStore.prefixed("t.")
@@ -120,15 +141,12 @@ public final class AnalysisStore {
       ps.setString(3, quadrant);
       ps.setString(4, genre);
       ps.setString(5, genre);
-      List<Analysed> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Track t = TrackStore.read(rs);
-          List<LabelScore> genres =
-              GSON.fromJson(rs.getString(15), new TypeToken<List<LabelScore>>() {}.getType());
-          Map<String, Double> quadrants =
-              GSON.fromJson(rs.getString(17), new TypeToken<Map<String, Double>>() {}.getType());
-          out.add(
+          List<LabelScore> genres = GSON.fromJson(rs.getString(15), GENRES);
+          Map<String, Double> quadrants = GSON.fromJson(rs.getString(17), QUADRANTS);
+          each.accept(
               new Analysed(
                   t,
                   new Analysis(
@@ -142,7 +160,6 @@ public final class AnalysisStore {
                       rs.getString(22))));
         }
       }
-      return out;
     } catch (SQLException e) {
       throw new LibraryException("cannot read the library: " + e.getMessage(), e);
     }

@@ -38,6 +38,11 @@ public record Track(
 
   /** "Artist – Title", or the file name when the tags say nothing. */
   public String displayName() {
+    return displayName(artist, title, path);
+  }
+
+  /** "Artist – Title", or the file name when the tags say nothing: how every list names a track. */
+  public static String displayName(String artist, String title, Path path) {
     boolean hasArtist = artist != null && !artist.isBlank();
     boolean hasTitle = title != null && !title.isBlank();
     if (hasArtist && hasTitle) {

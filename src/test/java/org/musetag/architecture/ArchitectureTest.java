@@ -24,6 +24,7 @@ class ArchitectureTest {
     "org.musetag.library..",
     "org.musetag.tags..",
     "org.musetag.jobs..",
+    "org.musetag.similar..",
     "org.musetag.cli..",
     "org.musetag.app..",
     "org.musetag.settings.."
@@ -77,6 +78,8 @@ class ArchitectureTest {
           .definedBy("org.musetag.app..")
           .layer("Jobs")
           .definedBy("org.musetag.jobs..")
+          .layer("Similar")
+          .definedBy("org.musetag.similar..")
           .layer("Settings")
           .definedBy("org.musetag.settings..")
           .layer("Library")
@@ -104,12 +107,15 @@ class ArchitectureTest {
           .mayOnlyBeAccessedByLayers("Launcher", "Ui", "Cli")
           .whereLayer("Jobs")
           .mayOnlyBeAccessedByLayers("Launcher", "Ui", "Cli", "App")
+          .whereLayer("Similar")
+          .mayOnlyBeAccessedByLayers("Launcher", "Ui", "Cli", "App")
           .whereLayer("Settings")
           .mayOnlyBeAccessedByLayers("Launcher", "Ui", "Cli", "App", "Jobs")
           .whereLayer("Library")
-          .mayOnlyBeAccessedByLayers("Launcher", "Ui", "Cli", "App", "Jobs")
+          .mayOnlyBeAccessedByLayers("Launcher", "Ui", "Cli", "App", "Jobs", "Similar")
           .whereLayer("Ml")
-          .mayOnlyBeAccessedByLayers("Launcher", "Ui", "Cli", "App", "Jobs", "Settings", "Library")
+          .mayOnlyBeAccessedByLayers(
+              "Launcher", "Ui", "Cli", "App", "Jobs", "Similar", "Settings", "Library")
           .whereLayer("Tags")
           .mayOnlyBeAccessedByLayers(
               "Launcher", "Ui", "Cli", "App", "Jobs", "Settings", "Library", "Ml")
