@@ -45,8 +45,7 @@ public final class SimilarSongs {
 
   /** The neighbours of a library track of this index. */
   public List<Neighbour> of(int row, Options o) {
-    Placed q = index.placed(row);
-    return list(index.vector(row), q.path(), index.artistOf(row), o);
+    return list(index.vector(row), index.placed(row).path(), index.artistOf(row), o);
   }
 
   /**
@@ -54,19 +53,17 @@ public final class SimilarSongs {
    * are never listed, and rows by {@code artist} (may be null) come after the others unless {@code sameArtist}.
    */
   public List<Neighbour> of(float[] vector, Path file, String artist, Options o) {
-    int artistId = 0;
-    String key = artist == null ? "" : artist.strip().toLowerCase(Locale.ROOT);
-    for (int r = 0; r < index.size() && !key.isEmpty(); r++) {
-      if (index.placed(r).artistKey().equals(key)) {
-        artistId = index.artistOf(r);
-        break;
-      }
-    }
-    return list(vector, file, artistId, o);
+    return list(vector, file, index.artistId(artist), o);
   }
 
   private List<Neighbour> list(float[] q, Path file, int artistId, Options o) {
-    IntPredicate wanted = r -> !index.placed(r).path().equals(file) && matches(index.placed(r), o);
+    String own = file == null ? null : file.toString();
+    int quadrant = o.quadrant() == null ? 0 : o.quadrant().charAt(1) - '0';
+    IntPredicate wanted =
+        r ->
+            !index.path(r).equals(own)
+                && (o.genre() == null || o.genre().equals(index.genre(r)))
+                && (quadrant == 0 || index.quadrant(r) == quadrant);
     List<Hit> hits;
     if (o.sameArtist() || artistId == 0) {
       hits = index.nearest(q, o.count(), wanted);
@@ -85,10 +82,5 @@ public final class SimilarSongs {
       out.add(new Neighbour(out.size() + 1, index.placed(h.row()), h.distance()));
     }
     return out;
-  }
-
-  private static boolean matches(Placed p, Options o) {
-    return (o.genre() == null || o.genre().equals(p.genre()))
-        && (o.quadrant() == null || o.quadrant().equals(p.quadrant()));
   }
 }

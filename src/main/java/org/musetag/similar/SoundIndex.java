@@ -1,5 +1,6 @@
 package org.musetag.similar;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,25 +21,91 @@ import org.musetag.ml.Analysis;
  * scan is a few milliseconds). Immutable and safe to share between threads.
  */
 public final class SoundIndex {
+  /** Above this many tracks a query scans in parallel, one slice per core. */
+  private static final int PARALLEL_FROM = 200_000;
+
   private final String model;
   private final int dim;
   private final float[] data;
-  private final List<Placed> placed;
-  private final int[] artist; // artist key id per row; 0 = unknown artist
-  private final Map<Long, Integer> rowOfTrack;
+  private final int size;
+  // what a result shows, one array per field (a record per track would double the memory of a large
+  // index)
+  private final long[] trackIds;
+  private final String[] paths;
+  private final String[] titles;
+  private final int[] artist; // id into artistNames; 0 = unknown
+  private final String[] artistNames;
+  private final byte[] genre;
+  private final String[] genreNames;
+  private final byte[] quadrant;
+  private final float[] valence;
+  private final float[] arousal;
+  private final float[] seconds;
+  private final long[] sortedIds; // trackIds sorted, with the row of each
+  private final int[] rowOfSorted;
 
   private SoundIndex(String model, int dim, float[] data, List<Placed> placed) {
     this.model = model;
     this.dim = dim;
     this.data = data;
-    this.placed = List.copyOf(placed);
-    this.artist = new int[placed.size()];
-    this.rowOfTrack = new HashMap<>();
+    this.size = placed.size();
+    trackIds = new long[size];
+    paths = new String[size];
+    titles = new String[size];
+    artist = new int[size];
+    genre = new byte[size];
+    quadrant = new byte[size];
+    valence = new float[size];
+    arousal = new float[size];
+    seconds = new float[size];
     Map<String, Integer> artistIds = new HashMap<>();
-    for (int r = 0; r < placed.size(); r++) {
-      String key = placed.get(r).artistKey();
-      artist[r] = key.isEmpty() ? 0 : artistIds.computeIfAbsent(key, k -> artistIds.size() + 1);
-      rowOfTrack.put(placed.get(r).trackId(), r);
+    List<String> artists = new ArrayList<>(List.of(""));
+    Map<String, Integer> genreIds = new HashMap<>();
+    List<String> genres = new ArrayList<>();
+    for (int r = 0; r < size; r++) {
+      Placed p = placed.get(r);
+      trackIds[r] = p.trackId();
+      paths[r] = p.path().toString();
+      titles[r] = p.title();
+      String key = p.artistKey();
+      if (!key.isEmpty()) {
+        artist[r] =
+            artistIds.computeIfAbsent(
+                key,
+                k -> {
+                  artists.add(p.artist());
+                  return artists.size() - 1;
+                });
+      }
+      genre[r] =
+          (byte)
+              (int)
+                  genreIds.computeIfAbsent(
+                      p.genre(),
+                      g -> {
+                        genres.add(g);
+                        return genres.size() - 1;
+                      });
+      quadrant[r] = (byte) (p.quadrant().charAt(1) - '0');
+      valence[r] = (float) p.valence();
+      arousal[r] = (float) p.arousal();
+      seconds[r] = (float) p.durationSeconds();
+    }
+    if (genres.size() > 127) {
+      throw new IllegalArgumentException("more than 127 genres: " + genres.size());
+    }
+    artistNames = artists.toArray(String[]::new);
+    genreNames = genres.toArray(String[]::new);
+    Integer[] order = new Integer[size];
+    for (int r = 0; r < size; r++) {
+      order[r] = r;
+    }
+    Arrays.sort(order, Comparator.comparingLong(r -> trackIds[r]));
+    sortedIds = new long[size];
+    rowOfSorted = new int[size];
+    for (int i = 0; i < size; i++) {
+      sortedIds[i] = trackIds[order[i]];
+      rowOfSorted[i] = order[i];
     }
   }
 
@@ -92,7 +159,7 @@ public final class SoundIndex {
   }
 
   public int size() {
-    return placed.size();
+    return size;
   }
 
   /** How many numbers each track's vector has (0 for an empty index). */
@@ -100,24 +167,55 @@ public final class SoundIndex {
     return dim;
   }
 
+  /** What the index keeps of a row's track. */
   public Placed placed(int row) {
-    return placed.get(row);
+    return new Placed(
+        trackIds[row],
+        Path.of(paths[row]),
+        artistNames[artist[row]].isEmpty() ? null : artistNames[artist[row]],
+        titles[row],
+        genreNames[genre[row]],
+        "Q" + quadrant[row],
+        valence[row],
+        arousal[row],
+        seconds[row]);
+  }
+
+  /** The file of a row, as the library has it. */
+  String path(int row) {
+    return paths[row];
+  }
+
+  /** The most likely genre of a row. */
+  String genre(int row) {
+    return genreNames[genre[row]];
+  }
+
+  /** The quadrant of a row, 1..4. */
+  int quadrant(int row) {
+    return quadrant[row];
   }
 
   /** The row of a library track, if this model heard it. */
   public OptionalInt rowOf(long trackId) {
-    Integer r = rowOfTrack.get(trackId);
-    return r == null ? OptionalInt.empty() : OptionalInt.of(r);
+    int i = Arrays.binarySearch(sortedIds, trackId);
+    return i < 0 ? OptionalInt.empty() : OptionalInt.of(rowOfSorted[i]);
+  }
+
+  /** The artist id of the first row whose artist is {@code name} (trimmed, any case); 0 when none is. */
+  int artistId(String name) {
+    String key = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
+    for (int id = 1; id < artistNames.length && !key.isEmpty(); id++) {
+      if (artistNames[id].strip().toLowerCase(java.util.Locale.ROOT).equals(key)) {
+        return id;
+      }
+    }
+    return 0;
   }
 
   /** A copy of a row's vector. */
   public float[] vector(int row) {
     return Arrays.copyOfRange(data, row * dim, (row + 1) * dim);
-  }
-
-  /** Whether two rows name the same artist (an unknown artist is nobody's). */
-  boolean sameArtist(int a, int b) {
-    return artist[a] != 0 && artist[a] == artist[b];
   }
 
   /** The artist id of a row, 0 for unknown. */
@@ -142,11 +240,39 @@ public final class SoundIndex {
       throw new IllegalArgumentException(
           "a vector of " + q.length + " numbers cannot be compared with this index's " + dim);
     }
-    Comparator<Hit> worstFirst =
-        Comparator.comparingDouble(Hit::distance).thenComparingInt(Hit::row).reversed();
-    PriorityQueue<Hit> best = new PriorityQueue<>(Math.max(1, n + 1), worstFirst);
-    int rows = placed.size();
-    for (int r = 0; r < rows; r++) {
+    if (size < PARALLEL_FROM) {
+      return sorted(scan(q, n, allowed, 0, size));
+    }
+    int slices = Runtime.getRuntime().availableProcessors();
+    PriorityQueue<Hit> all = new PriorityQueue<>(WORST_FIRST);
+    java.util.stream.IntStream.range(0, slices)
+        .parallel()
+        .mapToObj(
+            i ->
+                scan(
+                    q,
+                    n,
+                    allowed,
+                    (int) ((long) size * i / slices),
+                    (int) ((long) size * (i + 1) / slices)))
+        .toList()
+        .forEach(
+            h -> {
+              all.addAll(h);
+              while (all.size() > n) {
+                all.poll();
+              }
+            });
+    return sorted(all);
+  }
+
+  private static final Comparator<Hit> WORST_FIRST =
+      Comparator.comparingDouble(Hit::distance).thenComparingInt(Hit::row).reversed();
+
+  /** The best n of rows [from, to) in a bounded heap, worst on top. */
+  private PriorityQueue<Hit> scan(float[] q, int n, IntPredicate allowed, int from, int to) {
+    PriorityQueue<Hit> best = new PriorityQueue<>(Math.max(1, n + 1), WORST_FIRST);
+    for (int r = from; r < to; r++) {
       double d = 1.0 - SoundVector.dot(data, r * dim, q);
       if (best.size() == n && d >= best.peek().distance()) {
         continue;
@@ -159,8 +285,12 @@ public final class SoundIndex {
         best.poll();
       }
     }
-    List<Hit> out = new ArrayList<>(best);
-    out.sort(worstFirst.reversed());
+    return best;
+  }
+
+  private static List<Hit> sorted(PriorityQueue<Hit> heap) {
+    List<Hit> out = new ArrayList<>(heap);
+    out.sort(WORST_FIRST.reversed());
     return out;
   }
 

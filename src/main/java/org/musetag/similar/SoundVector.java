@@ -6,30 +6,35 @@ import org.musetag.ml.Analysis;
 import org.musetag.ml.LabelScore;
 
 /**
- * A track's sound as one unit vector, from what the library stores of its analysis: the model's embedding (the first
- * principal components of the pretrained networks' pooled features), its genre probabilities, its quadrant
- * probabilities and its valence/arousal point. Each part is scaled to unit length and weighted, then the whole to
- * unit length, so the distance of two tracks is {@code 1 - cosine} (0 the same, 2 opposite). The weights were chosen
- * by precision@10 on train-v1 with out-of-fold outputs ({@code models/training/similarity.py}, decision 0014).
+ * A track's sound as one unit vector, from what the library stores of its analysis: the first {@value
+ * #EMBEDDING_NUMBERS} numbers of the model's embedding (the leading principal components of the pretrained networks'
+ * pooled features), its genre probabilities, its quadrant probabilities and its valence/arousal point. Each part is
+ * scaled to unit length and weighted, then the whole to unit length, so the distance of two tracks is {@code 1 -
+ * cosine} (0 the same, 2 opposite). Parts and weights were chosen by precision@10 on train-v1 with out-of-fold
+ * outputs ({@code models/training/similarity.py}, {@code docs/similarity.json}, decision 0014): the smallest vector
+ * within 1 % of the best.
  */
 public final class SoundVector {
+  /** How many of the embedding's numbers are used: the first, the components that vary most. */
+  static final int EMBEDDING_NUMBERS = 64;
+
   /** Weight of the embedding part. */
   static final float EMBEDDING = 1.0f;
 
   /** Weight of the genre probabilities. */
-  static final float GENRE = 1.0f;
+  static final float GENRE = 0.5f;
 
   /** Weight of the quadrant probabilities. */
-  static final float QUADRANT = 1.0f;
+  static final float QUADRANT = 0.5f;
 
   /** Weight of the valence/arousal point. */
-  static final float POINT = 1.0f;
+  static final float POINT = 0.5f;
 
   private SoundVector() {}
 
   /** How many numbers the vector of an analysis has: its embedding, its genres, four quadrants and two axes. */
   public static int length(Analysis a) {
-    return a.embedding().length + a.genres().size() + a.quadrants().size() + 2;
+    return embeddingNumbers(a) + a.genres().size() + a.quadrants().size() + 2;
   }
 
   /**
@@ -39,7 +44,7 @@ public final class SoundVector {
   public static float[] of(Analysis a) {
     float[] v = new float[length(a)];
     int at = 0;
-    at = put(v, at, a.embedding(), EMBEDDING);
+    at = put(v, at, java.util.Arrays.copyOf(a.embedding(), embeddingNumbers(a)), EMBEDDING);
     at =
         put(
             v,
@@ -63,6 +68,10 @@ public final class SoundVector {
     put(v, at, new float[] {(float) a.valence(), (float) a.arousal()}, POINT);
     scale(v, 0, v.length, 1.0f);
     return v;
+  }
+
+  private static int embeddingNumbers(Analysis a) {
+    return Math.min(EMBEDDING_NUMBERS, a.embedding().length);
   }
 
   /** Whether an analysis can be placed: it has an embedding, genres and quadrants. */

@@ -49,6 +49,56 @@ class SoundIndexTest {
   }
 
   @Test
+  void aLargeIndexScannedInSlicesGivesTheSameAnswerAsSortingEveryDistance() {
+    Random rnd = new Random(5);
+    SoundIndex.Builder b = new SoundIndex.Builder(Analyses.MODEL);
+    for (int i = 0; i < 210_000; i++) {
+      b.add(Analyses.track(i, "a" + (i % 100), "rock", "Q" + (1 + i % 4), Analyses.random(rnd, 2)));
+    }
+    SoundIndex index = b.build();
+    for (int t = 0; t < 3; t++) {
+      float[] q = index.vector(rnd.nextInt(index.size()));
+      List<Integer> expected =
+          IntStream.range(0, index.size())
+              .boxed()
+              .filter(r -> r % 3 != 0)
+              .sorted(
+                  Comparator.<Integer>comparingDouble(r -> index.distance(r, q))
+                      .thenComparingInt(r -> r))
+              .limit(10)
+              .toList();
+      assertThat(index.nearest(q, 10, r -> r % 3 != 0).stream().map(Hit::row).toList())
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void theVectorIsTheFirst64EmbeddingNumbersGenresQuadrantsAndThePointWeighted() {
+    float[] e = new float[128];
+    java.util.Arrays.fill(e, 1f);
+    java.util.Arrays.fill(e, 64, 128, 100f); // numbers after the 64th are not used
+    float[] v = SoundVector.of(Analyses.track(1, "x", "rock", "Q2", e).analysis());
+    assertThat(v).hasSize(64 + Analyses.GENRES.size() + 4 + 2);
+    double w = Math.sqrt(1 + 3 * 0.25);
+    assertThat(norm(v, 0, 64)).isCloseTo(1 / w, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(norm(v, 64, 64 + Analyses.GENRES.size()))
+        .isCloseTo(0.5 / w, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(norm(v, v.length - 6, v.length - 2))
+        .isCloseTo(0.5 / w, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(norm(v, v.length - 2, v.length))
+        .isCloseTo(0.5 / w, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(v[v.length - 2]).as("valence of a Q2 track is negative").isNegative();
+  }
+
+  private static double norm(float[] v, int from, int to) {
+    double s = 0;
+    for (int i = from; i < to; i++) {
+      s += v[i] * v[i];
+    }
+    return Math.sqrt(s);
+  }
+
+  @Test
   void onlyTheIndexModelsAnalysesAreAdmitted() {
     SoundIndex.Builder b = new SoundIndex.Builder(Analyses.MODEL);
     assertThat(b.add(Analyses.track(1, "x", "rock", "Q1", new float[] {1, 0}))).isTrue();
