@@ -105,6 +105,7 @@ public final class CircumplexView {
             });
     vm.selectionProperty().addListener(o -> redraw());
     vm.hoveredProperty().addListener(o -> redraw());
+    vm.marksProperty().addListener(o -> redraw());
 
     Button reset = new Button("Reset view");
     reset.setOnAction(
@@ -120,6 +121,10 @@ public final class CircumplexView {
     tag.setOnAction(e -> vm.tagSelection());
     Button show = new Button("Show in library", Icons.get("library", 16));
     show.setOnAction(e -> vm.showSelectionInLibrary());
+    Button similar = new Button("Find similar", Icons.get("search", 16));
+    similar.setId("circumplexSimilar");
+    similar.setOnAction(e -> vm.findSimilarToSelection());
+    similar.disableProperty().bind(vm.selectionProperty().map(sel -> sel.length != 1));
     save.disableProperty().bind(vm.selectionProperty().map(s -> s.length == 0));
     show.disableProperty().bind(save.disableProperty());
     tag.disableProperty().bind(save.disableProperty());
@@ -131,7 +136,7 @@ public final class CircumplexView {
     help.getStyleClass().add("subtle");
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
-    HBox bar = new HBox(8, reset, save, tag, show, selected, spring, help);
+    HBox bar = new HBox(8, reset, save, tag, show, similar, selected, spring, help);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(6, 8, 6, 8));
     bar.getStyleClass().add("tool-row");
@@ -241,6 +246,7 @@ public final class CircumplexView {
     GraphicsContext g = canvas.getGraphicsContext2D();
     g.drawImage(image, 0, 0);
     CircumplexPainter.axes(g, view);
+    drawMarks(g, p, vm.marksProperty().get());
     TrackRow hover = vm.hoveredProperty().get();
     if (hover != null) {
       g.setStroke(Color.BLACK);
@@ -250,6 +256,31 @@ public final class CircumplexView {
     }
     lastRenderNanos = System.nanoTime() - t0;
     worstRenderCpuNanos = Math.max(worstRenderCpuNanos, CPU.getCurrentThreadCpuTime() - cpu0);
+  }
+
+  /** The similar-songs panel's tracks ringed, its journey as a line from its first step to its last. */
+  private void drawMarks(
+      GraphicsContext g, CircumplexViewModel.Points p, CircumplexViewModel.Marks m) {
+    int[] path = m.path();
+    if (path.length > 1) {
+      g.setStroke(Color.web("#2e3440", 0.85));
+      g.setLineWidth(2);
+      double[] xs = new double[path.length];
+      double[] ys = new double[path.length];
+      for (int i = 0; i < path.length; i++) {
+        xs[i] = view.toScreenX(p.xs()[path[i]]);
+        ys[i] = view.toScreenY(p.ys()[path[i]]);
+      }
+      g.strokePolyline(xs, ys, path.length);
+      g.setFill(Color.web("#2e3440"));
+      g.fillOval(xs[0] - 5, ys[0] - 5, 10, 10);
+      g.fillRect(xs[path.length - 1] - 5, ys[path.length - 1] - 5, 10, 10);
+    }
+    g.setStroke(Color.web("#bf616a"));
+    g.setLineWidth(2);
+    for (int i : m.points()) {
+      g.strokeOval(view.toScreenX(p.xs()[i]) - 6, view.toScreenY(p.ys()[i]) - 6, 12, 12);
+    }
   }
 
   private static String web(Color c) {

@@ -69,6 +69,10 @@ public final class CircumplexViewModel {
   private Consumer<Quadrant> quadrantFilter = q -> {};
   private Consumer<TrackRow> player = r -> {};
   private Consumer<Set<Long>> libraryFilter = ids -> {};
+  private Consumer<TrackRow> findSimilar = r -> {};
+  private final ReadOnlyObjectWrapper<Marks> marks = new ReadOnlyObjectWrapper<>(Marks.NONE);
+  private Set<Long> markedIds = Set.of();
+  private List<Long> markedPath = List.of();
 
   public CircumplexViewModel(
       ObservableList<TrackRow> rows,
@@ -118,6 +122,7 @@ public final class CircumplexViewModel {
             new PointIndex(xs, ys)));
     select(new int[0]);
     hovered.set(null);
+    remark();
   }
 
   /** The point within {@code radius} of (valence, arousal), shown as the hover tip. */
@@ -275,6 +280,48 @@ public final class CircumplexViewModel {
   private void failedTagging(Throwable e) {
     selectionText.set("Not written");
     dialogs.showError("Cannot tag the selection", UserErrors.describe(e));
+  }
+
+  /**
+   * What the similar-songs panel found, drawn over the points: rings around {@code tracks} and, for a journey, a
+   * line through {@code path} in order. Kept by track id, so it survives the points being rebuilt.
+   */
+  public record Marks(int[] points, int[] path) {
+    static final Marks NONE = new Marks(new int[0], new int[0]);
+  }
+
+  /** Marks these tracks (and this journey, in order; empty for none) on the plane. */
+  public void mark(Set<Long> tracks, List<Long> path) {
+    markedIds = Set.copyOf(tracks);
+    markedPath = List.copyOf(path);
+    remark();
+  }
+
+  private void remark() {
+    TrackRow[] rows = points.get().rows();
+    Map<Long, Integer> at = new HashMap<>();
+    for (int i = 0; i < rows.length; i++) {
+      at.put(rows[i].id(), i);
+    }
+    marks.set(
+        new Marks(
+            markedIds.stream().map(at::get).filter(i -> i != null).mapToInt(i -> i).toArray(),
+            markedPath.stream().map(at::get).filter(i -> i != null).mapToInt(i -> i).toArray()));
+  }
+
+  /** The songs like the one selected (exactly one point), in the similar-songs panel. */
+  public void findSimilarToSelection() {
+    if (selection.get().length == 1) {
+      findSimilar.accept(points.get().rows()[selection.get()[0]]);
+    }
+  }
+
+  public void setFindSimilar(Consumer<TrackRow> findSimilar) {
+    this.findSimilar = findSimilar;
+  }
+
+  public ReadOnlyObjectProperty<Marks> marksProperty() {
+    return marks.getReadOnlyProperty();
   }
 
   /** Shows only the selected tracks in the library table. */

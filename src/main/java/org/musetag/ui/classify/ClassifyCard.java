@@ -78,6 +78,13 @@ final class ClassifyCard {
                 .isNotEqualTo(ClassifyCardViewModel.State.DONE)
                 .or(vm.writingProperty().isEqualTo(true)));
     write.setOnAction(e -> vm.writeTags());
+    Button similar = new Button("Find similar", Icons.get("search", 16));
+    similar.setId("cardSimilar");
+    similar.setTooltip(new Tooltip("The library's songs that sound most like this one"));
+    similar
+        .disableProperty()
+        .bind(vm.stateProperty().isNotEqualTo(ClassifyCardViewModel.State.DONE));
+    similar.setOnAction(e -> vm.findSimilar());
     Label writeStatus = new Label();
     writeStatus.textProperty().bind(vm.writeStatusProperty());
     writeStatus.getStyleClass().add("subtle");
@@ -85,7 +92,7 @@ final class ClassifyCard {
 
     bars.setHgap(6);
     bars.setVgap(3);
-    HBox writeRow = new HBox(8, write, writeStatus);
+    HBox writeRow = new HBox(8, write, similar, writeStatus);
     writeRow.setAlignment(Pos.CENTER_LEFT);
     VBox left = new VBox(4, new HBox(6, busy, title), path, message, notes, bars, writeRow);
     VBox middle = new VBox(4, circumplex, numbers);

@@ -40,6 +40,8 @@ import org.musetag.ui.task.TaskRunner;
  * never tell a user two different things.
  */
 public final class ClassifyCardViewModel {
+  private java.util.function.BiConsumer<Path, Analysis> findSimilar = (f, a) -> {};
+
   /** Where a card is. */
   public enum State {
     WAITING,
@@ -203,6 +205,17 @@ public final class ClassifyCardViewModel {
 
   static ChangeLine line(TagChange c) {
     return ChangeLine.of(c);
+  }
+
+  /** The library's songs that sound like this file, in the similar-songs panel (once it was heard). */
+  public void findSimilar() {
+    if (state.get() == State.DONE && bundled != null) {
+      findSimilar.accept(file(), bundled);
+    }
+  }
+
+  void setFindSimilar(java.util.function.BiConsumer<Path, Analysis> findSimilar) {
+    this.findSimilar = findSimilar;
   }
 
   public Path file() {

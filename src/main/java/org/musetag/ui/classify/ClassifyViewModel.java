@@ -38,6 +38,7 @@ public final class ClassifyViewModel {
   private final TagBatches batches;
   private final Supplier<Settings> settings;
   private Function<Analysis, HeadedAnalysis> heads = a -> new HeadedAnalysis(a, Map.of());
+  private java.util.function.BiConsumer<Path, Analysis> findSimilar = (f, a) -> {};
   private final ObservableList<ClassifyCardViewModel> cards = FXCollections.observableArrayList();
 
   public ClassifyViewModel(
@@ -53,6 +54,11 @@ public final class ClassifyViewModel {
     this.workers = workers;
     this.batches = batches;
     this.settings = settings;
+  }
+
+  /** What a card's "Find similar" does with its file and the bundled model's analysis of it. */
+  public void setFindSimilar(java.util.function.BiConsumer<Path, Analysis> findSimilar) {
+    this.findSimilar = findSimilar;
   }
 
   /** Applies the user's active trained heads to each new classification (none by default). */
@@ -72,7 +78,9 @@ public final class ClassifyViewModel {
   public void classify(List<Path> files) {
     List<ClassifyCardViewModel> added = new ArrayList<>();
     for (Path f : files) {
-      added.add(new ClassifyCardViewModel(f, runner, dialogs, batches, settings));
+      ClassifyCardViewModel card = new ClassifyCardViewModel(f, runner, dialogs, batches, settings);
+      card.setFindSimilar((file, analysis) -> findSimilar.accept(file, analysis));
+      added.add(card);
     }
     cards.addAll(0, added);
     int threads = Math.max(1, Math.min(settings.get().threads(), files.size()));

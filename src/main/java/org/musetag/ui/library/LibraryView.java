@@ -13,8 +13,10 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -167,6 +169,11 @@ public final class LibraryView {
     table.setRowFactory(
         t -> {
           TableRow<TrackRow> row = new TableRow<>();
+          row.contextMenuProperty()
+              .bind(
+                  javafx.beans.binding.Bindings.when(row.emptyProperty())
+                      .then((ContextMenu) null)
+                      .otherwise(rowMenu(row)));
           row.setOnMouseClicked(
               e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
@@ -185,6 +192,27 @@ public final class LibraryView {
         .addListener(
             (ListChangeListener<TrackRow>) c -> table.getSelectionModel().clearSelection());
     return table;
+  }
+
+  /** Right click on a track: find the songs that sound like it, or a journey from or to it. */
+  private ContextMenu rowMenu(TableRow<TrackRow> row) {
+    MenuItem similar = new MenuItem("Find similar");
+    similar.setOnAction(e -> vm.findSimilar(row.getItem()));
+    MenuItem from = new MenuItem("Start a journey here");
+    from.setOnAction(e -> vm.startJourney(row.getItem()));
+    MenuItem to = new MenuItem("Journey to here");
+    to.setOnAction(e -> vm.journeyTo(row.getItem()));
+    MenuItem play = new MenuItem("Play");
+    play.setOnAction(e -> vm.play(row.getItem()));
+    ContextMenu menu = new ContextMenu(play, similar, from, to);
+    menu.setOnShowing(
+        e -> {
+          boolean analysed = row.getItem() != null && row.getItem().analysed();
+          similar.setDisable(!analysed);
+          from.setDisable(!analysed);
+          to.setDisable(!analysed || !vm.journeyStarted());
+        });
+    return menu;
   }
 
   private static TableColumn<TrackRow, String> text(

@@ -71,6 +71,10 @@ public final class LibraryViewModel {
   private Set<Long> only;
   private long searchGeneration;
   private Consumer<TrackRow> player = row -> {};
+  private Consumer<TrackRow> findSimilar = row -> {};
+  private Consumer<TrackRow> journeyStart = row -> {};
+  private Consumer<TrackRow> journeyTo = row -> {};
+  private java.util.function.BooleanSupplier journeyStarted = () -> false;
   private final Callable<String> bundledModel;
   private final UnaryOperator<Analysis> heads;
 
@@ -217,6 +221,44 @@ public final class LibraryViewModel {
 
   public void setPlayer(Consumer<TrackRow> player) {
     this.player = player;
+  }
+
+  /** Plays a track (the row menu's Play). */
+  public void play(TrackRow row) {
+    if (row != null) {
+      player.accept(row);
+    }
+  }
+
+  /**
+   * What the row menu's similar-songs items do: find the songs like a row, start a journey at one, end it at another
+   * (the shell hands them to the similar-songs panel); {@code started} says whether a journey has its start yet.
+   */
+  public void setSimilarSongs(
+      Consumer<TrackRow> find,
+      Consumer<TrackRow> start,
+      Consumer<TrackRow> to,
+      java.util.function.BooleanSupplier started) {
+    this.findSimilar = find;
+    this.journeyStart = start;
+    this.journeyTo = to;
+    this.journeyStarted = started;
+  }
+
+  public void findSimilar(TrackRow row) {
+    findSimilar.accept(row);
+  }
+
+  public void startJourney(TrackRow row) {
+    journeyStart.accept(row);
+  }
+
+  public void journeyTo(TrackRow row) {
+    journeyTo.accept(row);
+  }
+
+  public boolean journeyStarted() {
+    return journeyStarted.getAsBoolean();
   }
 
   public ObservableList<TrackRow> allRows() {

@@ -22,6 +22,7 @@ import org.musetag.ui.classify.ClassifyViewModel;
 import org.musetag.ui.dialog.DialogService;
 import org.musetag.ui.dialog.FxDialogService;
 import org.musetag.ui.dialog.UserErrors;
+import org.musetag.ui.display.TrackRow;
 import org.musetag.ui.library.LibraryViewModel;
 import org.musetag.ui.player.AudioOutputs;
 import org.musetag.ui.player.PlayerViewModel;
@@ -31,6 +32,7 @@ import org.musetag.ui.services.LibraryGateway;
 import org.musetag.ui.services.LibraryJobs;
 import org.musetag.ui.services.TagBatches;
 import org.musetag.ui.settings.SettingsViewModel;
+import org.musetag.ui.similar.SimilarViewModel;
 import org.musetag.ui.task.BackgroundTask;
 import org.musetag.ui.task.FxTaskRunner;
 import org.musetag.ui.task.WorkerPool;
@@ -61,6 +63,7 @@ public final class AppViewModels implements AutoCloseable {
   final PlayerViewModel player;
   final SettingsViewModel settingsForm;
   final RetrainViewModel retrain;
+  final SimilarViewModel similar;
   private final ActiveHeads heads;
   private final List<AutoCloseable> closeables = new ArrayList<>();
 
@@ -101,10 +104,12 @@ public final class AppViewModels implements AutoCloseable {
         new SettingsViewModel(runner, store, settings, saved -> models.prefer(saved.device()));
     retrain =
         RetrainViewModel.create(runner, dialogs, gateway, models, workers, settings::get, heads);
+    similar = new SimilarViewModel(gateway, runner, dialogs, models::id);
     closeables.addAll(List.of(player, gateway, models, workers, heads, background::shutdownNow));
     classify.setHeads(heads::applyAll);
 
     gateway.addChangeListener(library::reload);
+    gateway.addChangeListener(similar::invalidate);
     gateway.addChangeListener(history::refresh);
     gateway.addChangeListener(main::refreshOtherModels);
     Bindings.bindContent(settingsForm.knownGenres(), main.modelGenres());
@@ -129,6 +134,43 @@ public final class AppViewModels implements AutoCloseable {
           library.restrictTo(ids);
           select.accept("library");
         });
+    Consumer<TrackRow> findSimilar =
+        row -> {
+          similar.findSimilar(row);
+          select.accept("similar");
+        };
+    library.setSimilarSongs(
+        findSimilar,
+        similar::startJourney,
+        row -> {
+          similar.journeyTo(row);
+          select.accept("similar");
+        },
+        () -> similar.journeyStartProperty().get() != null);
+    circumplex.setFindSimilar(findSimilar);
+    classify.setFindSimilar(
+        (file, analysis) -> {
+          similar.findSimilar(file, analysis);
+          select.accept("similar");
+        });
+    similar.setPlayer(
+        id ->
+            library.allRows().stream()
+                .filter(r -> r.id() == id)
+                .findFirst()
+                .ifPresent(
+                    row -> {
+                      player.play(row);
+                      select.accept("player");
+                    }));
+    similar.setLibraryFilter(
+        ids -> {
+          library.restrictTo(ids);
+          select.accept("library");
+        });
+    similar
+        .highlightProperty()
+        .addListener((o, was, now) -> circumplex.mark(now.tracks(), now.path()));
   }
 
   /** Starts what runs in the background from the first moment: loading the model and the library. */

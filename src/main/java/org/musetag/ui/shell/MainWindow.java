@@ -28,6 +28,8 @@ import org.musetag.ui.player.PlayerViewModel;
 import org.musetag.ui.retrain.RetrainView;
 import org.musetag.ui.retrain.RetrainViewModel;
 import org.musetag.ui.settings.SettingsView;
+import org.musetag.ui.similar.SimilarView;
+import org.musetag.ui.similar.SimilarViewModel;
 import org.musetag.ui.task.FxTaskRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +98,8 @@ public final class MainWindow {
     Tab player = new Tab();
     tabs.getTabs()
         .add(tab(player, "player", "Player", "play", () -> playerView(player.selectedProperty())));
+    tabs.getTabs()
+        .add(tab("similar", "Similar", "search", () -> new SimilarView(models.similar).build()));
     tabs.getTabs()
         .add(tab("retrain", "Expert", "retrain", () -> new RetrainView(models.retrain).build()));
     tabs.getTabs()
@@ -250,6 +254,10 @@ public final class MainWindow {
 
   public RetrainViewModel retrainViewModel() {
     return models.retrain;
+  }
+
+  public SimilarViewModel similarViewModel() {
+    return models.similar;
   }
 
   public PlayerViewModel playerViewModel() {
