@@ -1,12 +1,15 @@
 package org.musetag.dsp;
 
 import be.tarsos.dsp.ConstantQ;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A track's musical key from a few windows of its mono PCM: a chromagram from TarsosDSP's constant-Q transform (three
  * bins a semitone from C2, five octaves), each frame's chroma log-compressed and normalised, summed over the track,
  * then correlated with the 24 rotations of a major and a minor key profile; the best correlation names tonic and
- * mode. Which profile is used was chosen by measurement on human key annotations ({@code docs/benchmarks.md}).
+ * mode. Which profile and chroma are used was chosen by measurement on human key annotations ({@code
+ * docs/benchmarks.md}: a scale-and-triad profile on the chroma from C3 up).
  * Thread-safe: each call makes its own transform (TarsosDSP's keeps buffers).
  */
 public final class KeyEstimator {
@@ -49,6 +52,28 @@ public final class KeyEstimator {
 
   private final int sampleRate;
   private final Profile profile;
+  private final Options options;
+  // TarsosDSP's transform keeps its buffers, and building its kernel costs more than using it: one
+  // per thread
+  private final ThreadLocal<ConstantQ> transform;
+
+  /**
+   * How the chroma is made.
+   *
+   * @param compression c in log(1 + c * magnitude); 0 for the magnitude itself
+   * @param frameNorm 0 none, 1 by the frame's maximum, 2 by its length
+   * @param tuning find the track's tuning (a third of a semitone either way) before folding
+   * @param lowestOctave octaves above C2 where the chroma starts
+   * @param highestOctave octaves above C2 where it ends (at most 5)
+   */
+  public record Options(
+      double compression, int frameNorm, boolean tuning, int lowestOctave, int highestOctave) {
+    /** Chosen on gtzan-rhythm-key (docs/benchmarks.md): log(1 + 10 m), frames to unit length, C3 up. */
+    static final Options DEFAULT = new Options(10, 2, false, 1, OCTAVES);
+
+    /** The first version's chroma: log(1 + 1000 m), frames by their maximum, C2 up (the benchmark's comparison). */
+    public static final Options WHOLE_RANGE = new Options(1000, 1, false, 0, OCTAVES);
+  }
 
   /**
    * A key, tonic 0 (C) .. 11 (B), and how sure of it the estimator is, 0..1.
@@ -116,13 +141,27 @@ public final class KeyEstimator {
     }
   }
 
+  /** With the profile and chroma chosen by measurement (docs/benchmarks.md). */
   public KeyEstimator(int sampleRate) {
-    this(sampleRate, Profile.TEMPERLEY);
+    this(sampleRate, Profile.DIATONIC);
   }
 
   public KeyEstimator(int sampleRate, Profile profile) {
+    this(sampleRate, profile, Options.DEFAULT);
+  }
+
+  public KeyEstimator(int sampleRate, Profile profile, Options options) {
     this.sampleRate = sampleRate;
     this.profile = profile;
+    this.options = options;
+    this.transform =
+        ThreadLocal.withInitial(
+            () ->
+                new ConstantQ(
+                    sampleRate,
+                    (float) C2,
+                    (float) (C2 * Math.pow(2, OCTAVES) * 0.999),
+                    BINS_PER_OCTAVE));
   }
 
   /** The key of the windows; null when they hold no tonal energy (silence, too short for one frame). */
@@ -156,34 +195,59 @@ public final class KeyEstimator {
 
   /** The summed, normalised 12-bin chroma of the windows (C first), or null when there is none. */
   double[] chroma(float[][] windows) {
-    ConstantQ cq =
-        new ConstantQ(
-            sampleRate, (float) C2, (float) (C2 * Math.pow(2, OCTAVES) * 0.999), BINS_PER_OCTAVE);
+    ConstantQ cq = transform.get();
     int n = cq.getFFTlength();
     int hop = n / 2;
-    double[] total = new double[12];
+    int perSemitone = BINS_PER_OCTAVE / 12;
+    int from = options.lowestOctave() * BINS_PER_OCTAVE;
+    int to = Math.min(options.highestOctave() * BINS_PER_OCTAVE, cq.getNumberOfOutputBands());
+    List<float[]> spectra = new ArrayList<>();
     float[] frame = new float[n];
-    int frames = 0;
     for (float[] w : windows) {
       for (int start = 0; start + n <= w.length; start += hop) {
         System.arraycopy(w, start, frame, 0, n);
         cq.calculateMagintudes(frame);
-        float[] mags = cq.getMagnitudes();
-        double[] c = new double[12];
-        for (int b = 0; b < mags.length; b++) {
-          int semitone = Math.round(b / (float) (BINS_PER_OCTAVE / 12));
-          c[semitone % 12] += Math.log1p(1000 * mags[b]);
+        spectra.add(cq.getMagnitudes().clone());
+      }
+    }
+    int offset = 0;
+    if (options.tuning()) {
+      double[] sub = new double[perSemitone];
+      for (float[] m : spectra) {
+        for (int b = from; b < to; b++) {
+          sub[b % perSemitone] += m[b];
         }
-        double max = 0;
-        for (double v : c) {
-          max = Math.max(max, v);
+      }
+      // sub-bin 0 is in tune; 1 is a third of a semitone sharp, perSemitone-1 a third flat
+      for (int o = 1; o < perSemitone; o++) {
+        if (sub[o] > sub[offset]) {
+          offset = o;
         }
-        if (max > 1e-9) {
-          for (int i = 0; i < 12; i++) {
-            total[i] += c[i] / max;
-          }
-          frames++;
+      }
+      if (offset > perSemitone / 2) {
+        offset -= perSemitone;
+      }
+    }
+    double[] total = new double[12];
+    int frames = 0;
+    for (float[] mags : spectra) {
+      double[] c = new double[12];
+      for (int b = from; b < to; b++) {
+        int semitone = Math.round((b - offset) / (float) perSemitone);
+        double v =
+            options.compression() > 0 ? Math.log1p(options.compression() * mags[b]) : mags[b];
+        c[Math.floorMod(semitone, 12)] += v;
+      }
+      double norm = 0;
+      for (double v : c) {
+        norm = options.frameNorm() == 2 ? norm + v * v : Math.max(norm, v);
+      }
+      norm = options.frameNorm() == 0 ? 1 : options.frameNorm() == 2 ? Math.sqrt(norm) : norm;
+      if (norm > 1e-9) {
+        for (int i = 0; i < 12; i++) {
+          total[i] += c[i] / norm;
         }
+        frames++;
       }
     }
     return frames == 0 ? null : total;

@@ -192,7 +192,10 @@ public final class TempoEstimator {
   private static double confidence(double[] s, int best) {
     double bpm = MIN_BPM + best / 10.0;
     double rival = 0;
-    for (int i = 0; i < s.length; i++) {
+    for (int i = 1; i < s.length - 1; i++) {
+      if (s[i] < s[i - 1] || s[i] < s[i + 1] || s[i] <= rival) {
+        continue; // only peaks can be rivals
+      }
       double b = MIN_BPM + i / 10.0;
       boolean related = false;
       for (double r : new double[] {1, 2, 0.5, 3, 1.0 / 3, 1.5, 2.0 / 3}) {

@@ -59,9 +59,10 @@ public final class RhythmKeyBenchmark {
     boolean bpmTools = onPath("bpm") && onPath("sox");
     FfmpegAudioDecoder decoder = new FfmpegAudioDecoder();
     TempoEstimator tempo = new TempoEstimator(RATE);
+    KeyEstimator shipped = new KeyEstimator(RATE);
     Map<KeyEstimator.Profile, KeyEstimator> keys = new LinkedHashMap<>();
     for (KeyEstimator.Profile p : KeyEstimator.Profile.values()) {
-      keys.put(p, new KeyEstimator(RATE, p));
+      keys.put(p, new KeyEstimator(RATE, p, KeyEstimator.Options.WHOLE_RANGE));
     }
     Map<String, Score> scores = new TreeMap<>();
     double[] ms = new double[clips.size()];
@@ -70,7 +71,7 @@ public final class RhythmKeyBenchmark {
       float[][] windows = windows(decoder, c.file());
       long t0 = System.nanoTime();
       TempoEstimator.Tempo t = tempo.estimate(windows);
-      Key k = keys.get(KeyEstimator.Profile.TEMPERLEY).estimate(windows);
+      Key k = shipped.estimate(windows);
       ms[i++] = (System.nanoTime() - t0) / 1e6;
       for (String group : List.of(c.genre(), "all")) {
         Score s = scores.computeIfAbsent(group, g -> new Score());
@@ -83,10 +84,9 @@ public final class RhythmKeyBenchmark {
         }
         if (!c.key().isEmpty()) {
           Key truth = Key.parse(c.key());
+          s.key("musetag", truth, k);
           for (var e : keys.entrySet()) {
-            Key guess =
-                e.getKey() == KeyEstimator.Profile.TEMPERLEY ? k : e.getValue().estimate(windows);
-            s.key(e.getKey().name(), truth, guess);
+            s.key(e.getKey().name() + " (whole range)", truth, e.getValue().estimate(windows));
           }
         }
       }
