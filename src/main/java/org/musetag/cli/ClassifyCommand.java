@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.musetag.app.Services;
+import org.musetag.dsp.KeyEstimator;
+import org.musetag.dsp.TempoEstimator;
 import org.musetag.jobs.ClassifyJob;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.InferenceDevice;
@@ -84,6 +86,17 @@ final class ClassifyCommand implements Callable<Integer> {
     row.put("valence", round(a.valence()));
     row.put("arousal", round(a.arousal()));
     row.put("confidence", round(a.confidence()));
+    TempoEstimator.Tempo tempo = a.tempoKey().tempo();
+    if (tempo != null) {
+      row.put("bpm", tempo.bpm());
+      row.put("bpm_confidence", round(tempo.confidence()));
+    }
+    KeyEstimator.Key key = a.tempoKey().key();
+    if (key != null) {
+      row.put("key", key.name());
+      row.put("key_camelot", key.camelot());
+      row.put("key_confidence", round(key.confidence()));
+    }
     row.put("model", a.model());
     row.put("device", dev.gpu() ? "gpu" : "cpu");
     if (!a.tags().isEmpty()) {

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.musetag.dsp.KeyEstimator;
+import org.musetag.dsp.TempoEstimator;
+import org.musetag.dsp.TempoKey;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.LabelScore;
 
@@ -45,8 +48,8 @@ public final class AnalysisStore {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT OR REPLACE INTO analyses(track_id, model, top_genre, genres_json, quadrant, quadrants_json, valence,"
-                + " arousal, confidence, source_size, source_mtime_ms, analysed_at)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + " arousal, confidence, source_size, source_mtime_ms, analysed_at, bpm, bpm_confidence,"
+                + " musical_key, key_confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
       int i = 1;
       ps.setLong(i++, track.id());
       ps.setString(i++, a.model());
@@ -59,7 +62,13 @@ public final class AnalysisStore {
       ps.setDouble(i++, a.confidence());
       ps.setLong(i++, track.size());
       ps.setLong(i++, track.mtimeMs());
-      ps.setLong(i, now);
+      ps.setLong(i++, now);
+      TempoEstimator.Tempo tempo = a.tempoKey().tempo();
+      KeyEstimator.Key key = a.tempoKey().key();
+      ps.setObject(i++, tempo == null ? null : tempo.bpm());
+      ps.setObject(i++, tempo == null ? null : tempo.confidence());
+      ps.setString(i++, key == null ? null : key.name());
+      ps.setObject(i, key == null ? null : key.confidence());
       ps.executeUpdate();
     }
     storeEmbedding(
@@ -131,7 +140,8 @@ public final class AnalysisStore {
         "SELECT "
             + TrackStore.prefixed("t.")
             + ", a.genres_json, a.quadrant, a.quadrants_json, a.valence,"
-            + " a.arousal, a.confidence, e.embedding, a.model FROM analyses a JOIN tracks t ON t.id = a.track_id"
+            + " a.arousal, a.confidence, e.embedding, a.model, a.bpm, a.bpm_confidence, a.musical_key,"
+            + " a.key_confidence FROM analyses a JOIN tracks t ON t.id = a.track_id"
             + " LEFT JOIN embeddings e ON e.path = t.path AND e.model = a.model"
             + " WHERE a.model=? AND t.status='ok' AND (? IS NULL OR a.quadrant=?) AND (? IS NULL OR a.top_genre=?)"
             + " ORDER BY t.path";
@@ -150,14 +160,15 @@ public final class AnalysisStore {
               new Analysed(
                   t,
                   new Analysis(
-                      genres,
-                      rs.getString(16),
-                      quadrants,
-                      rs.getDouble(18),
-                      rs.getDouble(19),
-                      rs.getDouble(20),
-                      fromBytes(rs.getBytes(21)),
-                      rs.getString(22))));
+                          genres,
+                          rs.getString(16),
+                          quadrants,
+                          rs.getDouble(18),
+                          rs.getDouble(19),
+                          rs.getDouble(20),
+                          fromBytes(rs.getBytes(21)),
+                          rs.getString(22))
+                      .withTempoKey(tempoKey(rs, 23))));
         }
       }
     } catch (SQLException e) {
@@ -210,6 +221,20 @@ public final class AnalysisStore {
     } catch (SQLException e) {
       throw new LibraryException("cannot read the library: " + e.getMessage(), e);
     }
+  }
+
+  /** The tempo and key stored from column {@code at} on (bpm, its confidence, key, its confidence). */
+  static TempoKey tempoKey(ResultSet rs, int at) throws SQLException {
+    double bpm = rs.getDouble(at);
+    TempoEstimator.Tempo tempo =
+        rs.wasNull() ? null : new TempoEstimator.Tempo(bpm, rs.getDouble(at + 1));
+    String name = rs.getString(at + 2);
+    KeyEstimator.Key key = null;
+    if (name != null) {
+      KeyEstimator.Key parsed = KeyEstimator.Key.parse(name);
+      key = new KeyEstimator.Key(parsed.tonic(), parsed.minor(), rs.getDouble(at + 3));
+    }
+    return new TempoKey(tempo, key);
   }
 
   static byte[] toBytes(float[] v) {

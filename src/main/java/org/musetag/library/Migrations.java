@@ -19,7 +19,8 @@ final class Migrations {
           "V1__init.sql",
           "V2__embeddings_cache.sql",
           "V3__batch_owner.sql",
-          "V4__one_home_for_embeddings.sql");
+          "V4__one_home_for_embeddings.sql",
+          "V5__tempo_and_key.sql");
 
   private Migrations() {}
 

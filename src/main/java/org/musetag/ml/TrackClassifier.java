@@ -14,8 +14,11 @@ import org.musetag.audio.AudioInfo;
 import org.musetag.audio.OpenAudio;
 import org.musetag.audio.PcmBuffer;
 import org.musetag.audio.TimeWindow;
+import org.musetag.dsp.KeyEstimator;
 import org.musetag.dsp.MelParameters;
 import org.musetag.dsp.MelSpectrogram;
+import org.musetag.dsp.TempoEstimator;
+import org.musetag.dsp.TempoKey;
 
 /**
  * Classifies one track: decodes the {@link PatchPlan} windows only (one opening of the file), runs the model on them
@@ -24,8 +27,10 @@ import org.musetag.dsp.MelSpectrogram;
  * (it pools its windows inside the graph), so its outputs are taken as they are. Thread-safe; the predictor passed
  * in belongs to the calling worker.
  *
- * <p>{@link StageTimes}: decoding is the decode; "front-end" is the mel computation of a MelSpec v1 model, and for a
- * waveform model only the building of its input (its front-end runs inside the graph, so it is counted as
+ * <p>Tempo and key ({@link TempoKey}) are heard on the same decoded windows, never a second decode.
+ *
+ * <p>{@link StageTimes}: decoding is the decode; "front-end" is tempo and key plus the mel computation of a MelSpec v1
+ * model, and for a waveform model tempo and key plus the building of its input (its front-end runs inside the graph, so it is counted as
  * inference). The mel picture {@link #hear} keeps for a waveform model is for display and counted in no stage.
  */
 public final class TrackClassifier {
@@ -34,8 +39,13 @@ public final class TrackClassifier {
   private final AudioDecoder decoder;
   private final PatchModel model;
   private final StageTimes times;
+  private final TempoEstimator tempo;
+  private final KeyEstimator key;
 
   public TrackClassifier(AudioDecoder decoder, PatchModel model, StageTimes times) {
+    int rate = model.metadata().sampleRate();
+    this.tempo = new TempoEstimator(rate);
+    this.key = new KeyEstimator(rate);
     this.decoder = decoder;
     this.model = model;
     this.times = times;
@@ -68,6 +78,7 @@ public final class TrackClassifier {
     Patches heard = decodePatches(file);
     float[][] windows = heard.pcm();
     long t1 = System.nanoTime();
+    TempoKey tempoKey = TempoKey.of(windows, tempo, key);
     if (model.frontEnd() == FrontEnd.WAVEFORM_16K) {
       float[] input = WaveformInput.of(windows, model.metadata().windowsPerTrack());
       long t2 = System.nanoTime();
@@ -76,7 +87,7 @@ public final class TrackClassifier {
       times.addDecode(t1 - t0);
       times.addFrontEnd(t2 - t1);
       times.addInference(t3 - t2);
-      Analysis analysis = analysis(TrackOutputs.of(out, model), heard.notes());
+      Analysis analysis = analysis(TrackOutputs.of(out, model), heard.notes(), tempoKey);
       return new Heard(analysis, keepMel ? inTimeOrder(mel(windows)) : null);
     }
     float[][][] patches = mel(windows);
@@ -86,7 +97,8 @@ public final class TrackClassifier {
     times.addDecode(t1 - t0);
     times.addFrontEnd(t2 - t1);
     times.addInference(t3 - t2);
-    return new Heard(analysis(TrackOutputs.mean(out, model), heard.notes()), inTimeOrder(patches));
+    return new Heard(
+        analysis(TrackOutputs.mean(out, model), heard.notes(), tempoKey), inTimeOrder(patches));
   }
 
   private static float[][][] mel(float[][] windows) {
@@ -173,7 +185,7 @@ public final class TrackClassifier {
     return windows;
   }
 
-  private Analysis analysis(TrackOutputs out, List<String> notes) {
+  private Analysis analysis(TrackOutputs out, List<String> notes, TempoKey tempoKey) {
     List<LabelScore> genres = scores(model.genres(), out.genre());
     Map<String, Double> quadrants = new LinkedHashMap<>();
     double[] quadrant = out.quadrant();
@@ -198,7 +210,8 @@ public final class TrackClassifier {
         embedding,
         model.id(),
         notes,
-        tags);
+        tags,
+        tempoKey);
   }
 
   /** Every label with its probability, most likely first. */

@@ -55,6 +55,7 @@ public record GenreVocabulary(Map<String, String> renames, Set<String> drops) {
         a.embedding(),
         a.model(),
         a.notes(),
-        a.tags());
+        a.tags(),
+        a.tempoKey());
   }
 }

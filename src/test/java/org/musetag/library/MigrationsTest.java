@@ -41,7 +41,7 @@ class MigrationsTest {
     Path song = dir.resolve("music/song.flac");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
       buildSchema(c, schema);
-      insertTrackAnalysisAndBatch(c, song);
+      insertTrackAnalysisAndBatch(c, song, schema);
     }
 
     try (Library library = Library.open(db)) {
@@ -58,6 +58,9 @@ class MigrationsTest {
                 assertThat(a.analysis().quadrant()).isEqualTo("Q3");
                 assertThat(a.analysis().valence()).isEqualTo(-0.25);
                 assertThat(a.analysis().embedding()).containsExactly(0.5f, -1.0f);
+                assertThat(a.analysis().tempoKey())
+                    .as("heard before tempo and key were")
+                    .isEqualTo(org.musetag.dsp.TempoKey.NONE);
               });
       assertThat(library.tracks().search("old band", 10))
           .extracting(Track::path)
@@ -119,8 +122,9 @@ class MigrationsTest {
     }
   }
 
-  /** Writes rows with the columns of schema 1 only, so that every older schema can hold them. */
-  private static void insertTrackAnalysisAndBatch(Connection c, Path song) throws Exception {
+  /** Writes rows as that schema holds them (embeddings in their own table from schema 4). */
+  private static void insertTrackAnalysisAndBatch(Connection c, Path song, int schema)
+      throws Exception {
     try (Statement s = c.createStatement()) {
       s.execute(
           "INSERT INTO tracks(id, path, size, mtime_ms, status, format, title, artist, album, scanned_at)"
@@ -141,14 +145,35 @@ class MigrationsTest {
               + song
               + "', 'genre', '[]', '[\"Blues\"]', 'written')");
     }
+    if (schema < 4) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO analyses(track_id, model, top_genre, genres_json,"
+                  + " quadrant, quadrants_json, valence, arousal, confidence, embedding, source_size, source_mtime_ms,"
+                  + " analysed_at) VALUES (1, ?, 'Blues', '[{\"label\":\"Blues\",\"p\":0.8}]', 'Q3',"
+                  + " '{\"Q1\":0.1,\"Q2\":0.1,\"Q3\":0.7,\"Q4\":0.1}', -0.25, -0.5, 0.7, ?, 1234, 5678, 3000)")) {
+        ps.setString(1, MODEL);
+        ps.setBytes(2, AnalysisStore.toBytes(new float[] {0.5f, -1.0f}));
+        ps.executeUpdate();
+      }
+      return;
+    }
+    // schema 4 keeps embeddings in their own table
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO analyses(track_id, model, top_genre, genres_json,"
-                + " quadrant, quadrants_json, valence, arousal, confidence, embedding, source_size, source_mtime_ms,"
+                + " quadrant, quadrants_json, valence, arousal, confidence, source_size, source_mtime_ms,"
                 + " analysed_at) VALUES (1, ?, 'Blues', '[{\"label\":\"Blues\",\"p\":0.8}]', 'Q3',"
-                + " '{\"Q1\":0.1,\"Q2\":0.1,\"Q3\":0.7,\"Q4\":0.1}', -0.25, -0.5, 0.7, ?, 1234, 5678, 3000)")) {
+                + " '{\"Q1\":0.1,\"Q2\":0.1,\"Q3\":0.7,\"Q4\":0.1}', -0.25, -0.5, 0.7, 1234, 5678, 3000)")) {
       ps.setString(1, MODEL);
-      ps.setBytes(2, AnalysisStore.toBytes(new float[] {0.5f, -1.0f}));
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO embeddings(path, model, size, mtime_ms, embedding) VALUES (?, ?, 1234, 5678, ?)")) {
+      ps.setString(1, song.toString());
+      ps.setString(2, MODEL);
+      ps.setBytes(3, AnalysisStore.toBytes(new float[] {0.5f, -1.0f}));
       ps.executeUpdate();
     }
   }

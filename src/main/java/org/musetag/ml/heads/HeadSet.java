@@ -129,7 +129,8 @@ public final class HeadSet implements AutoCloseable {
                 result.embedding(),
                 result.model() + "+" + card.id(),
                 result.notes(),
-                result.tags());
+                result.tags(),
+                result.tempoKey());
       } else {
         List<LabelScore> scores = new ArrayList<>();
         for (int i = 0; i < out.length; i++) {
@@ -183,7 +184,8 @@ public final class HeadSet implements AutoCloseable {
         a.embedding(),
         a.model() + "+" + head,
         a.notes(),
-        a.tags());
+        a.tags(),
+        a.tempoKey());
   }
 
   private static double clamp(double x) {
