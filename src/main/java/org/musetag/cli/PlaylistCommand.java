@@ -17,6 +17,7 @@ import org.musetag.similar.Placed;
 import org.musetag.similar.SimilarSongs;
 import org.musetag.similar.SimilarSongs.Neighbour;
 import org.musetag.similar.SoundIndex;
+import org.musetag.similar.TempoKeyFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,6 +68,8 @@ final class PlaylistCommand implements Callable<Integer> {
       description = "tracks in the playlist (default: 30 with --like, 20 with --from/--to)")
   Integer count;
 
+  @Mixin TempoKeyOptions tempoKey;
+
   @Option(
       names = "--same-artist",
       description =
@@ -102,6 +105,12 @@ final class PlaylistCommand implements Callable<Integer> {
     if (n < (from != null ? 2 : 1)) {
       throw new ParameterException(spec.commandLine(), "-n is too small: " + n);
     }
+    TempoKeyFilter filter;
+    try {
+      filter = tempoKey.filter();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     List<PlaylistFile.Entry> entries;
     try (Library library = db.open(services)) {
       String m = model != null ? model : services.model().id();
@@ -111,6 +120,7 @@ final class PlaylistCommand implements Callable<Integer> {
                 .analyses()
                 .find(m, quadrant.name(), genre == null ? null : genre.toLowerCase(Locale.ROOT))
                 .stream()
+                .filter(a -> filter.keeps(a.analysis().tempoKey()))
                 .map(
                     a ->
                         entry(
@@ -118,7 +128,7 @@ final class PlaylistCommand implements Callable<Integer> {
                 .toList();
       } else {
         SoundIndex index = SoundIndex.load(library, m);
-        entries = like != null ? liked(library, index, n) : journey(library, index, n);
+        entries = like != null ? liked(library, index, n, filter) : journey(library, index, n);
       }
       OtherModelsLine.print(library, m, ", and are left out", spec.commandLine().getErr());
     }
@@ -130,13 +140,14 @@ final class PlaylistCommand implements Callable<Integer> {
     return 0;
   }
 
-  private List<PlaylistFile.Entry> liked(Library library, SoundIndex index, int n)
-      throws MusetagException {
+  private List<PlaylistFile.Entry> liked(
+      Library library, SoundIndex index, int n, TempoKeyFilter filter) throws MusetagException {
     SimilarQuery.Query q = SimilarQuery.resolve(services, library, index, List.of(like), 1).get(0);
     if (q.error() != null) {
       throw new MusetagException("cannot hear " + q.file() + ": " + q.error());
     }
-    SimilarSongs.Options o = new SimilarSongs.Options(Math.max(1, n - 1), sameArtist, genre, null);
+    SimilarSongs.Options o =
+        new SimilarSongs.Options(Math.max(1, n - 1), sameArtist, genre, null, filter);
     SimilarSongs songs = new SimilarSongs(index);
     List<PlaylistFile.Entry> entries = new ArrayList<>();
     List<Neighbour> near;

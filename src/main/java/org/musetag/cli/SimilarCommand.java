@@ -63,7 +63,12 @@ final class SimilarCommand implements Callable<Integer> {
       SoundIndex index = SoundIndex.load(library, model);
       OtherModelsLine.print(library, model, ", and are not compared", spec.commandLine().getErr());
       SimilarSongs songs = new SimilarSongs(index);
-      SimilarSongs.Options o = filters.options(count);
+      SimilarSongs.Options o;
+      try {
+        o = filters.options(count);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
       for (SimilarQuery.Query q : SimilarQuery.resolve(services, library, index, files, threads)) {
         if (q.error() != null) {
           failed++;
@@ -112,9 +117,11 @@ final class SimilarCommand implements Callable<Integer> {
     @Option(names = "--quadrant", description = "only tracks in this quadrant: Q1, Q2, Q3 or Q4")
     Quadrant quadrant;
 
+    @Mixin TempoKeyOptions tempoKey;
+
     SimilarSongs.Options options(int count) {
       return new SimilarSongs.Options(
-          count, sameArtist, genre, quadrant == null ? null : quadrant.name());
+          count, sameArtist, genre, quadrant == null ? null : quadrant.name(), tempoKey.filter());
     }
   }
 }

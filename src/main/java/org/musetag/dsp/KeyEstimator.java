@@ -113,8 +113,34 @@ public final class KeyEstimator {
           : new Key((tonic + 9) % 12, true, confidence);
     }
 
-    /** Parses "A minor", "C# major", "Bb minor" (flats accepted), as annotations and tags write keys. */
+    /**
+     * Whether a DJ can mix the two (harmonic mixing): the same key, its relative major or minor (same Camelot
+     * number), or a fifth up or down in the same mode (Camelot number ±1).
+     */
+    public boolean mixesWith(Key other) {
+      int a = Integer.parseInt(camelot().substring(0, camelot().length() - 1));
+      int b = Integer.parseInt(other.camelot().substring(0, other.camelot().length() - 1));
+      int d = Math.floorMod(a - b, 12);
+      return d == 0 || (minor == other.minor && (d == 1 || d == 11));
+    }
+
+    /**
+     * Parses "A minor", "C# major", "Bb minor" (flats accepted), as annotations and tags write keys, and Camelot
+     * codes ("8A").
+     */
     public static Key parse(String text) {
+      java.util.regex.Matcher camelot =
+          java.util.regex.Pattern.compile("(?i)(1[0-2]|[1-9])([AB])").matcher(text.strip());
+      if (camelot.matches()) {
+        int n = Integer.parseInt(camelot.group(1));
+        boolean minor = camelot.group(2).equalsIgnoreCase("A");
+        for (int t = 0; t < 12; t++) {
+          Key k = new Key(t, minor, 1);
+          if (k.camelot().equals(n + (minor ? "A" : "B"))) {
+            return k;
+          }
+        }
+      }
       String[] parts = text.strip().split("\\s+");
       if (parts.length != 2) {
         throw new IllegalArgumentException("not a key: " + text);
@@ -197,7 +223,8 @@ public final class KeyEstimator {
   double[] chroma(float[][] windows) {
     ConstantQ cq = transform.get();
     int n = cq.getFFTlength();
-    int hop = n / 2;
+    int hop =
+        n / 2; // half-overlapping frames (side by side costs less and gives MIREX 0.545, not 0.574)
     int perSemitone = BINS_PER_OCTAVE / 12;
     int from = options.lowestOctave() * BINS_PER_OCTAVE;
     int to = Math.min(options.highestOctave() * BINS_PER_OCTAVE, cq.getNumberOfOutputBands());

@@ -34,7 +34,7 @@ public final class TempoEstimator {
       throw new IllegalArgumentException("the sample rate must be a multiple of " + FPS);
     }
     this.sampleRate = sampleRate;
-    int fft = Integer.highestOneBit(sampleRate / 16) * 2; // ~64 ms: 1024 at 16 kHz
+    int fft = Integer.highestOneBit(sampleRate / 32) * 2; // ~32 ms: 512 at 16 kHz
     this.mel =
         MelSpectrogram.of(
             new MelParameters(

@@ -43,9 +43,18 @@ public final class TrackClassifier {
   private final KeyEstimator key;
 
   public TrackClassifier(AudioDecoder decoder, PatchModel model, StageTimes times) {
+    this(decoder, model, times, true);
+  }
+
+  /**
+   * @param tempoAndKey hear tempo and key too (off only to measure what they cost: the analysis then has {@link
+   *     TempoKey#NONE})
+   */
+  public TrackClassifier(
+      AudioDecoder decoder, PatchModel model, StageTimes times, boolean tempoAndKey) {
     int rate = model.metadata().sampleRate();
-    this.tempo = new TempoEstimator(rate);
-    this.key = new KeyEstimator(rate);
+    this.tempo = tempoAndKey ? new TempoEstimator(rate) : null;
+    this.key = tempoAndKey ? new KeyEstimator(rate) : null;
     this.decoder = decoder;
     this.model = model;
     this.times = times;
@@ -78,7 +87,7 @@ public final class TrackClassifier {
     Patches heard = decodePatches(file);
     float[][] windows = heard.pcm();
     long t1 = System.nanoTime();
-    TempoKey tempoKey = TempoKey.of(windows, tempo, key);
+    TempoKey tempoKey = tempo == null ? TempoKey.NONE : TempoKey.of(windows, tempo, key);
     if (model.frontEnd() == FrontEnd.WAVEFORM_16K) {
       float[] input = WaveformInput.of(windows, model.metadata().windowsPerTrack());
       long t2 = System.nanoTime();

@@ -1,6 +1,8 @@
 package org.musetag.similar;
 
 import java.nio.file.Path;
+import org.musetag.dsp.KeyEstimator.Key;
+import org.musetag.dsp.TempoKey;
 import org.musetag.library.AnalysisStore.Analysed;
 import org.musetag.library.Track;
 
@@ -17,9 +19,12 @@ public record Placed(
     String quadrant,
     double valence,
     double arousal,
-    double durationSeconds) {
+    double durationSeconds,
+    Double bpm,
+    Key key) {
 
   static Placed of(Analysed a) {
+    TempoKey tk = a.analysis().tempoKey();
     return new Placed(
         a.track().id(),
         a.track().path(),
@@ -29,7 +34,9 @@ public record Placed(
         a.analysis().quadrant(),
         a.analysis().valence(),
         a.analysis().arousal(),
-        a.track().durationSeconds());
+        a.track().durationSeconds(),
+        tk.tempo() == null ? null : tk.tempo().bpm(),
+        tk.key());
   }
 
   /** The artist as the same-artist rule compares it: trimmed, lower case; empty when the tags name none. */

@@ -9,7 +9,8 @@ import org.musetag.similar.SoundIndex.Hit;
 
 /**
  * The neighbours a user asks for: never the query itself (nor another entry of its file), by default tracks by
- * other artists first (the query's artist only fills what is left), optionally only one top genre or one quadrant.
+ * other artists first (the query's artist only fills what is left), optionally only one top genre or one quadrant,
+ * a BPM range or the keys that mix with one.
  */
 public final class SimilarSongs {
   private final SoundIndex index;
@@ -25,9 +26,16 @@ public final class SimilarSongs {
    * @param sameArtist rank the query's artist like anyone else (off: other artists first)
    * @param genre only tracks whose most likely genre is this (null: any)
    * @param quadrant only tracks in this quadrant, "Q1".."Q4" (null: any)
+   * @param tempoKey tempo and key filters ({@link TempoKeyFilter#ANY}: none)
    */
-  public record Options(int count, boolean sameArtist, String genre, String quadrant) {
+  public record Options(
+      int count, boolean sameArtist, String genre, String quadrant, TempoKeyFilter tempoKey) {
+    public Options(int count, boolean sameArtist, String genre, String quadrant) {
+      this(count, sameArtist, genre, quadrant, TempoKeyFilter.ANY);
+    }
+
     public Options {
+      tempoKey = tempoKey == null ? TempoKeyFilter.ANY : tempoKey;
       if (count < 1) {
         throw new IllegalArgumentException("ask for at least one neighbour, not " + count);
       }
@@ -63,7 +71,8 @@ public final class SimilarSongs {
         r ->
             !index.path(r).equals(own)
                 && (o.genre() == null || o.genre().equals(index.genre(r)))
-                && (quadrant == 0 || index.quadrant(r) == quadrant);
+                && (quadrant == 0 || index.quadrant(r) == quadrant)
+                && index.keeps(r, o.tempoKey());
     List<Hit> hits;
     if (o.sameArtist() || artistId == 0) {
       hits = index.nearest(q, o.count(), wanted);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.PriorityQueue;
 import java.util.function.IntPredicate;
+import org.musetag.dsp.KeyEstimator.Key;
 import org.musetag.library.AnalysisStore.Analysed;
 import org.musetag.library.Library;
 import org.musetag.library.LibraryException;
@@ -41,6 +42,8 @@ public final class SoundIndex {
   private final float[] valence;
   private final float[] arousal;
   private final float[] seconds;
+  private final float[] bpm; // NaN: not heard
+  private final byte[] key; // 0: not heard, else 1 + tonic + 12 for minor
   private final long[] sortedIds; // trackIds sorted, with the row of each
   private final int[] rowOfSorted;
 
@@ -58,6 +61,8 @@ public final class SoundIndex {
     valence = new float[size];
     arousal = new float[size];
     seconds = new float[size];
+    bpm = new float[size];
+    key = new byte[size];
     Map<String, Integer> artistIds = new HashMap<>();
     List<String> artists = new ArrayList<>(List.of(""));
     Map<String, Integer> genreIds = new HashMap<>();
@@ -67,11 +72,11 @@ public final class SoundIndex {
       trackIds[r] = p.trackId();
       paths[r] = p.path().toString();
       titles[r] = p.title();
-      String key = p.artistKey();
-      if (!key.isEmpty()) {
+      String artistKey = p.artistKey();
+      if (!artistKey.isEmpty()) {
         artist[r] =
             artistIds.computeIfAbsent(
-                key,
+                artistKey,
                 k -> {
                   artists.add(p.artist());
                   return artists.size() - 1;
@@ -90,6 +95,8 @@ public final class SoundIndex {
       valence[r] = (float) p.valence();
       arousal[r] = (float) p.arousal();
       seconds[r] = (float) p.durationSeconds();
+      bpm[r] = p.bpm() == null ? Float.NaN : p.bpm().floatValue();
+      key[r] = p.key() == null ? 0 : (byte) (1 + p.key().tonic() + (p.key().minor() ? 12 : 0));
     }
     if (genres.size() > 127) {
       throw new IllegalArgumentException("more than 127 genres: " + genres.size());
@@ -178,7 +185,20 @@ public final class SoundIndex {
         "Q" + quadrant[row],
         valence[row],
         arousal[row],
-        seconds[row]);
+        seconds[row],
+        Float.isNaN(bpm[row]) ? null : (double) bpm[row],
+        key(row));
+  }
+
+  /** The key of a row, null when not heard. */
+  Key key(int row) {
+    int k = key[row];
+    return k == 0 ? null : new Key((k - 1) % 12, k > 12, 1);
+  }
+
+  /** Whether the filter keeps a row. */
+  boolean keeps(int row, TempoKeyFilter f) {
+    return f.isAny() || f.keeps(Float.isNaN(bpm[row]) ? null : (double) bpm[row], key(row));
   }
 
   /** The file of a row, as the library has it. */

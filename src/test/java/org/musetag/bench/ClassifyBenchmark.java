@@ -62,6 +62,10 @@ public final class ClassifyBenchmark {
         long t0 = System.nanoTime();
         int failed = classify(files, decoder, model, pool, workers, times);
         double wall = (System.nanoTime() - t0) / 1e9;
+        StageTimes without = new StageTimes();
+        long tw = System.nanoTime();
+        classify(files, decoder, model, pool, workers, without, false);
+        double withoutWall = (System.nanoTime() - tw) / 1e9;
         StageTimes decodeOnly = new StageTimes();
         long t1 = System.nanoTime();
         decodeOnly(files, decoder, model, pool, workers, decodeOnly);
@@ -72,24 +76,27 @@ public final class ClassifyBenchmark {
           times.frontEndSeconds(),
           times.inferenceSeconds(),
           files.size() / decodeWall,
-          failed
+          failed,
+          files.size() / withoutWall
         };
         rows.add(row);
         System.err.printf(
             Locale.ROOT,
             "round %d: %.2f tracks/s, decode %.1f s, front-end %.1f s, inference %.1f s "
-                + "(summed over workers), decode-only %.2f tracks/s, failed %d%n",
+                + "(summed over workers), decode-only %.2f tracks/s, failed %d,"
+                + " without tempo and key %.2f tracks/s%n",
             r + 1,
             row[0],
             row[1],
             row[2],
             row[3],
             row[4],
-            failed);
+            failed,
+            row[6]);
       }
       pool.shutdown();
-      double[] m = new double[6];
-      for (int k = 0; k < 6; k++) {
+      double[] m = new double[7];
+      for (int k = 0; k < 7; k++) {
         final int col = k;
         m[k] = DecodeBenchmark.median(rows.stream().map(x -> x[col]).toList());
       }
@@ -113,6 +120,14 @@ public final class ClassifyBenchmark {
           "| front-end + inference / decode (goal < 1) | %.2f |%n",
           (m[2] + m[3]) / m[1]);
       System.out.printf(Locale.ROOT, "| failed tracks | %.0f |%n", m[5]);
+      System.out.printf(
+          Locale.ROOT,
+          "| classify without tempo and key, same rounds: tracks per second | %.1f |%n",
+          m[6]);
+      System.out.printf(
+          Locale.ROOT,
+          "| drop with tempo and key (goal <= 25 %%) | %.1f %% |%n",
+          100 * (1 - m[0] / m[6]));
     }
   }
 
@@ -123,8 +138,19 @@ public final class ClassifyBenchmark {
       ExecutorService pool,
       int workers,
       StageTimes times) {
+    return classify(files, decoder, model, pool, workers, times, true);
+  }
+
+  private static int classify(
+      List<Path> files,
+      FfmpegAudioDecoder decoder,
+      PatchModel model,
+      ExecutorService pool,
+      int workers,
+      StageTimes times,
+      boolean tempoAndKey) {
     AtomicInteger failed = new AtomicInteger();
-    new ClassifyJob(new TrackClassifier(decoder, model, times), pool, workers)
+    new ClassifyJob(new TrackClassifier(decoder, model, times, tempoAndKey), pool, workers)
         .run(
             files,
             o -> {

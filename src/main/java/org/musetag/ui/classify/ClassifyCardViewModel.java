@@ -102,6 +102,19 @@ public final class ClassifyCardViewModel {
                 a.quadrant(),
                 String.join(", ", Quadrant.valueOf(a.quadrant()).words()),
                 Formats.percent(a.confidence())));
+    if (a.tempoKey().tempo() != null || a.tempoKey().key() != null) {
+      text.append('\n');
+      if (a.tempoKey().tempo() != null) {
+        text.append(String.format(Locale.ROOT, "%.1f BPM", a.tempoKey().tempo().bpm()));
+      }
+      if (a.tempoKey().key() != null) {
+        text.append(a.tempoKey().tempo() != null ? " · " : "")
+            .append(a.tempoKey().key().name())
+            .append(" (")
+            .append(a.tempoKey().key().camelot())
+            .append(')');
+      }
+    }
     heads.values().stream()
         .filter(h -> !h.labels().isEmpty())
         .forEach(

@@ -11,6 +11,8 @@ import org.musetag.ml.Quadrant;
  *
  * @param tagGenre the genre the file's own tags hold
  * @param topGenre the model's most likely genre (model label, e.g. "hiphop"), null when not analysed
+ * @param bpm the tempo heard, NaN when not heard
+ * @param key the key heard and its Camelot code ("A minor · 8A"), null when not heard
  */
 public record TrackRow(
     long id,
@@ -25,7 +27,42 @@ public record TrackRow(
     Quadrant quadrant,
     double confidence,
     double valence,
-    double arousal) {
+    double arousal,
+    double bpm,
+    String key) {
+
+  /** A row without tempo and key (NaN and null). */
+  public TrackRow(
+      long id,
+      Path path,
+      String artist,
+      String title,
+      String album,
+      String tagGenre,
+      double durationSeconds,
+      String topGenre,
+      double topGenreP,
+      Quadrant quadrant,
+      double confidence,
+      double valence,
+      double arousal) {
+    this(
+        id,
+        path,
+        artist,
+        title,
+        album,
+        tagGenre,
+        durationSeconds,
+        topGenre,
+        topGenreP,
+        quadrant,
+        confidence,
+        valence,
+        arousal,
+        Double.NaN,
+        null);
+  }
 
   public static TrackRow of(Track t, Analysis a) {
     String artist = t.artist() == null ? "" : t.artist();
@@ -62,7 +99,11 @@ public record TrackRow(
         Quadrant.valueOf(a.quadrant()),
         a.confidence(),
         a.valence(),
-        a.arousal());
+        a.arousal(),
+        a.tempoKey().tempo() == null ? Double.NaN : a.tempoKey().tempo().bpm(),
+        a.tempoKey().key() == null
+            ? null
+            : a.tempoKey().key().name() + " · " + a.tempoKey().key().camelot());
   }
 
   public boolean analysed() {

@@ -90,7 +90,9 @@ class ClassifyViewModelTest {
     assertThat(good.stateProperty().get()).isEqualTo(ClassifyCardViewModel.State.DONE);
     assertThat(good.bars()).hasSize(ClassifyCardViewModel.BARS);
     assertThat(good.bars().get(0).p()).isGreaterThanOrEqualTo(good.bars().get(1).p());
-    assertThat(good.messageProperty().get()).matches("Q[1-4] · [a-z, ]+ · confidence \\d+ %");
+    assertThat(good.messageProperty().get())
+        .matches(
+            "Q[1-4] · [a-z, ]+ · confidence \\d+ %\n\\d+\\.\\d BPM · [A-G]#? (major|minor) \\(\\d+[AB]\\)");
     assertThat(good.pictureProperty().get().height()).isEqualTo(64);
     // the frames the model heard, its windows side by side: as many as it plans on a 4-s song (all
     // K of
