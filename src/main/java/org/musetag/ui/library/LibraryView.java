@@ -78,6 +78,28 @@ public final class LibraryView {
     confidenceLabel.setMinWidth(Region.USE_PREF_SIZE);
     Button clear = new Button("Clear filters");
     clear.setOnAction(e -> vm.clearFilters());
+    TextField bpm = new TextField();
+    bpm.setId("bpmFilter");
+    bpm.setPromptText("BPM 120-130");
+    bpm.setPrefColumnCount(7);
+    bpm.textProperty().bindBidirectional(vm.bpmProperty());
+    Button mix = new Button();
+    mix.setId("mixFilter");
+    mix.textProperty()
+        .bind(
+            vm.mixesWithProperty()
+                .map(k -> "Mixes with " + k.name() + " (" + k.camelot() + ") ✕")
+                .orElse("Keys that mix"));
+    mix.setTooltip(
+        new Tooltip("Only tracks in keys a DJ can mix with the selected track's (Camelot ±1)"));
+    mix.setOnAction(
+        e -> {
+          if (vm.mixesWithProperty().get() != null) {
+            vm.mixesWithProperty().set(null);
+          } else {
+            vm.mixWithSelected();
+          }
+        });
     Label summary = new Label();
     summary.setId("librarySummary");
     summary.textProperty().bind(vm.summaryProperty());
@@ -105,6 +127,8 @@ public final class LibraryView {
             quadrant,
             confidenceLabel,
             confidence,
+            bpm,
+            mix,
             clear,
             spring,
             summary);

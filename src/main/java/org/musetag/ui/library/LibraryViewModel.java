@@ -22,11 +22,13 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.musetag.dsp.KeyEstimator;
 import org.musetag.library.AnalysisStore.Analysed;
 import org.musetag.library.Library;
 import org.musetag.library.Track;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.Quadrant;
+import org.musetag.similar.TempoKeyFilter;
 import org.musetag.ui.display.TrackRow;
 import org.musetag.ui.services.LibraryGateway;
 import org.musetag.ui.task.BackgroundTask;
@@ -64,6 +66,8 @@ public final class LibraryViewModel {
   private final ObjectProperty<String> genre = new SimpleObjectProperty<>();
   private final ObjectProperty<Quadrant> quadrant = new SimpleObjectProperty<>();
   private final DoubleProperty minConfidence = new SimpleDoubleProperty(0);
+  private final StringProperty bpm = new SimpleStringProperty("");
+  private final ObjectProperty<KeyEstimator.Key> mixesWith = new SimpleObjectProperty<>();
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Loading the library…");
   private final ReadOnlyStringWrapper model = new ReadOnlyStringWrapper("");
   private final ObjectProperty<TrackRow> selected = new SimpleObjectProperty<>();
@@ -100,6 +104,8 @@ public final class LibraryViewModel {
     genre.addListener(o -> refilter());
     quadrant.addListener(o -> refilter());
     minConfidence.addListener(o -> refilter());
+    bpm.addListener(o -> refilter());
+    mixesWith.addListener(o -> refilter());
   }
 
   /** Reloads every row from the library (after a scan, an analysis or a tag batch). */
@@ -185,12 +191,41 @@ public final class LibraryViewModel {
     String g = genre.get();
     Quadrant q = quadrant.get();
     double min = minConfidence.get();
+    TempoKeyFilter tempoKey = tempoKeyFilter();
     return row ->
         (hits == null || hits.contains(row.id()))
             && (pinned == null || pinned.contains(row.id()))
             && (g == null || g.equals(row.topGenre()))
             && (q == null || q == row.quadrant())
-            && (min <= 0 || row.analysed() && row.confidence() >= min);
+            && (min <= 0 || row.analysed() && row.confidence() >= min)
+            && (tempoKey.isAny()
+                || tempoKey.keeps(Double.isNaN(row.bpm()) ? null : row.bpm(), keyOf(row)));
+  }
+
+  /** The BPM range typed ("120-130", "120-", "-90"; anything else is no filter) and the key to mix with. */
+  private TempoKeyFilter tempoKeyFilter() {
+    double[] range = {Double.NaN, Double.NaN};
+    String text = bpm.get();
+    if (text != null && !text.isBlank()) {
+      try {
+        range = TempoKeyFilter.range(text);
+      } catch (IllegalArgumentException e) {
+        // half typed: no BPM filter until it parses
+      }
+    }
+    return new TempoKeyFilter(range[0], range[1], null, mixesWith.get());
+  }
+
+  private static KeyEstimator.Key keyOf(TrackRow row) {
+    return row.key() == null ? null : KeyEstimator.Key.parse(row.key().split(" · ")[0]);
+  }
+
+  /** Shows only tracks in keys that mix with the selected track's (harmonic mixing); none selected: no change. */
+  public void mixWithSelected() {
+    TrackRow row = selected.get();
+    if (row != null && row.key() != null) {
+      mixesWith.set(keyOf(row));
+    }
   }
 
   /** Shows only one quadrant (what clicking a quadrant of the circumplex does). */
@@ -210,6 +245,8 @@ public final class LibraryViewModel {
     genre.set(null);
     quadrant.set(null);
     minConfidence.set(0);
+    bpm.set("");
+    mixesWith.set(null);
   }
 
   /** Plays the selected track (Enter or double click). */
@@ -288,6 +325,16 @@ public final class LibraryViewModel {
 
   public ObjectProperty<Quadrant> quadrantProperty() {
     return quadrant;
+  }
+
+  /** "120-130", "120-" or "-90": only tracks whose tempo is in the range. */
+  public StringProperty bpmProperty() {
+    return bpm;
+  }
+
+  /** The key the shown tracks mix with (null: any). */
+  public ObjectProperty<KeyEstimator.Key> mixesWithProperty() {
+    return mixesWith;
   }
 
   public DoubleProperty minConfidenceProperty() {

@@ -47,6 +47,51 @@ class LibraryViewModelTest {
         q == null ? Double.NaN : -0.2);
   }
 
+  static TrackRow timed(long id, double bpm, String key) {
+    TrackRow r = row(id, "rock", Quadrant.Q1, 0.9);
+    return new TrackRow(
+        r.id(),
+        r.path(),
+        r.artist(),
+        r.title(),
+        r.album(),
+        r.tagGenre(),
+        r.durationSeconds(),
+        r.topGenre(),
+        r.topGenreP(),
+        r.quadrant(),
+        r.confidence(),
+        r.valence(),
+        r.arousal(),
+        bpm,
+        key);
+  }
+
+  @Test
+  void filtersByBpmRangeAndByTheKeysThatMixWithTheSelectedTrack(@TempDir Path dir) {
+    LibraryViewModel vm =
+        new LibraryViewModel(TestServices.gateway(dir.resolve("l.db")), runner, () -> MODEL);
+    vm.show(
+        new LibraryViewModel.Snapshot(
+            List.of(
+                timed(1, 124.0, "A minor · 8A"),
+                timed(2, 128.5, "C major · 8B"),
+                timed(3, 90.0, "E minor · 9A"),
+                timed(4, Double.NaN, null),
+                timed(5, 126.0, "F# minor · 11A")),
+            MODEL));
+    vm.bpmProperty().set("120-130");
+    assertThat(vm.visibleRows()).extracting(TrackRow::id).containsExactly(1L, 2L, 5L);
+    vm.bpmProperty().set("120-1"); // half typed: an empty range is no filter yet
+    assertThat(vm.visibleRows()).hasSize(5);
+    vm.bpmProperty().set("");
+    vm.selectedProperty().set(vm.visibleRows().get(0));
+    vm.mixWithSelected();
+    assertThat(vm.visibleRows()).extracting(TrackRow::id).containsExactly(1L, 2L, 3L);
+    vm.clearFilters();
+    assertThat(vm.visibleRows()).hasSize(5);
+  }
+
   @Test
   void filtersByGenreQuadrantAndMinimumConfidence(@TempDir Path dir) {
     LibraryViewModel vm =
