@@ -174,16 +174,7 @@ public final class CircumplexViewModel {
   void savePlaylist(Path file, List<TrackRow> chosen) {
     runner.run(
         BackgroundTask.of("Saving playlist", ctx -> Playlists.writeM3u8(file, chosen))
-            .onSuccess(
-                w ->
-                    selectionText.set(
-                        "Saved "
-                            + Formats.count(w.entries(), "track")
-                            + " to "
-                            + file.getFileName()
-                            + (w.skipped().isEmpty()
-                                ? ""
-                                : "; left out " + String.join("; ", w.skipped())))));
+            .onSuccess(w -> selectionText.set(Formats.saved(w, file))));
   }
 
   /**

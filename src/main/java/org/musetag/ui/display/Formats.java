@@ -38,6 +38,15 @@ public final class Formats {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 
+  /** "Saved 12 tracks to x.m3u8", with the entries the writer left out and why: what a saved playlist reports. */
+  public static String saved(org.musetag.library.PlaylistFile.Written w, java.nio.file.Path file) {
+    return "Saved "
+        + count(w.entries(), "track")
+        + " to "
+        + file.getFileName()
+        + (w.skipped().isEmpty() ? "" : "; left out " + String.join("; ", w.skipped()));
+  }
+
   /** How a tag field is named in previews: "genre", "mood model"; a head's field as it is spelled in the file. */
   public static String field(org.musetag.tags.TagField field) {
     return field.isUser()

@@ -324,16 +324,7 @@ public final class SimilarViewModel {
             .toList();
     runner.run(
         BackgroundTask.of("Saving playlist", ctx -> PlaylistFile.write(file, entries))
-            .onSuccess(
-                w ->
-                    status.set(
-                        "Saved "
-                            + Formats.count(w.entries(), "track")
-                            + " to "
-                            + file.getFileName()
-                            + (w.skipped().isEmpty()
-                                ? ""
-                                : "; left out " + String.join("; ", w.skipped()))))
+            .onSuccess(w -> status.set(Formats.saved(w, file)))
             .onFailure(e -> dialogs.showError("Playlist not saved", UserErrors.describe(e))));
   }
 
