@@ -1,20 +1,27 @@
 package org.musetag.cli;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.musetag.app.Services;
+import org.musetag.dsp.TempoKey;
 import org.musetag.library.Library;
 import org.musetag.library.Track;
+import org.musetag.similar.TempoKeyFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code musetag search --db FILE QUERY}: full-text search over artist, title, album, genre and mood. */
+/**
+ * {@code musetag search --db FILE QUERY [--bpm MIN-MAX] [--key KEY] [--mixes-with KEY]}: full-text search over
+ * artist, title, album, genre and mood, with the tempo and key the bundled model's analysis heard.
+ */
 @Command(
     name = "search",
     description =
@@ -31,6 +38,8 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--limit", description = "most results to show (default: ${DEFAULT-VALUE})")
   int limit = 100;
 
+  @Mixin TempoKeyOptions tempoKey;
+
   SearchCommand(Services services) {
     this.services = services;
   }
@@ -38,8 +47,22 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     JsonLines out = new JsonLines(spec.commandLine().getOut());
+    TempoKeyFilter filter;
+    try {
+      filter = tempoKey.filter();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     try (Library library = db.open(services)) {
+      Map<Long, TempoKey> heard = new HashMap<>();
+      library
+          .analyses()
+          .forEach(services.model().id(), a -> heard.put(a.track().id(), a.analysis().tempoKey()));
       for (Track t : library.tracks().search(String.join(" ", words), limit)) {
+        TempoKey tk = heard.getOrDefault(t.id(), TempoKey.NONE);
+        if (!filter.isAny() && !filter.keeps(tk)) {
+          continue;
+        }
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("path", t.path().toString());
         row.put("artist", t.artist());
@@ -47,6 +70,13 @@ final class SearchCommand implements Callable<Integer> {
         row.put("album", t.album());
         row.put("genre", t.genre());
         row.put("mood", t.mood());
+        if (tk.tempo() != null) {
+          row.put("bpm", tk.tempo().bpm());
+        }
+        if (tk.key() != null) {
+          row.put("key", tk.key().name());
+          row.put("key_camelot", tk.key().camelot());
+        }
         out.write(row);
       }
       OtherModelsLine.print(

@@ -74,6 +74,22 @@ class TempoKeyCommandLineTest {
         assertThat(a.analysis().tempoKey().tempo().bpm()).as("stored as heard").isEqualTo(bpm);
         assertThat(a.analysis().tempoKey().key().name()).isEqualTo(key);
       }
+      Analysed first = stored.get(0);
+      double bpm = first.analysis().tempoKey().tempo().bpm();
+      String word =
+          first.track().path().getFileName().toString().replaceAll("^\\d+-", "").split("[ ._-]")[0];
+      CommandLineRun within =
+          CommandLineRun.in(
+              services, "search", "--db", db, "--bpm", (bpm - 0.5) + "-" + (bpm + 0.5), word);
+      assertThat(within.exit()).as(within.err()).isZero();
+      assertThat(within.json())
+          .as("searching " + word + " with its tempo finds it")
+          .anyMatch(l -> l.get("path").getAsString().equals(first.track().path().toString()));
+      assertThat(within.json()).allMatch(l -> Math.abs(l.get("bpm").getAsDouble() - bpm) <= 0.5);
+      CommandLineRun outside =
+          CommandLineRun.in(services, "search", "--db", db, "--bpm", "241-", word);
+      assertThat(outside.exit()).isZero();
+      assertThat(outside.json()).as("no track is heard above 240 BPM").isEmpty();
     }
   }
 }
