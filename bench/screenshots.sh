@@ -64,6 +64,7 @@ shot classify 8 -Dmusetag.ui.classify="$CLASSIFY"
 shot circumplex 4 -Dmusetag.ui.tab=circumplex
 shot bulktag 8 -Dmusetag.ui.bulktag="$TAGDIR"
 shot player 12 -Dmusetag.ui.play="${FILES[0]}"
+shot similar 8 -Dmusetag.ui.similar="${FILES[0]}"
 shot settings 4 -Dmusetag.ui.tab=settings
 
 # The expert pane with a real trained head: the GTZAN subset of the shared training data as label folders of

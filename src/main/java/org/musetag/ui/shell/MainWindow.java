@@ -182,6 +182,10 @@ public final class MainWindow {
       models.retrain.load(options.retrain(), HeadKind.LABELS);
       select("retrain");
     }
+    if (options.similar() != null) {
+      models.similar.findSimilar(options.similar());
+      select("similar");
+    }
     if (options.tab() != null) {
       select(options.tab());
     }

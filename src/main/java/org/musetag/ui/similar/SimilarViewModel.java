@@ -116,6 +116,26 @@ public final class SimilarViewModel {
         });
   }
 
+  /** The neighbours of the library track of {@code file} (a file handed to the window at start). */
+  public void findSimilar(Path file) {
+    search(
+        "Sounds like " + file.getFileName(),
+        (idx, ctx) -> {
+          org.musetag.library.Track t =
+              gateway.read(lib -> lib.tracks().byPath(file.toAbsolutePath().normalize()));
+          java.util.OptionalInt r = t == null ? java.util.OptionalInt.empty() : idx.rowOf(t.id());
+          if (r.isEmpty()) {
+            throw new IllegalStateException(
+                file.getFileName() + " is not a library track heard by " + idx.model());
+          }
+          return new Found(
+              t.id(),
+              rowsOf(
+                  new SimilarSongs(idx).of(r.getAsInt(), SimilarSongs.Options.nearest(NEIGHBOURS))),
+              List.of());
+        });
+  }
+
   /** The neighbours of a file just heard (a classify card): compared by what the model heard, never listed. */
   public void findSimilar(Path file, Analysis analysis) {
     search(

@@ -102,6 +102,21 @@ class SimilarViewModelTest {
   }
 
   @Test
+  void aLibraryFileByItsPathListsItsNeighboursAndAnotherFileIsToldSo(@TempDir Path dir)
+      throws Exception {
+    try (LibraryGateway gateway = library(dir, 3)) {
+      SimilarViewModel vm = new SimilarViewModel(gateway, runner, dialogs, () -> MODEL);
+      vm.findSimilar(dir.resolve("music/t1.wav"));
+      assertThat(vm.rows())
+          .extracting(r -> r.track().path().getFileName().toString())
+          .containsExactlyInAnyOrder("t0.wav", "t2.wav");
+      vm.findSimilar(dir.resolve("elsewhere.ogg"));
+      assertThat(vm.statusProperty().get())
+          .isEqualTo("elsewhere.ogg is not a library track heard by " + MODEL);
+    }
+  }
+
+  @Test
   void aHeardFileIsComparedOnlyWithTheSameModelsAnalyses(@TempDir Path dir) throws Exception {
     try (LibraryGateway gateway = library(dir, 3)) {
       SimilarViewModel vm = new SimilarViewModel(gateway, runner, dialogs, () -> MODEL);
