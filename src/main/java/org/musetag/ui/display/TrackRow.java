@@ -106,6 +106,15 @@ public record TrackRow(
             : a.tempoKey().key().name() + " · " + a.tempoKey().key().camelot());
   }
 
+  /** "128.0 BPM · A minor · 8A", what of it was heard, or "" when neither was (the player shows it). */
+  public String tempoKeyText() {
+    String bpmText = Double.isNaN(bpm) ? "" : String.format(java.util.Locale.ROOT, "%.1f BPM", bpm);
+    if (key == null) {
+      return bpmText;
+    }
+    return bpmText.isEmpty() ? key : bpmText + " · " + key;
+  }
+
   public boolean analysed() {
     return quadrant != null;
   }

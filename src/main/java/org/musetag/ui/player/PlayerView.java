@@ -58,7 +58,11 @@ public final class PlayerView {
     readout.setId("playerReadout");
     readout.getStyleClass().add("subtle");
     readout.textProperty().bind(vm.readoutProperty());
-    VBox head = new VBox(4, title, notice, readout);
+    Label tempoKey = new Label();
+    tempoKey.setId("playerTempoKey");
+    tempoKey.getStyleClass().add("subtle");
+    tempoKey.textProperty().bind(vm.tempoKeyProperty());
+    VBox head = new VBox(4, title, tempoKey, notice, readout);
     head.setPadding(new Insets(10, 10, 6, 10));
 
     Pane holder = new Pane(spectrogram.canvas());

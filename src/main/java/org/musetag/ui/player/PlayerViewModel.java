@@ -36,6 +36,7 @@ public final class PlayerViewModel implements AutoCloseable {
   private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper tempoKey = new ReadOnlyStringWrapper("");
   private final DoubleProperty volume = new SimpleDoubleProperty(0.8);
   private PlaybackEngine engine;
   private TaskHandle handle;
@@ -55,6 +56,7 @@ public final class PlayerViewModel implements AutoCloseable {
   /** Plays a library track from the start. */
   public void play(TrackRow row) {
     start(row.path(), row.displayName(), row.durationSeconds());
+    tempoKey.set(row.tempoKeyText());
   }
 
   /** Plays a file, finding its duration first (in the background). */
@@ -69,6 +71,7 @@ public final class PlayerViewModel implements AutoCloseable {
   private void start(Path file, String name, double seconds) {
     stop();
     title.set(name);
+    tempoKey.set("");
     duration.set(seconds);
     feed.clear();
     readout.set("");
@@ -165,6 +168,11 @@ public final class PlayerViewModel implements AutoCloseable {
 
   public ReadOnlyStringProperty noticeProperty() {
     return notice.getReadOnlyProperty();
+  }
+
+  /** The tempo and key the library heard in the track playing ("" for a file outside the library). */
+  public ReadOnlyStringProperty tempoKeyProperty() {
+    return tempoKey.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty readoutProperty() {

@@ -90,6 +90,10 @@ class LibraryViewModelTest {
     assertThat(vm.visibleRows()).extracting(TrackRow::id).containsExactly(1L, 2L, 3L);
     vm.clearFilters();
     assertThat(vm.visibleRows()).hasSize(5);
+    assertThat(timed(1, 124.0, "A minor · 8A").tempoKeyText())
+        .isEqualTo("124.0 BPM · A minor · 8A");
+    assertThat(timed(4, Double.NaN, null).tempoKeyText()).isEmpty();
+    assertThat(timed(6, Double.NaN, "C major · 8B").tempoKeyText()).isEqualTo("C major · 8B");
   }
 
   @Test
