@@ -1,6 +1,5 @@
 package org.musetag.cli;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +53,12 @@ final class SearchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     try (Library library = db.open(services)) {
-      Map<Long, TempoKey> heard = new HashMap<>();
-      library
-          .analyses()
-          .forEach(services.model().id(), a -> heard.put(a.track().id(), a.analysis().tempoKey()));
-      for (Track t : library.tracks().search(String.join(" ", words), limit)) {
+      List<Track> hits = library.tracks().search(String.join(" ", words), limit);
+      Map<Long, TempoKey> heard =
+          library
+              .analyses()
+              .tempoKeys(services.model().id(), hits.stream().map(Track::id).toList());
+      for (Track t : hits) {
         TempoKey tk = heard.getOrDefault(t.id(), TempoKey.NONE);
         if (!filter.isAny() && !filter.keeps(tk)) {
           continue;

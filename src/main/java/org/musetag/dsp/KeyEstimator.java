@@ -98,7 +98,12 @@ public final class KeyEstimator {
 
     /** The Camelot code DJ software shows: "8A" for A minor, "8B" for C major. */
     public String camelot() {
-      return ((fifths() + (minor ? 4 : 7)) % 12 + 1) + (minor ? "A" : "B");
+      return camelotNumber() + (minor ? "A" : "B");
+    }
+
+    /** The number of the Camelot code, 1..12. */
+    private int camelotNumber() {
+      return (fifths() + (minor ? 4 : 7)) % 12 + 1;
     }
 
     /** Open Key notation (Traktor): "1m" for A minor, "1d" for C major. */
@@ -118,9 +123,7 @@ public final class KeyEstimator {
      * number), or a fifth up or down in the same mode (Camelot number ±1).
      */
     public boolean mixesWith(Key other) {
-      int a = Integer.parseInt(camelot().substring(0, camelot().length() - 1));
-      int b = Integer.parseInt(other.camelot().substring(0, other.camelot().length() - 1));
-      int d = Math.floorMod(a - b, 12);
+      int d = Math.floorMod(camelotNumber() - other.camelotNumber(), 12);
       return d == 0 || (minor == other.minor && (d == 1 || d == 11));
     }
 

@@ -223,6 +223,31 @@ public final class AnalysisStore {
     }
   }
 
+  /**
+   * The tempo and key {@code model} heard in each of these tracks (reading those four columns only); tracks it did
+   * not hear are absent.
+   */
+  public Map<Long, TempoKey> tempoKeys(String model, List<Long> trackIds) throws LibraryException {
+    Map<Long, TempoKey> out = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT bpm, bpm_confidence, musical_key, key_confidence FROM analyses"
+                + " WHERE model=? AND track_id=?")) {
+      ps.setString(1, model);
+      for (long id : trackIds) {
+        ps.setLong(2, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            out.put(id, tempoKey(rs, 1));
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new LibraryException("cannot read the library: " + e.getMessage(), e);
+    }
+  }
+
   /** The tempo and key stored from column {@code at} on (bpm, its confidence, key, its confidence). */
   static TempoKey tempoKey(ResultSet rs, int at) throws SQLException {
     double bpm = rs.getDouble(at);

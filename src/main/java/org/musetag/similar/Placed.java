@@ -41,6 +41,11 @@ public record Placed(
 
   /** The artist as the same-artist rule compares it: trimmed, lower case; empty when the tags name none. */
   String artistKey() {
+    return artistKey(artist);
+  }
+
+  /** An artist's name as the same-artist rule compares it: trimmed, lower case; "" for none. */
+  static String artistKey(String artist) {
     return artist == null ? "" : artist.strip().toLowerCase(java.util.Locale.ROOT);
   }
 

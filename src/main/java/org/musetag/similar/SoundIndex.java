@@ -118,8 +118,34 @@ public final class SoundIndex {
 
   /** The index of the tracks {@code model} heard in the library, as the library has them now. */
   public static SoundIndex load(Library library, String model) throws LibraryException {
+    return load(library, model, () -> false, n -> {});
+  }
+
+  /**
+   * As {@link #load(Library, String)}, stopping with a {@link java.util.concurrent.CancellationException} once
+   * {@code cancelled} turns true, and telling {@code read} every 5,000 tracks how many it has read.
+   */
+  public static SoundIndex load(
+      Library library,
+      String model,
+      java.util.function.BooleanSupplier cancelled,
+      java.util.function.IntConsumer read)
+      throws LibraryException {
     Builder b = new Builder(model);
-    library.analyses().forEach(model, b::add);
+    int[] n = {0};
+    library
+        .analyses()
+        .forEach(
+            model,
+            a -> {
+              if (cancelled.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException("cancelled");
+              }
+              b.add(a);
+              if (++n[0] % 5000 == 0) {
+                read.accept(n[0]);
+              }
+            });
     return b.build();
   }
 
@@ -224,9 +250,9 @@ public final class SoundIndex {
 
   /** The artist id of the first row whose artist is {@code name} (trimmed, any case); 0 when none is. */
   int artistId(String name) {
-    String key = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
+    String key = Placed.artistKey(name);
     for (int id = 1; id < artistNames.length && !key.isEmpty(); id++) {
-      if (artistNames[id].strip().toLowerCase(java.util.Locale.ROOT).equals(key)) {
+      if (Placed.artistKey(artistNames[id]).equals(key)) {
         return id;
       }
     }

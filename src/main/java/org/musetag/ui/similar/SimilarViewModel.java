@@ -265,26 +265,15 @@ public final class SimilarViewModel {
       return idx;
     }
     String model = bundledModel.call();
+    ctx.message("Reading the library's sounds");
     idx =
         gateway.read(
-            lib -> {
-              SoundIndex.Builder b = new SoundIndex.Builder(model);
-              int[] n = {0};
-              ctx.message("Reading the library's sounds");
-              lib.analyses()
-                  .forEach(
-                      model,
-                      a -> {
-                        if (ctx.isCancelled()) {
-                          throw new CancellationException("cancelled");
-                        }
-                        b.add(a);
-                        if (++n[0] % 5000 == 0) {
-                          ctx.message(String.format("Read %,d tracks", n[0]));
-                        }
-                      });
-              return b.build();
-            });
+            lib ->
+                SoundIndex.load(
+                    lib,
+                    model,
+                    ctx::isCancelled,
+                    n -> ctx.message(String.format("Read %,d tracks", n))));
     index = idx;
     return idx;
   }
