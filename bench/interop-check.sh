@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Interoperability check (shared/guide/tags.md): do other tools read the tags Musetag writes as Musetag meant them?
-# For every audio file in DIR, compares genre, mood, valence, arousal, moodmodel and a head's field (STYLES) as read by ffprobe (Debian's
+# For every audio file in DIR, compares genre, mood, valence, arousal, moodmodel, a head's field (STYLES), bpm and key as read by ffprobe (Debian's
 # ffmpeg), kid3-cli and python3-mutagen with DIR/expected.json (or, without it, checks the tools agree with mutagen).
 # Exits non-zero on any disagreement.
 # Usage: bench/interop-check.sh [DIR]

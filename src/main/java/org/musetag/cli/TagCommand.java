@@ -13,6 +13,7 @@ import org.musetag.jobs.TagJob.FilePlan;
 import org.musetag.jobs.TagPlans;
 import org.musetag.library.Library;
 import org.musetag.ml.heads.HeadSet;
+import org.musetag.settings.KeyNotation;
 import org.musetag.settings.Settings;
 import org.musetag.settings.SettingsStore;
 import org.musetag.tags.Id3Version;
@@ -27,8 +28,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code musetag tag --db FILE [--dry-run] [--policy replace|merge|fill-empty] [--fields genre,mood,valence,arousal]
- * [--no-head-fields]}: writes what the analyses found into the files, showing every change; a real run prints a batch
+ * {@code musetag tag --db FILE [--dry-run] [--policy replace|merge|fill-empty] [--fields genre,mood,valence,arousal,bpm,key]
+ * [--bpm-key-policy fill-empty|replace] [--key-notation standard|camelot|open-key] [--no-head-fields]}: writes what the analyses found into the files, showing every change; a real run prints a batch
  * id to undo it. Each active label head's labels go to its own tag field ({@code USER:NAME} in the output) unless
  * {@code --no-head-fields}: activating a head is how a user asks for its labels. What to write comes from the same
  * {@code settings.properties} the app uses (fields, policies, thresholds, genre vocabulary, ID3 version), and each
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "tag",
     description = {
-      "Write genre, mood, valence and arousal from the analyses into the files (journalled; undo with 'musetag undo').",
+      "Write genre, mood, valence, arousal, BPM and key from the analyses into the files (journalled; undo with 'musetag undo').",
       "Uses the app's Settings (fields, policies, thresholds, genre renames and drops, ID3 version); a flag overrides its setting for this run.",
       "Each active label head's labels are written to the head's own tag field (shown as USER:NAME; see 'musetag models list') unless --no-head-fields."
     })
@@ -62,8 +63,20 @@ final class TagCommand implements Callable<Integer> {
       names = "--fields",
       split = ",",
       description =
-          "fields to write (default: the fields in Settings, genre,mood,valence,arousal unless changed there)")
+          "fields to write (default: the fields in Settings, genre,mood,valence,arousal,bpm,key unless changed there)")
   List<String> fields;
+
+  @Option(
+      names = "--bpm-key-policy",
+      description =
+          "for the BPM and the key: fill-empty (keep a BPM or key already in the file) or replace (default: the policies in Settings, fill-empty unless changed there)")
+  String bpmKeyPolicy;
+
+  @Option(
+      names = "--key-notation",
+      description =
+          "how the key is written: standard (Am, C#), camelot (8A, 3B) or open-key (1m, 8d) (default: the notation in Settings, standard unless changed there)")
+  String keyNotation;
 
   @Option(
       names = "--no-head-fields",
@@ -168,6 +181,18 @@ final class TagCommand implements Callable<Integer> {
       WritePolicy p =
           WritePolicy.valueOf(policy.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
       s = s.withPolicy(TagField.GENRE, p).withPolicy(TagField.MOOD, p);
+    }
+    if (bpmKeyPolicy != null) {
+      WritePolicy p =
+          WritePolicy.valueOf(bpmKeyPolicy.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+      if (p == WritePolicy.MERGE) {
+        throw new IllegalArgumentException(
+            "--bpm-key-policy takes fill-empty or replace: a file holds one BPM and one key");
+      }
+      s = s.withPolicy(TagField.BPM, p).withPolicy(TagField.KEY, p);
+    }
+    if (keyNotation != null) {
+      s = s.withKeyNotation(KeyNotation.parse(keyNotation));
     }
     if (id3 != null) {
       s = s.withId3Version("v23".equalsIgnoreCase(id3.strip()) ? Id3Version.V23 : Id3Version.V24);

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.musetag.dsp.TempoKey;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.LabelScore;
 import org.musetag.ml.Quadrant;
 import org.musetag.ml.heads.HeadKind;
 import org.musetag.ml.heads.HeadOutput;
 import org.musetag.ml.heads.HeadedAnalysis;
+import org.musetag.settings.KeyNotation;
 import org.musetag.settings.Settings;
 import org.musetag.tags.TagField;
 import org.musetag.tags.TagNumbers;
@@ -18,14 +20,17 @@ import org.musetag.tags.TagNumbers;
 /**
  * What Musetag proposes to write for one analysis: the genres it is reasonably sure of, the mood words of the
  * quadrant when it is confident enough, valence and arousal, each active label head's likely labels in its user
- * field, and the model that said so. Below the thresholds it proposes nothing for that field rather than a guess
- * (docs/decisions/0004-what-gets-written.md, 0006-retrained-heads.md).
+ * field, and the model that said so; and the tempo (a whole number of BPM) and the key heard in the audio, in the
+ * notation the user chose. Below the thresholds it proposes nothing for that field rather than a guess
+ * (docs/decisions/0004-what-gets-written.md, 0006-retrained-heads.md, 0016-tempo-and-key-in-files.md).
  *
  * @param minGenreP a genre is written when its probability is at least this (at most {@link #MAX_GENRES})
  * @param minMoodConfidence mood words are written when the quadrant's probability is at least this
  * @param minHeadP a head's label is written when its probability is at least this (at most {@link #MAX_HEAD_LABELS})
+ * @param keyNotation how the key is spelled in the file
  */
-public record TagProposal(double minGenreP, double minMoodConfidence, double minHeadP) {
+public record TagProposal(
+    double minGenreP, double minMoodConfidence, double minHeadP, KeyNotation keyNotation) {
   public static final int MAX_GENRES = 3;
   public static final int MAX_HEAD_LABELS = 3;
   public static final double DEFAULT_MIN_HEAD_P = Settings.DEFAULT_MIN_HEAD_P;
@@ -35,14 +40,23 @@ public record TagProposal(double minGenreP, double minMoodConfidence, double min
       new TagProposal(
           Settings.DEFAULT_MIN_GENRE_P, Settings.DEFAULT_MIN_MOOD_CONFIDENCE, DEFAULT_MIN_HEAD_P);
 
+  public TagProposal {
+    keyNotation = keyNotation == null ? KeyNotation.STANDARD : keyNotation;
+  }
+
+  /** With keys in the standard notation. */
+  public TagProposal(double minGenreP, double minMoodConfidence, double minHeadP) {
+    this(minGenreP, minMoodConfidence, minHeadP, KeyNotation.STANDARD);
+  }
+
   /** With the default threshold for heads' labels. */
   public TagProposal(double minGenreP, double minMoodConfidence) {
     this(minGenreP, minMoodConfidence, DEFAULT_MIN_HEAD_P);
   }
 
-  /** The thresholds the user chose. */
+  /** The thresholds and key notation the user chose. */
   public static TagProposal of(Settings s) {
-    return new TagProposal(s.minGenreP(), s.minMoodConfidence(), s.minHeadP());
+    return new TagProposal(s.minGenreP(), s.minMoodConfidence(), s.minHeadP(), s.keyNotation());
   }
 
   private static final Map<String, String> GENRE_NAMES =
@@ -105,6 +119,13 @@ public record TagProposal(double minGenreP, double minMoodConfidence, double min
     }
     if (!out.isEmpty()) {
       out.put(TagField.MOOD_MODEL, List.of(model));
+    }
+    TempoKey heard = a.tempoKey();
+    if (fields.contains(TagField.BPM) && heard.tempo() != null) {
+      out.put(TagField.BPM, List.of(Long.toString(Math.round(heard.tempo().bpm()))));
+    }
+    if (fields.contains(TagField.KEY) && heard.key() != null) {
+      out.put(TagField.KEY, List.of(keyNotation.write(heard.key())));
     }
     return out;
   }

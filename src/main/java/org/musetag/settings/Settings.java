@@ -17,9 +17,11 @@ import org.musetag.tags.WritePolicy;
  * same library and settings are tagged alike by either (docs/decisions/0010-one-tagging-policy.md).
  *
  * @param fields the fields to write (the model id is added whenever anything is written)
- * @param policies the write policy of genre and mood (numbers are always replaced)
+ * @param policies the write policy of each built-in field: genre and mood merge, tempo and key fill empty fields
+ *     only, unless changed (numbers and the model id are always replaced)
  * @param threads worker threads for analysis
  * @param minHeadP a trained head's label is written when its probability is at least this
+ * @param keyNotation how the key is written into files (docs/tempo-and-key-tags.md)
  */
 public record Settings(
     Set<TagField> fields,
@@ -30,7 +32,8 @@ public record Settings(
     GenreVocabulary vocabulary,
     int threads,
     DevicePreference device,
-    double minHeadP) {
+    double minHeadP,
+    KeyNotation keyNotation) {
   /** From the model card's calibration: at these levels about 8 in 10 written labels are right (out-of-fold). */
   public static final double DEFAULT_MIN_GENRE_P = 0.50;
 
@@ -46,6 +49,31 @@ public record Settings(
       p.put(f, policies.getOrDefault(f, TagChangePlanner.defaultPolicy(f)));
     }
     policies = Map.copyOf(p);
+    keyNotation = keyNotation == null ? KeyNotation.STANDARD : keyNotation;
+  }
+
+  /** With keys written in the standard notation ("Am"). */
+  public Settings(
+      Set<TagField> fields,
+      Map<TagField, WritePolicy> policies,
+      Id3Version id3Version,
+      double minGenreP,
+      double minMoodConfidence,
+      GenreVocabulary vocabulary,
+      int threads,
+      DevicePreference device,
+      double minHeadP) {
+    this(
+        fields,
+        policies,
+        id3Version,
+        minGenreP,
+        minMoodConfidence,
+        vocabulary,
+        threads,
+        device,
+        minHeadP,
+        KeyNotation.STANDARD);
   }
 
   /** With the default threshold for trained heads' labels. */
@@ -72,7 +100,13 @@ public record Settings(
 
   public static Settings defaults() {
     return new Settings(
-        Set.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE, TagField.AROUSAL),
+        Set.of(
+            TagField.GENRE,
+            TagField.MOOD,
+            TagField.VALENCE,
+            TagField.AROUSAL,
+            TagField.BPM,
+            TagField.KEY),
         Map.of(),
         Id3Version.V24,
         DEFAULT_MIN_GENRE_P,
@@ -80,7 +114,8 @@ public record Settings(
         GenreVocabulary.NONE,
         defaultThreads(),
         DevicePreference.AUTO,
-        DEFAULT_MIN_HEAD_P);
+        DEFAULT_MIN_HEAD_P,
+        KeyNotation.STANDARD);
   }
 
   /** One worker per core but one, so the window keeps a core to itself while a library is analysed. */
@@ -96,7 +131,16 @@ public record Settings(
     Map<TagField, WritePolicy> p = new TreeMap<>(policies);
     p.put(field, policy);
     return new Settings(
-        fields, p, id3Version, minGenreP, minMoodConfidence, vocabulary, threads, device, minHeadP);
+        fields,
+        p,
+        id3Version,
+        minGenreP,
+        minMoodConfidence,
+        vocabulary,
+        threads,
+        device,
+        minHeadP,
+        keyNotation);
   }
 
   public Settings withFields(Set<TagField> fields) {
@@ -109,7 +153,8 @@ public record Settings(
         vocabulary,
         threads,
         device,
-        minHeadP);
+        minHeadP,
+        keyNotation);
   }
 
   public Settings withId3Version(Id3Version id3Version) {
@@ -122,7 +167,8 @@ public record Settings(
         vocabulary,
         threads,
         device,
-        minHeadP);
+        minHeadP,
+        keyNotation);
   }
 
   public Settings withThresholds(double minGenreP, double minMoodConfidence, double minHeadP) {
@@ -135,7 +181,22 @@ public record Settings(
         vocabulary,
         threads,
         device,
-        minHeadP);
+        minHeadP,
+        keyNotation);
+  }
+
+  public Settings withKeyNotation(KeyNotation notation) {
+    return new Settings(
+        fields,
+        policies,
+        id3Version,
+        minGenreP,
+        minMoodConfidence,
+        vocabulary,
+        threads,
+        device,
+        minHeadP,
+        notation);
   }
 
   /**
@@ -145,11 +206,15 @@ public record Settings(
   public String toJson(Set<TagField> written) {
     return String.format(
         java.util.Locale.ROOT,
-        "{\"fields\":\"%s\",\"genre_policy\":\"%s\",\"mood_policy\":\"%s\",\"id3\":\"%s\",\"min_genre_p\":%.2f,"
+        "{\"fields\":\"%s\",\"genre_policy\":\"%s\",\"mood_policy\":\"%s\",\"bpm_policy\":\"%s\","
+            + "\"key_policy\":\"%s\",\"key_notation\":\"%s\",\"id3\":\"%s\",\"min_genre_p\":%.2f,"
             + "\"min_mood_confidence\":%.2f,\"min_head_p\":%.2f,\"renamed\":%d,\"dropped\":%d}",
         new java.util.TreeSet<>(written),
         policies.get(TagField.GENRE),
         policies.get(TagField.MOOD),
+        policies.get(TagField.BPM),
+        policies.get(TagField.KEY),
+        keyNotation,
         id3Version,
         minGenreP,
         minMoodConfidence,

@@ -88,7 +88,8 @@ public final class SettingsStore {
         new GenreVocabulary(renames, drops),
         (int) number(p, "threads", d.threads()),
         parse(DevicePreference.class, p.getProperty("device"), d.device()),
-        number(p, "minHeadP", d.minHeadP()));
+        number(p, "minHeadP", d.minHeadP()),
+        keyNotation(p.getProperty("keyNotation"), d.keyNotation()));
   }
 
   public void save(Settings s) throws MusetagException {
@@ -116,6 +117,7 @@ public final class SettingsStore {
     p.setProperty("genre.drop", String.join(",", new java.util.TreeSet<>(s.vocabulary().drops())));
     p.setProperty("threads", String.valueOf(s.threads()));
     p.setProperty("device", s.device().name());
+    p.setProperty("keyNotation", s.keyNotation().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "settings", ".part");
@@ -149,6 +151,18 @@ public final class SettingsStore {
       return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       LOG.warn("ignoring setting value {} (not a {})", value, type.getSimpleName());
+      return fallback;
+    }
+  }
+
+  private static KeyNotation keyNotation(String value, KeyNotation fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return KeyNotation.parse(value);
+    } catch (IllegalArgumentException e) {
+      LOG.warn("ignoring setting keyNotation={} (standard, camelot or open-key)", value);
       return fallback;
     }
   }

@@ -119,19 +119,25 @@ final class CommentPacket {
   CommentPacket with(Map<TagField, List<String>> changes) throws IOException {
     List<byte[]> out = new ArrayList<>(comments);
     for (Map.Entry<TagField, List<String>> e : changes.entrySet()) {
-      String name = FieldNames.vorbis(e.getKey());
-      int at = -1;
-      for (int i = out.size() - 1; i >= 0; i--) {
-        if (name.equalsIgnoreCase(name(out.get(i)))) {
-          out.remove(i);
-          at = i;
+      List<String> names = FieldNames.vorbisNames(e.getKey());
+      for (int n = 0; n < names.size(); n++) {
+        String name = names.get(n);
+        int at = -1;
+        for (int i = out.size() - 1; i >= 0; i--) {
+          if (name.equalsIgnoreCase(name(out.get(i)))) {
+            out.remove(i);
+            at = i;
+          }
         }
+        if (n > 0 && at < 0) {
+          continue; // an alternative name is kept equal where the file has it, never added
+        }
+        List<byte[]> added =
+            e.getValue().stream()
+                .map(v -> (name + "=" + v).getBytes(StandardCharsets.UTF_8))
+                .toList();
+        out.addAll(at < 0 ? out.size() : at, added);
       }
-      List<byte[]> added =
-          e.getValue().stream()
-              .map(v -> (name + "=" + v).getBytes(StandardCharsets.UTF_8))
-              .toList();
-      out.addAll(at < 0 ? out.size() : at, added);
     }
     CommentPacket result = new CommentPacket(kind, prefix, vendor, out, trailing);
     if (kind == Kind.FLAC && result.toBytes().length - 4 > 0xFF_FFFF) {
@@ -143,21 +149,31 @@ final class CommentPacket {
   /** The managed fields: the built-ins and {@code userFields}, one value per comment, names compared ignoring case. */
   TagValues managed(Set<TagField> userFields) {
     Map<TagField, List<String>> values = new TreeMap<>();
-    for (byte[] c : comments) {
-      String entry = new String(c, StandardCharsets.UTF_8);
-      int eq = entry.indexOf('=');
-      if (eq <= 0) {
-        continue;
-      }
-      String name = entry.substring(0, eq);
-      String value = entry.substring(eq + 1).strip();
-      for (TagField field : FieldNames.withUserFields(userFields)) {
-        if (FieldNames.vorbis(field).equalsIgnoreCase(name) && !value.isEmpty()) {
-          values.computeIfAbsent(field, f -> new ArrayList<>()).add(value);
+    for (TagField field : FieldNames.withUserFields(userFields)) {
+      for (String name : FieldNames.vorbisNames(field)) {
+        List<String> found = valuesOf(name);
+        if (!found.isEmpty()) {
+          values.put(field, found);
+          break;
         }
       }
     }
     return new TagValues(values);
+  }
+
+  private List<String> valuesOf(String name) {
+    List<String> out = new ArrayList<>();
+    for (byte[] c : comments) {
+      String entry = new String(c, StandardCharsets.UTF_8);
+      int eq = entry.indexOf('=');
+      if (eq > 0 && entry.substring(0, eq).equalsIgnoreCase(name)) {
+        String value = entry.substring(eq + 1).strip();
+        if (!value.isEmpty()) {
+          out.add(value);
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -170,7 +186,7 @@ final class CommentPacket {
     lines.add("vendor:" + hex.formatHex(vendor));
     for (byte[] c : comments) {
       String name = name(c);
-      if (!"GENRE".equalsIgnoreCase(name) && !FieldNames.isCustom(name, userFields)) {
+      if (!FieldNames.isManagedVorbis(name, userFields)) {
         lines.add("comment:" + hex.formatHex(c));
       }
     }

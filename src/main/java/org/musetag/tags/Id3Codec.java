@@ -18,15 +18,14 @@ import org.jaudiotagger.tag.id3.valuepair.TextEncoding;
 
 /**
  * The managed fields in an ID3v2 tag (MP3, and the ID3 chunk of WAV and AIFF), as shared/guide/tags.md maps them:
- * genre in TCON, mood in TMOO (v2.4) or TXXX:MOOD (v2.3), the numbers and the model id in TXXX frames.
+ * genre in TCON, mood in TMOO (v2.4) or TXXX:MOOD (v2.3), the tempo in TBPM (a whole number, as the ID3
+ * specification says), the key in TKEY, the other numbers and the model id in TXXX frames.
  *
  * <p>ID3v2.4 keeps several values NUL-separated in one frame. ID3v2.3 allows one string per frame, so several values
  * are joined with {@link TagOptions#id3v23Separator()} and split on it again when read. New frames are UTF-8 in v2.4
  * and UTF-16 in v2.3 (which has no UTF-8), so any script survives.
  */
 final class Id3Codec {
-  static final String TCON = "TCON";
-  static final String TMOO = "TMOO";
   static final String TXXX = "TXXX";
 
   private final TagOptions options;
@@ -67,6 +66,8 @@ final class Id3Codec {
     boolean v24 = isV24(tag);
     values.put(TagField.GENRE, split(tag.getAll(FieldKey.GENRE), v24));
     values.put(TagField.MOOD, split(tag.getAll(FieldKey.MOOD), v24));
+    values.put(TagField.BPM, clean(tag.getAll(FieldKey.BPM)));
+    values.put(TagField.KEY, clean(tag.getAll(FieldKey.KEY)));
     for (TagField field : customFields()) {
       values.put(field, userText(tag, FieldNames.custom(field)));
     }
@@ -85,6 +86,10 @@ final class Id3Codec {
         setStandard(tag, FieldKey.GENRE, values, v24);
       } else if (e.getKey().equals(TagField.MOOD)) {
         setStandard(tag, FieldKey.MOOD, values, v24);
+      } else if (e.getKey().equals(TagField.BPM)) {
+        setStandard(tag, FieldKey.BPM, values, v24);
+      } else if (e.getKey().equals(TagField.KEY)) {
+        setStandard(tag, FieldKey.KEY, values, v24);
       } else {
         setUserText(tag, FieldNames.custom(e.getKey()), values, v24);
       }
@@ -96,8 +101,7 @@ final class Id3Codec {
    * tags can leave it out.
    */
   static boolean isManaged(org.jaudiotagger.tag.TagField field, Set<TagField> userFields) {
-    String id = field.getId();
-    if (TCON.equals(id) || TMOO.equals(id)) {
+    if (FieldNames.isManagedId3Frame(field.getId())) {
       return true;
     }
     if (field instanceof AbstractID3v2Frame frame

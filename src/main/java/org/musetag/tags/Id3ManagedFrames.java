@@ -13,12 +13,12 @@ final class Id3ManagedFrames {
   private Id3ManagedFrames() {}
 
   /**
-   * Whether a frame holds a field this write manages: TCON, TMOO, or a TXXX whose description is a managed name
+   * Whether a frame holds a field this write manages: TCON, TMOO, TBPM, TKEY, or a TXXX whose description is a managed name
    * ({@link FieldNames#isCustom}). A TXXX whose description cannot be read (compressed, encrypted) is the user's.
    */
   static boolean isManaged(RawItem frame, int major, Set<TagField> userFields) {
     String id = frame.id();
-    if (id.equals("TCON") || id.equals("TMOO") || id.equals("TCO")) {
+    if (FieldNames.isManagedId3Frame(id)) {
       return true;
     }
     if (!id.equals("TXXX") && !id.equals("TXX")) {

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jaudiotagger.tag.FieldDataInvalidException;
+import org.jaudiotagger.tag.FieldKey;
 import org.jaudiotagger.tag.mp4.Mp4Tag;
 import org.jaudiotagger.tag.reference.GenreTypes;
 
 /**
- * The managed fields in MP4 (m4a): genre in {@code ©gen}, the others in {@code ----:com.apple.iTunes:NAME} freeform
- * atoms, several values as several {@code data} atoms (see {@link Mp4MultiValueField}). Reading goes through
+ * The managed fields in MP4 (m4a): genre in {@code ©gen}, the tempo in the integer atom {@code tmpo}, the others in
+ * {@code ----:com.apple.iTunes:NAME} freeform atoms (the key in {@code ----:com.apple.iTunes:initialkey}), several values as several {@code data} atoms (see {@link Mp4MultiValueField}). Reading goes through
  * {@link Mp4Ilst} so that every value is seen, including the numeric {@code gnre} genre iTunes writes.
  */
 final class Mp4Codec {
@@ -25,17 +27,26 @@ final class Mp4Codec {
     List<String> genres = new ArrayList<>(Mp4Ilst.texts(items, FieldNames.MP4_GENRE));
     genres.addAll(numericGenres(items));
     values.put(TagField.GENRE, strip(genres));
+    values.put(TagField.BPM, tempos(items));
     for (TagField field : FieldNames.withUserFields(userFields)) {
-      if (!field.equals(TagField.GENRE)) {
+      if (!field.equals(TagField.GENRE) && !field.equals(TagField.BPM)) {
         values.put(field, strip(Mp4Ilst.texts(items, FieldNames.mp4(field))));
       }
     }
     return new TagValues(values);
   }
 
-  static void apply(Mp4Tag tag, Map<TagField, List<String>> changes) {
+  static void apply(Mp4Tag tag, Map<TagField, List<String>> changes)
+      throws FieldDataInvalidException {
     for (Map.Entry<TagField, List<String>> e : changes.entrySet()) {
       String id = FieldNames.mp4(e.getKey());
+      if (e.getKey().equals(TagField.BPM)) {
+        tag.deleteField(FieldNames.MP4_TEMPO);
+        if (!e.getValue().isEmpty()) {
+          tag.addField(tag.createField(FieldKey.BPM, e.getValue().get(0)));
+        }
+        continue;
+      }
       for (String existing : idsMatching(tag, id)) {
         tag.deleteField(existing);
       }
@@ -88,7 +99,10 @@ final class Mp4Codec {
    * the names are user-defined).
    */
   static boolean isManaged(String itemName, Set<TagField> userFields) {
-    if (itemName.equals(FieldNames.MP4_GENRE) || itemName.equals(FieldNames.MP4_NUMERIC_GENRE)) {
+    if (itemName.equals(FieldNames.MP4_GENRE)
+        || itemName.equals(FieldNames.MP4_NUMERIC_GENRE)
+        || itemName.equals(FieldNames.MP4_TEMPO)
+        || itemName.equalsIgnoreCase(FieldNames.MP4_KEY)) {
       return true;
     }
     String prefix = "----:" + FieldNames.MP4_ISSUER + ":";
@@ -112,6 +126,32 @@ final class Mp4Codec {
       }
     }
     return out;
+  }
+
+  /**
+   * The values of {@code tmpo}: a big-endian integer of 1, 2, 4 or 8 bytes (type 21, or 0 from older tools), or a
+   * text where a tool wrote one.
+   */
+  private static List<String> tempos(List<Mp4Ilst.Item> items) {
+    List<String> out = new ArrayList<>();
+    for (Mp4Ilst.Item item : items) {
+      if (!item.name().equals(FieldNames.MP4_TEMPO)) {
+        continue;
+      }
+      for (Mp4Ilst.Data d : item.data()) {
+        byte[] b = d.payload();
+        if (d.type() == Mp4Ilst.TYPE_UTF8 || d.type() == Mp4Ilst.TYPE_UTF16) {
+          out.add(d.text());
+        } else if (b.length == 1 || b.length == 2 || b.length == 4 || b.length == 8) {
+          long v = b[0];
+          for (int i = 1; i < b.length; i++) {
+            v = (v << 8) | (b[i] & 0xFF);
+          }
+          out.add(Long.toString(v));
+        }
+      }
+    }
+    return strip(out);
   }
 
   private static List<String> idsMatching(Mp4Tag tag, String id) {

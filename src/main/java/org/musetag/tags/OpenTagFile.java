@@ -88,16 +88,24 @@ final class OpenTagFile {
       case VORBIS -> VorbisCodec.apply(vorbis(true), changes);
       case MP4 -> {
         Mp4Tag tag = (Mp4Tag) audio.getTagOrCreateAndSetDefault();
-        Mp4Codec.apply(tag, allFields(expected));
+        Mp4Codec.apply(tag, allFields(expected, changes));
         Mp4Codec.keepLists(tag, Mp4Ilst.read(path), userFields);
       }
     }
   }
 
-  private Map<TagField, List<String>> allFields(TagValues values) {
+  /**
+   * Every managed field as {@code values} holds it, but the tempo only when it changes: {@code tmpo} holds one
+   * integer, which JAudioTagger writes back as it read it, and a value another tool wrote as text could not be set
+   * again as an integer.
+   */
+  private Map<TagField, List<String>> allFields(
+      TagValues values, Map<TagField, List<String>> changes) {
     Map<TagField, List<String>> all = new TreeMap<>();
     for (TagField field : FieldNames.withUserFields(userFields)) {
-      all.put(field, values.get(field));
+      if (!field.equals(TagField.BPM) || changes.containsKey(field)) {
+        all.put(field, values.get(field));
+      }
     }
     return all;
   }
@@ -179,7 +187,10 @@ final class OpenTagFile {
 
   private static void byFieldKey(AbstractID3v2Tag tag, List<String> lines) {
     for (FieldKey key : FieldKey.values()) {
-      if (key == FieldKey.GENRE || key == FieldKey.MOOD) {
+      if (key == FieldKey.GENRE
+          || key == FieldKey.MOOD
+          || key == FieldKey.BPM
+          || key == FieldKey.KEY) {
         continue;
       }
       try {

@@ -40,8 +40,15 @@ public final class TagChangePlanner {
     return changes;
   }
 
-  /** MERGE for genres, moods and heads' labels (nothing a user curated is dropped), REPLACE for numbers and the model id. */
+  /**
+   * MERGE for genres, moods and heads' labels (nothing a user curated is dropped), FILL_EMPTY for the tempo and the
+   * key (a BPM or key set by hand or by DJ software is kept unless the user asks to replace it), REPLACE for the
+   * other numbers and the model id.
+   */
   public static WritePolicy defaultPolicy(TagField field) {
+    if (field.equals(TagField.BPM) || field.equals(TagField.KEY)) {
+      return WritePolicy.FILL_EMPTY;
+    }
     return field.multiValued() ? WritePolicy.MERGE : WritePolicy.REPLACE;
   }
 

@@ -10,7 +10,7 @@ import org.jaudiotagger.tag.FieldKey;
 import org.jaudiotagger.tag.vorbiscomment.VorbisCommentFieldKey;
 
 /**
- * A tag field Musetag manages: one of the five built-in fields, or a user field that a trained head's labels go to
+ * A tag field Musetag manages: one of the seven built-in fields, or a user field that a trained head's labels go to
  * (decision 0006). Everything else in a file belongs to the user and is never touched; how each field is spelled in
  * each format follows {@code shared/guide/tags.md} (see {@link JaudiotaggerTagStore}). A user field is written like
  * MOOD is: a multi-valued user-defined field (ID3 {@code TXXX:NAME}, Vorbis {@code NAME}, MP4
@@ -26,11 +26,17 @@ public final class TagField implements Comparable<TagField> {
   public static final TagField AROUSAL = new TagField("AROUSAL", 3, false);
   public static final TagField MOOD_MODEL = new TagField("MOOD_MODEL", 4, false);
 
+  /** The tempo as a whole number of beats per minute (ID3 {@code TBPM}, Vorbis {@code BPM}, MP4 {@code tmpo}). */
+  public static final TagField BPM = new TagField("BPM", 5, false);
+
+  /** The musical key (ID3 {@code TKEY}, Vorbis {@code INITIALKEY}, MP4 {@code ----:com.apple.iTunes:initialkey}). */
+  public static final TagField KEY = new TagField("KEY", 6, false);
+
   /** How a user field's {@link #name()} starts: what the journal stores, and what {@code tag --fields} accepts. */
   public static final String USER_PREFIX = "USER:";
 
   private static final List<TagField> BUILT_INS =
-      List.of(GENRE, MOOD, VALENCE, AROUSAL, MOOD_MODEL);
+      List.of(GENRE, MOOD, VALENCE, AROUSAL, MOOD_MODEL, BPM, KEY);
   private static final Pattern USER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
   private static final int USER = Integer.MAX_VALUE;
   private static final Set<String> RESERVED = reserved();
@@ -45,7 +51,7 @@ public final class TagField implements Comparable<TagField> {
     this.multiValued = multiValued;
   }
 
-  /** GENRE, MOOD, VALENCE, AROUSAL, MOOD_MODEL, in that order. */
+  /** GENRE, MOOD, VALENCE, AROUSAL, MOOD_MODEL, BPM, KEY, in that order. */
   public static List<TagField> builtIns() {
     return BUILT_INS;
   }
@@ -96,7 +102,7 @@ public final class TagField implements Comparable<TagField> {
         "no tag field "
             + name
             + " (fields: genre, mood, valence, arousal,"
-            + " mood_model, or USER:NAME)");
+            + " mood_model, bpm, key, or USER:NAME)");
   }
 
   /** {@code GENRE}... for the built-ins, {@code USER:NAME} for a user field: what journals store. */
@@ -163,6 +169,8 @@ public final class TagField implements Comparable<TagField> {
                 "YEAR",
                 "BPM",
                 "KEY",
+                "INITIALKEY",
+                "TEMPO",
                 "ENCODER",
                 "LYRICS",
                 "RATING"));

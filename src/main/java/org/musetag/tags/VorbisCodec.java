@@ -25,27 +25,42 @@ final class VorbisCodec {
       return TagValues.empty();
     }
     for (TagField field : FieldNames.withUserFields(userFields)) {
-      values.put(field, valuesOf(tag, FieldNames.vorbis(field)));
+      for (String name : FieldNames.vorbisNames(field)) {
+        List<String> found = valuesOf(tag, name);
+        if (!found.isEmpty()) {
+          values.put(field, found);
+          break;
+        }
+      }
     }
     return new TagValues(values);
   }
 
+  /**
+   * Sets each changed field under its name; an alternative name the field is also read from (Picard's KEY) is set
+   * to the same values when the file has it, and removed with the field.
+   */
   static void apply(VorbisCommentTag tag, Map<TagField, List<String>> changes) {
     for (Map.Entry<TagField, List<String>> e : changes.entrySet()) {
-      String name = FieldNames.vorbis(e.getKey());
-      for (String id : idsMatching(tag, name)) {
-        tag.deleteField(id);
-      }
-      for (String v : e.getValue()) {
-        tag.addField(tag.createField(name, v));
+      List<String> names = FieldNames.vorbisNames(e.getKey());
+      for (int i = 0; i < names.size(); i++) {
+        List<String> present = idsMatching(tag, names.get(i));
+        if (i > 0 && present.isEmpty()) {
+          continue;
+        }
+        for (String id : present) {
+          tag.deleteField(id);
+        }
+        for (String v : e.getValue()) {
+          tag.addField(tag.createField(names.get(i), v));
+        }
       }
     }
   }
 
-  /** Whether a comment holds a managed field (GENRE, MOOD, VALENCE, AROUSAL, MOODMODEL, {@code userFields}; any case). */
+  /** Whether a comment holds a managed field ({@link FieldNames#isManagedVorbis}). */
   static boolean isManaged(org.jaudiotagger.tag.TagField field, Set<TagField> userFields) {
-    return "GENRE".equalsIgnoreCase(field.getId())
-        || FieldNames.isCustom(field.getId(), userFields);
+    return FieldNames.isManagedVorbis(field.getId(), userFields);
   }
 
   private static List<String> valuesOf(VorbisCommentTag tag, String name) {

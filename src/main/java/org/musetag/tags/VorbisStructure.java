@@ -176,9 +176,9 @@ final class VorbisStructure {
     return new Comments(vendor, comments, -1);
   }
 
-  /** Whether a comment holds a managed field (GENRE, MOOD, VALENCE, AROUSAL, MOODMODEL, {@code userFields}). */
+  /** Whether a comment holds a managed field ({@link FieldNames#isManagedVorbis}). */
   static boolean isManaged(RawItem comment, Set<TagField> userFields) {
-    return "GENRE".equalsIgnoreCase(comment.id()) || FieldNames.isCustom(comment.id(), userFields);
+    return FieldNames.isManagedVorbis(comment.id(), userFields);
   }
 
   private static String name(byte[] raw) {

@@ -21,15 +21,16 @@ class SettingsStoreTest {
     SettingsStore store = SettingsStore.in(dir);
     Settings s =
         new Settings(
-            Set.of(TagField.GENRE, TagField.VALENCE),
-            Map.of(TagField.GENRE, WritePolicy.REPLACE),
+            Set.of(TagField.GENRE, TagField.VALENCE, TagField.KEY),
+            Map.of(TagField.GENRE, WritePolicy.REPLACE, TagField.KEY, WritePolicy.REPLACE),
             Id3Version.V23,
             0.25,
             0.5,
             new GenreVocabulary(Map.of("hiphop", "Rap"), Set.of("disco")),
             3,
             DevicePreference.CPU,
-            0.7);
+            0.7,
+            KeyNotation.OPEN_KEY);
     store.save(s);
     assertThat(store.load()).isEqualTo(s);
     assertThat(dir.resolve("settings.properties")).exists();
@@ -39,11 +40,14 @@ class SettingsStoreTest {
   void missingFileGivesDefaultsAndBadValuesFallBackToThem() throws Exception {
     Path file = dir.resolve("settings.properties");
     assertThat(new SettingsStore(file).load()).isEqualTo(Settings.defaults());
-    Files.writeString(file, "id3=V99\nthreads=many\npolicy.MOOD=fill_empty\n");
+    Files.writeString(file, "id3=V99\nthreads=many\npolicy.MOOD=fill_empty\nkeyNotation=solfege\n");
     Settings s = new SettingsStore(file).load();
     assertThat(s.id3Version()).isEqualTo(Id3Version.V24);
     assertThat(s.threads()).isEqualTo(Settings.defaults().threads());
     assertThat(s.policies().get(TagField.MOOD)).isEqualTo(WritePolicy.FILL_EMPTY);
     assertThat(s.policies().get(TagField.GENRE)).isEqualTo(WritePolicy.MERGE);
+    assertThat(s.keyNotation()).isEqualTo(KeyNotation.STANDARD);
+    Files.writeString(file, "keyNotation=camelot\n");
+    assertThat(new SettingsStore(file).load().keyNotation()).isEqualTo(KeyNotation.CAMELOT);
   }
 }

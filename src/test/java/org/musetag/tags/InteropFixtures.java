@@ -29,7 +29,10 @@ public final class InteropFixtures {
 
   private InteropFixtures() {}
 
-  /** The values every fixture carries: two genres, the Q1 mood words, numbers, the model id, a head's two labels. */
+  /**
+   * The values every fixture carries: two genres, the Q1 mood words, numbers, the model id, a head's two labels, a
+   * tempo and a key.
+   */
   static Map<TagField, List<String>> values() {
     Map<TagField, List<String>> v = new TreeMap<>();
     v.put(TagField.GENRE, List.of("electronic", "rock"));
@@ -38,6 +41,8 @@ public final class InteropFixtures {
     v.put(TagField.AROUSAL, List.of(TagNumbers.format(-0.125)));
     v.put(TagField.MOOD_MODEL, List.of("musetag-base@1.0.0+styles@1"));
     v.put(TagField.user("STYLES"), List.of("Dub", "Roots Reggae"));
+    v.put(TagField.BPM, List.of("128"));
+    v.put(TagField.KEY, List.of("F#m"));
     return v;
   }
 

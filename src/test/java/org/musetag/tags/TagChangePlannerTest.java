@@ -118,4 +118,26 @@ class TagChangePlannerTest {
         .extracting(TagChange::newValues)
         .isEqualTo(List.of("rock"));
   }
+
+  @Test
+  void aBpmOrKeyAlreadyInTheFileIsKeptByDefaultAndReplacedOnlyWhenAsked() {
+    TagValues current =
+        new TagValues(Map.of(TagField.BPM, List.of("124"), TagField.KEY, List.of("8A")));
+    TagValues proposed =
+        new TagValues(Map.of(TagField.BPM, List.of("128"), TagField.KEY, List.of("Am")));
+
+    assertThat(TagChangePlanner.plan(FILE, current, proposed, Map.of())).isEmpty();
+    assertThat(TagChangePlanner.plan(FILE, TagValues.empty(), proposed, Map.of()))
+        .extracting(TagChange::field)
+        .containsExactly(TagField.BPM, TagField.KEY);
+    assertThat(
+            TagChangePlanner.plan(
+                FILE,
+                current,
+                proposed,
+                Map.of(TagField.BPM, WritePolicy.REPLACE, TagField.KEY, WritePolicy.REPLACE)))
+        .containsExactly(
+            new TagChange(FILE, TagField.BPM, List.of("124"), List.of("128")),
+            new TagChange(FILE, TagField.KEY, List.of("8A"), List.of("Am")));
+  }
 }

@@ -86,6 +86,12 @@ class TagFieldTest {
             TagField.user("ZED"));
     assertThat(TagField.builtIns())
         .containsExactly(
-            TagField.GENRE, TagField.MOOD, TagField.VALENCE, TagField.AROUSAL, TagField.MOOD_MODEL);
+            TagField.GENRE,
+            TagField.MOOD,
+            TagField.VALENCE,
+            TagField.AROUSAL,
+            TagField.MOOD_MODEL,
+            TagField.BPM,
+            TagField.KEY);
   }
 }

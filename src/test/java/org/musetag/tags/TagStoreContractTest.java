@@ -1,6 +1,7 @@
 package org.musetag.tags;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -219,5 +220,59 @@ abstract class TagStoreContractTest {
     assertThat(store.read(file, Set.of(STYLES)))
         .isEqualTo(new TagValues(Map.of(TagField.GENRE, List.of("Reggae"))));
     assertThat(TagTestFiles.userDefined(file, "STYLES")).isEmpty();
+  }
+
+  @Test
+  void tempoAndKeySitWhereDjSoftwareReadsThem() throws Exception {
+    assumeTrue(DjFields.available(), "needs python3-mutagen (CI installs it)");
+    Map<TagField, List<String>> values = new TreeMap<>(ANALYSIS);
+    values.put(TagField.BPM, List.of("128"));
+    values.put(TagField.KEY, List.of("F#m"));
+
+    assertThat(store.write(file, values)).isTrue();
+
+    assertThat(store.read(file)).isEqualTo(new TagValues(values));
+    DjFields.Read read = DjFields.read(file);
+    assertThat(read.bpm()).containsExactly("128");
+    assertThat(read.key()).containsExactly("F#m");
+    assertThat(read.keyAlternative()).isEmpty();
+  }
+
+  @Test
+  void aBpmAndKeyAnotherProgramWroteAreReadAndOutliveOtherWrites() throws Exception {
+    assumeTrue(DjFields.available(), "needs python3-mutagen (CI installs it)");
+    DjFields.write(file, "124", "Dm", "INITIALKEY");
+    List<String> before = TagTestFiles.userTags(file);
+
+    assertThat(store.read(file).get(TagField.BPM)).containsExactly("124");
+    assertThat(store.read(file).get(TagField.KEY)).containsExactly("Dm");
+    store.write(file, Map.of(TagField.GENRE, List.of("Jazz"), TagField.MOOD, List.of("calm")));
+
+    DjFields.Read read = DjFields.read(file);
+    assertThat(read.bpm()).containsExactly("124");
+    assertThat(read.key()).containsExactly("Dm");
+    assertThat(TagTestFiles.userTags(file)).isEqualTo(before);
+
+    store.write(file, Map.of(TagField.BPM, List.of("125"), TagField.KEY, List.of()));
+    assertThat(DjFields.read(file).bpm()).containsExactly("125");
+    assertThat(DjFields.read(file).key()).isEmpty();
+    assertThat(store.read(file).get(TagField.GENRE)).containsExactly("Jazz");
+  }
+
+  @Test
+  void picardsVorbisKeyCommentIsReadAndKeptEqualToInitialKey() throws Exception {
+    assumeTrue(DjFields.available(), "needs python3-mutagen (CI installs it)");
+    assumeTrue(
+        TagFormat.of(file).orElseThrow().family == TagFormat.Family.VORBIS,
+        "only Vorbis comments have two names for the key");
+    DjFields.write(file, "90", "Bbm", "KEY");
+
+    assertThat(store.read(file).get(TagField.KEY)).containsExactly("Bbm");
+    store.write(file, Map.of(TagField.KEY, List.of("A#m")));
+
+    DjFields.Read read = DjFields.read(file);
+    assertThat(read.key()).containsExactly("A#m");
+    assertThat(read.keyAlternative()).containsExactly("A#m");
+    assertThat(store.read(file).get(TagField.KEY)).containsExactly("A#m");
   }
 }

@@ -12,7 +12,10 @@ import mutagen
 from mutagen.id3 import ID3
 
 MANAGED_TXXX = {"MOOD", "VALENCE", "AROUSAL", "MOODMODEL"}
-MANAGED_VORBIS = {"GENRE", "MOOD", "VALENCE", "AROUSAL", "MOODMODEL"}
+MANAGED_VORBIS = {"GENRE", "MOOD", "VALENCE", "AROUSAL", "MOODMODEL", "BPM", "INITIALKEY", "KEY"}
+MANAGED_ID3 = ("TCON", "TMOO", "TBPM", "TKEY")
+MANAGED_MP4 = ("\xa9gen", "gnre", "tmpo")
+MANAGED_MP4_FREEFORM = MANAGED_TXXX | {"INITIALKEY"}
 MP4_FREEFORM = "----:com.apple.iTunes:"
 
 
@@ -24,7 +27,7 @@ def id3_items(tags):
     other, managed = [], []
     for frame in tags.values():
         key = frame.HashKey
-        is_managed = frame.FrameID in ("TCON", "TMOO") or (
+        is_managed = frame.FrameID in MANAGED_ID3 or (
             frame.FrameID == "TXXX" and frame.desc.upper() in MANAGED_TXXX)
         if frame.FrameID == "APIC":
             text = "APIC:%s:%s:%s:%s" % (frame.mime, frame.type, frame.desc, digest(frame.data))
@@ -52,8 +55,8 @@ def mp4_items(tags):
     other, managed = [], []
     for key, value in tags.items():
         upper = key.upper()
-        is_managed = key in ("\xa9gen", "gnre") or (
-            upper.startswith(MP4_FREEFORM.upper()) and upper[len(MP4_FREEFORM):] in MANAGED_TXXX)
+        is_managed = key in MANAGED_MP4 or (
+            upper.startswith(MP4_FREEFORM.upper()) and upper[len(MP4_FREEFORM):] in MANAGED_MP4_FREEFORM)
         if key == "covr":
             text = "covr:" + ",".join("%d:%s" % (c.imageformat, digest(c)) for c in value)
         else:

@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.musetag.ml.DevicePreference;
+import org.musetag.settings.KeyNotation;
 import org.musetag.tags.Id3Version;
 import org.musetag.tags.TagField;
 import org.musetag.tags.WritePolicy;
@@ -39,7 +40,9 @@ public final class SettingsView {
 
     HBox fields = new HBox(12);
     for (TagField f : SettingsViewModel.CHOOSABLE) {
-      CheckBox box = new CheckBox(f.name().charAt(0) + f.name().substring(1).toLowerCase());
+      String name =
+          f.equals(TagField.BPM) ? "BPM" : f.name().charAt(0) + f.name().substring(1).toLowerCase();
+      CheckBox box = new CheckBox(name);
       box.selectedProperty().bindBidirectional(vm.fieldProperty(f));
       fields.getChildren().add(box);
     }
@@ -55,6 +58,28 @@ public final class SettingsView {
     mood.valueProperty().bindBidirectional(vm.moodPolicyProperty());
     grid.addRow(row++, label("Genre policy"), genre);
     grid.addRow(row++, label("Mood policy"), mood);
+    ComboBox<WritePolicy> bpmKey =
+        combo(List.of(WritePolicy.FILL_EMPTY, WritePolicy.REPLACE), SettingsView::policy);
+    bpmKey.setId("bpmKeyPolicy");
+    bpmKey.valueProperty().bindBidirectional(vm.bpmKeyPolicyProperty());
+    grid.addRow(row++, label("BPM and key policy"), bpmKey);
+    ComboBox<KeyNotation> notation =
+        combo(
+            List.of(KeyNotation.values()),
+            n ->
+                switch (n) {
+                  case STANDARD -> "Standard: Am, C#, F#m (the ID3 specification's)";
+                  case CAMELOT -> "Camelot: 8A, 3B (Mixed In Key, Rekordbox, Serato)";
+                  case OPEN_KEY -> "Open Key: 1m, 8d (Traktor)";
+                });
+    notation.setId("keyNotation");
+    notation.valueProperty().bindBidirectional(vm.keyNotationProperty());
+    grid.addRow(row++, label("Key notation in files"), notation);
+    grid.add(
+        hint(
+            "A BPM or key already in a file (set by hand or by DJ software) is kept unless the policy is Replace."),
+        1,
+        row++);
 
     ComboBox<Id3Version> id3 =
         combo(

@@ -24,6 +24,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.musetag.ml.DevicePreference;
 import org.musetag.settings.GenreVocabulary;
+import org.musetag.settings.KeyNotation;
 import org.musetag.settings.Settings;
 import org.musetag.settings.SettingsStore;
 import org.musetag.tags.Id3Version;
@@ -34,14 +35,20 @@ import org.musetag.ui.task.BackgroundTask;
 import org.musetag.ui.task.TaskRunner;
 
 /**
- * The settings form: which tag fields to write and how, the ID3 version, the thresholds below which nothing is
+ * The settings form: which tag fields to write and how (the key in which notation), the ID3 version, the thresholds below which nothing is
  * proposed, the genre vocabulary (rename or drop the model's labels), worker threads and the inference device.
  * Everything is validated here, so a mistake is a sentence next to the form and never a saved bad value.
  */
 public final class SettingsViewModel {
   /** The fields a user chooses (the model id is written with them automatically). */
   public static final List<TagField> CHOOSABLE =
-      List.of(TagField.GENRE, TagField.MOOD, TagField.VALENCE, TagField.AROUSAL);
+      List.of(
+          TagField.GENRE,
+          TagField.MOOD,
+          TagField.VALENCE,
+          TagField.AROUSAL,
+          TagField.BPM,
+          TagField.KEY);
 
   private final TaskRunner runner;
   private final SettingsStore store;
@@ -50,6 +57,8 @@ public final class SettingsViewModel {
   private final Map<TagField, BooleanProperty> fields = new HashMap<>();
   private final ObjectProperty<WritePolicy> genrePolicy = new SimpleObjectProperty<>();
   private final ObjectProperty<WritePolicy> moodPolicy = new SimpleObjectProperty<>();
+  private final ObjectProperty<WritePolicy> bpmKeyPolicy = new SimpleObjectProperty<>();
+  private final ObjectProperty<KeyNotation> keyNotation = new SimpleObjectProperty<>();
   private final ObjectProperty<Id3Version> id3 = new SimpleObjectProperty<>();
   private final StringProperty minGenreP = new SimpleStringProperty();
   private final StringProperty minMoodConfidence = new SimpleStringProperty();
@@ -82,6 +91,8 @@ public final class SettingsViewModel {
     CHOOSABLE.forEach(f -> fields.get(f).set(s.fields().contains(f)));
     genrePolicy.set(s.policies().get(TagField.GENRE));
     moodPolicy.set(s.policies().get(TagField.MOOD));
+    bpmKeyPolicy.set(s.policies().get(TagField.BPM));
+    keyNotation.set(s.keyNotation());
     id3.set(s.id3Version());
     minGenreP.set(String.format(Locale.ROOT, "%.2f", s.minGenreP()));
     minMoodConfidence.set(String.format(Locale.ROOT, "%.2f", s.minMoodConfidence()));
@@ -138,6 +149,8 @@ public final class SettingsViewModel {
     Map<TagField, WritePolicy> policies = new HashMap<>();
     policies.put(TagField.GENRE, genrePolicy.get());
     policies.put(TagField.MOOD, moodPolicy.get());
+    policies.put(TagField.BPM, bpmKeyPolicy.get());
+    policies.put(TagField.KEY, bpmKeyPolicy.get());
     // The form has no field for heads' threshold yet: the stored one is kept (musetag tag
     // --min-head-p overrides it).
     return new Settings(
@@ -149,7 +162,8 @@ public final class SettingsViewModel {
         v,
         threads.get(),
         device.get(),
-        settings.get().minHeadP());
+        settings.get().minHeadP(),
+        keyNotation.get());
   }
 
   private static double fraction(String text, String what, List<String> problems) {
@@ -223,6 +237,15 @@ public final class SettingsViewModel {
 
   public ObjectProperty<WritePolicy> moodPolicyProperty() {
     return moodPolicy;
+  }
+
+  /** Fill empty or replace, for the BPM and the key alike (one value each: nothing to merge). */
+  public ObjectProperty<WritePolicy> bpmKeyPolicyProperty() {
+    return bpmKeyPolicy;
+  }
+
+  public ObjectProperty<KeyNotation> keyNotationProperty() {
+    return keyNotation;
   }
 
   public ObjectProperty<Id3Version> id3Property() {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.ml.DevicePreference;
 import org.musetag.settings.GenreVocabulary;
+import org.musetag.settings.KeyNotation;
 import org.musetag.settings.Settings;
 import org.musetag.settings.SettingsStore;
 import org.musetag.tags.Id3Version;
@@ -32,7 +33,10 @@ class SettingsViewModelTest {
     vm.knownGenres().setAll("hiphop", "disco", "rock");
 
     vm.fieldProperty(TagField.AROUSAL).set(false);
+    vm.fieldProperty(TagField.BPM).set(false);
     vm.genrePolicyProperty().set(WritePolicy.FILL_EMPTY);
+    vm.bpmKeyPolicyProperty().set(WritePolicy.REPLACE);
+    vm.keyNotationProperty().set(KeyNotation.CAMELOT);
     vm.id3Property().set(Id3Version.V23);
     vm.minGenrePProperty().set("0,25");
     vm.vocabularyProperty().set("# mine\nhiphop = Rap\n\ndisco = -\n");
@@ -43,8 +47,11 @@ class SettingsViewModelTest {
     assertThat(vm.errors()).isEmpty();
     Settings s = settings.get();
     assertThat(s.fields())
-        .containsExactlyInAnyOrder(TagField.GENRE, TagField.MOOD, TagField.VALENCE);
+        .containsExactlyInAnyOrder(TagField.GENRE, TagField.MOOD, TagField.VALENCE, TagField.KEY);
     assertThat(s.policies().get(TagField.GENRE)).isEqualTo(WritePolicy.FILL_EMPTY);
+    assertThat(s.policies().get(TagField.BPM)).isEqualTo(WritePolicy.REPLACE);
+    assertThat(s.policies().get(TagField.KEY)).isEqualTo(WritePolicy.REPLACE);
+    assertThat(s.keyNotation()).isEqualTo(KeyNotation.CAMELOT);
     assertThat(s.minGenreP()).isEqualTo(0.25);
     assertThat(s.vocabulary())
         .isEqualTo(new GenreVocabulary(Map.of("hiphop", "Rap"), Set.of("disco")));
