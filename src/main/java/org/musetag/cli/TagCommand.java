@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -178,21 +179,24 @@ final class TagCommand implements Callable<Integer> {
       s = s.withFields(chosen);
     }
     if (policy != null) {
-      WritePolicy p =
-          WritePolicy.valueOf(policy.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+      WritePolicy p = policy("--policy", policy, "merge, replace or fill-empty");
       s = s.withPolicy(TagField.GENRE, p).withPolicy(TagField.MOOD, p);
     }
     if (bpmKeyPolicy != null) {
-      WritePolicy p =
-          WritePolicy.valueOf(bpmKeyPolicy.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+      String takes = "fill-empty or replace: a file holds one BPM and one key";
+      WritePolicy p = policy("--bpm-key-policy", bpmKeyPolicy, takes);
       if (p == WritePolicy.MERGE) {
-        throw new IllegalArgumentException(
-            "--bpm-key-policy takes fill-empty or replace: a file holds one BPM and one key");
+        throw new ParameterException(spec.commandLine(), "--bpm-key-policy takes " + takes);
       }
       s = s.withPolicy(TagField.BPM, p).withPolicy(TagField.KEY, p);
     }
     if (keyNotation != null) {
-      s = s.withKeyNotation(KeyNotation.parse(keyNotation));
+      try {
+        s = s.withKeyNotation(KeyNotation.parse(keyNotation));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(
+            spec.commandLine(), "--key-notation takes standard, camelot or open-key");
+      }
     }
     if (id3 != null) {
       s = s.withId3Version("v23".equalsIgnoreCase(id3.strip()) ? Id3Version.V23 : Id3Version.V24);
@@ -201,6 +205,14 @@ final class TagCommand implements Callable<Integer> {
         minGenreP != null ? minGenreP : s.minGenreP(),
         minMoodConfidence != null ? minMoodConfidence : s.minMoodConfidence(),
         minHeadP != null ? minHeadP : s.minHeadP());
+  }
+
+  private WritePolicy policy(String option, String value, String takes) {
+    try {
+      return WritePolicy.valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), option + " takes " + takes);
+    }
   }
 
   private static void show(FilePlan plan, PrintWriter out) {

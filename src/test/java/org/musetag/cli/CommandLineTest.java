@@ -170,4 +170,55 @@ class CommandLineTest {
         .contains("#EXTINF:5,Musetag Tests – Fixture OGG_VORBIS")
         .contains(music.resolve("a.ogg").toString());
   }
+
+  /** 30 s of noise bursts at 128 BPM, louder on the one, over A minor chords, at the fixture's rate. */
+  private static float[] beatOverChords(int rate) {
+    java.util.Random rnd = new java.util.Random(7);
+    float[] x = new float[30 * rate];
+    double period = 60.0 / 128 * rate;
+    int[][] chords = {{0, 3, 7}, {5, 8, 12}, {7, 11, 14}, {0, 3, 7}};
+    for (int i = 0; i < x.length; i++) {
+      int[] chord = chords[(i / (2 * rate)) % 4];
+      double t = (i % (2 * rate)) / (double) rate;
+      for (int note : chord) {
+        double f = 220 * Math.pow(2, note / 12.0);
+        x[i] += (float) (0.08 * Math.exp(-t) * Math.sin(2 * Math.PI * f * i / rate));
+      }
+    }
+    for (int beat = 0; beat * period < x.length; beat++) {
+      int at = (int) Math.round(beat * period);
+      double gain = beat % 4 == 0 ? 0.6 : 0.35;
+      for (int i = 0; i < 400 && at + i < x.length; i++) {
+        x[at + i] += (float) (gain * rnd.nextGaussian() * Math.exp(-i / 80.0));
+      }
+    }
+    return x;
+  }
+
+  @Test
+  void tagWritesTheTempoAndKeyHeardKeepsTheUsersOwnAndReplacesThemOnlyWhenAsked() throws Exception {
+    Path music = Files.createDirectories(dir.resolve("music"));
+    Path song =
+        AudioFixtures.write(
+            music.resolve("beat.flac"), Encoding.FLAC, beatOverChords(Encoding.FLAC.sampleRate));
+    String db = dir.resolve("lib.db").toString();
+    run("scan", music.toString(), "--db", db);
+    run("analyze", "--db", db);
+
+    Result dry = run("tag", "--db", db, "--dry-run", "--key-notation", "camelot");
+    assertThat(dry.exit()).as(dry.err()).isZero();
+    assertThat(dry.out()).contains("bpm: (empty) -> 128").contains("key: (empty) -> 8A");
+
+    org.jaudiotagger.audio.AudioFile audio = org.jaudiotagger.audio.AudioFileIO.read(song.toFile());
+    audio.getTagOrCreateAndSetDefault().setField(org.jaudiotagger.tag.FieldKey.BPM, "120");
+    audio.commit();
+    run("scan", music.toString(), "--db", db);
+    run("analyze", "--db", db);
+    assertThat(run("tag", "--db", db, "--dry-run").out()).doesNotContain("bpm:");
+    assertThat(run("tag", "--db", db, "--dry-run", "--bpm-key-policy", "replace").out())
+        .contains("bpm: 120 -> 128");
+    Result merge = run("tag", "--db", db, "--dry-run", "--bpm-key-policy", "merge");
+    assertThat(merge.exit()).isNotZero();
+    assertThat(merge.err()).contains("fill-empty or replace");
+  }
 }
