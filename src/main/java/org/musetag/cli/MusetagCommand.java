@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       SearchCommand.class,
       AnalyzeCommand.class,
+      ImportCommand.class,
       PlaylistCommand.class,
       SimilarCommand.class,
       TagCommand.class,
