@@ -185,6 +185,16 @@ public final class CatalogueJob {
       return out;
     }
 
+    /**
+     * One spelling per file, whichever way it was found, so a run by folder and a run by list recognise each other's
+     * rows: the URI with its escapes, {@code file:/music/a%20b.ogg} for local files (not {@code file:///}).
+     */
+    static String canonical(Path qualified) {
+      java.net.URI u = qualified.toUri();
+      return "file".equals(u.getScheme()) ? "file:" + u.getRawPath() : u.toString();
+    }
+
+    /** The files a list names, one path a line as people write them (not URL-escaped); blank and # lines skipped. */
     static List<Row> fromList(Path listFile, Configuration conf) throws IOException {
       FileSystem fs = listFile.getFileSystem(conf);
       List<Row> out = new ArrayList<>();

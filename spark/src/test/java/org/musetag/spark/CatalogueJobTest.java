@@ -165,6 +165,17 @@ class CatalogueJobTest {
           .allMatch(a -> a.track().path().startsWith(alias));
     }
 
+    Path list = dir.resolve("some.txt");
+    List<String> three = rows.stream().limit(3).map(r -> (String) r.getAs("path")).toList();
+    Files.write(list, three.stream().map(u -> Path.of(URI.create(u)).toString()).toList());
+    String listOut = dir.resolve("out-list").toUri().toString();
+    CatalogueJob.Summary listed =
+        CatalogueJob.run(spark, list.toUri().toString(), listOut, true, 0);
+    assertThat(listed.listed()).isEqualTo(3);
+    assertThat(spark.read().parquet(listOut + "/tracks").select("path").collectAsList())
+        .extracting(r -> r.getString(0))
+        .containsExactlyInAnyOrderElementsOf(three);
+
     CatalogueJob.Summary second = CatalogueJob.run(spark, music.toUri().toString(), out, false, 0);
     assertThat(second.alreadyDone()).isEqualTo(tracks);
     assertThat(second.heard()).isZero();
