@@ -47,6 +47,11 @@ final class Listener {
     return instance;
   }
 
+  /** How many ONNX Runtime sessions this JVM opened: one, however many tracks and tasks it ran. */
+  static synchronized int sessionsOpened() {
+    return instance == null ? 0 : instance.model.sessionsOpened();
+  }
+
   String modelId() throws ModelException {
     return model.id();
   }

@@ -180,5 +180,8 @@ class CatalogueJobTest {
     assertThat(second.alreadyDone()).isEqualTo(tracks);
     assertThat(second.heard()).isZero();
     assertThat(spark.read().parquet(out + "/tracks").count()).isEqualTo(tracks);
+    assertThat(Listener.sessionsOpened())
+        .as("the model is loaded once per executor JVM (local mode: one JVM, two task threads)")
+        .isEqualTo(1);
   }
 }
