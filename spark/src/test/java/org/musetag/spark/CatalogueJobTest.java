@@ -130,6 +130,19 @@ class CatalogueJobTest {
       assertThat(genres.get(0).getString(0)).isEqualTo(a.genres().get(0).label());
       assertThat(genres.stream().map(g -> g.getString(0)).toList())
           .isEqualTo(a.genres().stream().map(g -> g.label()).toList());
+      for (int g = 0; g < genres.size(); g++) {
+        assertThat(genres.get(g).getDouble(1)).isCloseTo(a.genres().get(g).p(), within(1e-5));
+      }
+      Map<String, Double> quadrants = r.getJavaMap(r.fieldIndex("quadrants"));
+      a.quadrants().forEach((q, pq) -> assertThat(quadrants.get(q)).isCloseTo(pq, within(1e-5)));
+      List<Float> embedding = r.getList(r.fieldIndex("embedding"));
+      assertThat(embedding).hasSize(a.embedding().length);
+      for (int i = 0; i < embedding.size(); i++) {
+        assertThat((double) embedding.get(i)).isCloseTo(a.embedding()[i], within(1e-5));
+      }
+      if (a.tempoKey().key() != null) {
+        assertThat((String) r.getAs("musical_key")).isEqualTo(a.tempoKey().key().name());
+      }
       assertThat((double) r.getAs("valence")).isCloseTo(a.valence(), within(1e-5));
       assertThat((double) r.getAs("arousal")).isCloseTo(a.arousal(), within(1e-5));
       assertThat((double) r.getAs("confidence")).isCloseTo(a.confidence(), within(1e-5));
