@@ -65,6 +65,8 @@ final class ImportCommand implements Callable<Integer> {
     } finally {
       pool.shutdownNow();
     }
+    r.problems().forEach(p -> spec.commandLine().getErr().println("musetag: " + p));
+    spec.commandLine().getErr().flush();
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("rows", r.rows());
     row.put("imported", r.imported());

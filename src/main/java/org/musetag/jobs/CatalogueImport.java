@@ -43,7 +43,11 @@ import org.musetag.tags.AudioHash;
 public final class CatalogueImport {
   /** What an import did; {@code skipped} counts rows by reason. */
   public record Report(
-      int rows, int imported, Map<String, Integer> skipped, Map<String, Integer> otherModels) {}
+      int rows,
+      int imported,
+      Map<String, Integer> skipped,
+      Map<String, Integer> otherModels,
+      List<String> problems) {}
 
   private final Library library;
   private final AudioDecoder decoder;
@@ -61,13 +65,20 @@ public final class CatalogueImport {
    */
   public Report run(Path results, String model, List<String> maps)
       throws MusetagException, IOException {
-    List<JsonObject> rows = read(results);
+    List<String> problems = new ArrayList<>();
+    List<JsonObject> rows = read(results, problems);
     Map<String, Integer> skipped = new TreeMap<>();
+    if (!problems.isEmpty()) {
+      skipped.put("not a row the job writes", problems.size());
+    }
     Map<String, Integer> others = new TreeMap<>();
     Map<Path, JsonObject> wanted = new LinkedHashMap<>();
     for (JsonObject r : rows) {
       String rowModel = text(r, "model");
-      if (r.has("error")) {
+      if (!r.has("path")) {
+        skipped.merge("not a row the job writes", 1, Integer::sum);
+        problems.add(results + ": a row without a path: " + abbreviated(r));
+      } else if (r.has("error")) {
         skipped.merge("the job could not hear it", 1, Integer::sum);
       } else if (!model.equals(rowModel)) {
         others.merge(rowModel, 1, Integer::sum);
@@ -86,7 +97,6 @@ public final class CatalogueImport {
       new LibraryScanner(library, decoder, pool)
           .scan(new ArrayList<>(wanted.keySet()), (done, total) -> {}, () -> false);
     }
-    int[] imported = {0};
     long now = System.currentTimeMillis();
     List<Map.Entry<Track, Analysis>> toStore = new ArrayList<>();
     for (Map.Entry<Path, JsonObject> e : wanted.entrySet()) {
@@ -96,17 +106,22 @@ public final class CatalogueImport {
       if (why != null) {
         skipped.merge(why, 1, Integer::sum);
       } else {
-        toStore.add(Map.entry(t, analysis(r)));
+        try {
+          toStore.add(Map.entry(t, analysis(r)));
+        } catch (RuntimeException incomplete) { // a field missing or of the wrong type
+          skipped.merge("an incomplete row", 1, Integer::sum);
+          problems.add(
+              e.getKey() + ": its row in " + results + " is incomplete (" + incomplete + ")");
+        }
       }
     }
     library.inTransaction(
         () -> {
           for (Map.Entry<Track, Analysis> e : toStore) {
             library.analyses().store(e.getKey(), e.getValue(), now);
-            imported[0]++;
           }
         });
-    return new Report(rows.size(), imported[0], skipped, others);
+    return new Report(rows.size(), toStore.size(), skipped, others, problems);
   }
 
   private static String mismatch(Track t, Path local, JsonObject r) throws IOException {
@@ -185,6 +200,11 @@ public final class CatalogueImport {
         .withTempoKey(new TempoKey(tempo, key));
   }
 
+  private static String abbreviated(JsonObject r) {
+    String text = r.toString();
+    return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+  }
+
   private static double number(JsonObject r, String name) {
     return r.has(name) ? r.get(name).getAsDouble() : 0;
   }
@@ -194,7 +214,7 @@ public final class CatalogueImport {
   }
 
   /** Every row of the job's JSON export under {@code results}. */
-  static List<JsonObject> read(Path results) throws IOException {
+  static List<JsonObject> read(Path results, List<String> problems) throws IOException {
     Path dir = results.resolve("tracks-json");
     if (!Files.isDirectory(dir)) {
       throw new IOException(
@@ -216,9 +236,15 @@ public final class CatalogueImport {
           BufferedReader r =
               new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         String line;
-        while ((line = r.readLine()) != null) {
-          if (!line.isBlank()) {
+        for (int n = 1; (line = r.readLine()) != null; n++) {
+          if (line.isBlank()) {
+            continue;
+          }
+          try {
             rows.add(JsonParser.parseString(line).getAsJsonObject());
+          } catch (RuntimeException notJson) { // a damaged or foreign file among the parts
+            problems.add(
+                p + " line " + n + ": not a JSON row, skipped (" + notJson.getMessage() + ")");
           }
         }
       }

@@ -111,7 +111,6 @@ public final class CatalogueJob {
         list ? Listing.fromList(new Path(in), conf) : Listing.under(new Path(in), conf);
     Path tracks = new Path(out, "tracks");
     Dataset<Row> todo = spark.createDataFrame(listed, LISTED);
-    long alreadyDone = 0;
     FileSystem outFs = tracks.getFileSystem(conf);
     if (outFs.exists(tracks)) {
       Dataset<Row> done = spark.read().schema(ResultSchema.TRACK).parquet(tracks.toString());
@@ -126,7 +125,7 @@ public final class CatalogueJob {
       todo = kept;
     }
     List<Row> pending = todo.collectAsList();
-    alreadyDone = listed.size() - pending.size();
+    long alreadyDone = listed.size() - pending.size();
     Map<String, Long> failures = new TreeMap<>();
     if (!pending.isEmpty()) {
       int slices =
