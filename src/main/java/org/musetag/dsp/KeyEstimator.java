@@ -1,16 +1,12 @@
 package org.musetag.dsp;
 
-import be.tarsos.dsp.ConstantQ;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * A track's musical key from a few windows of its mono PCM: a chromagram from TarsosDSP's constant-Q transform (three
- * bins a semitone from C2, five octaves), each frame's chroma log-compressed and normalised, summed over the track,
- * then correlated with the 24 rotations of a major and a minor key profile; the best correlation names tonic and
- * mode. Which profile and chroma are used was chosen by measurement on human key annotations ({@code
- * docs/benchmarks.md}: a scale-and-triad profile on the chroma from C3 up).
- * Thread-safe: each call makes its own transform (TarsosDSP's keeps buffers).
+ * A track's musical key from a few windows of its mono PCM: the {@link TunedChroma} of the windows, z-scored, scored
+ * against the 24 rotations of a major and a minor key profile; the best score names tonic and mode, and the softmax of
+ * the 24 scores says how sure it is. The shipped profile was learnt from human key annotations by cross-validation
+ * ({@code docs/benchmarks.md}, decision 0015); the classic profiles are kept for the benchmark's comparison, scored by
+ * Pearson correlation (the same formula, with the profile z-scored and divided by 12).
+ * Thread-safe: immutable.
  */
 public final class KeyEstimator {
   /** Sharps, as Musetag names keys: A A# B C C# D D# E F F# G G#, from C. */
@@ -22,20 +18,29 @@ public final class KeyEstimator {
   public enum Profile {
     /** Krumhansl & Kessler (1982), probe-tone ratings. */
     KRUMHANSL_KESSLER(
-        new double[] {6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88},
-        new double[] {6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17}),
+        correlation(
+            new double[] {6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88}),
+        correlation(
+            new double[] {6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17})),
     /** Temperley (2001), from the Kostka–Payne corpus. */
     TEMPERLEY(
-        new double[] {
-          0.748, 0.060, 0.488, 0.082, 0.670, 0.460, 0.096, 0.715, 0.104, 0.366, 0.057, 0.400
-        },
-        new double[] {
-          0.712, 0.084, 0.474, 0.618, 0.049, 0.460, 0.105, 0.747, 0.404, 0.067, 0.133, 0.330
-        }),
+        correlation(
+            new double[] {
+              0.748, 0.060, 0.488, 0.082, 0.670, 0.460, 0.096, 0.715, 0.104, 0.366, 0.057, 0.400
+            }),
+        correlation(
+            new double[] {
+              0.712, 0.084, 0.474, 0.618, 0.049, 0.460, 0.105, 0.747, 0.404, 0.067, 0.133, 0.330
+            })),
     /** Scale and triad: 1 for scale tones, 2 for the tonic triad, 0 elsewhere (natural + harmonic minor). */
     DIATONIC(
-        new double[] {2, 0, 1, 0, 2, 1, 0, 2, 0, 1, 0, 1},
-        new double[] {2, 0, 1, 2, 0, 1, 0, 2, 1, 0, 1, 1});
+        correlation(new double[] {2, 0, 1, 0, 2, 1, 0, 2, 0, 1, 0, 1}),
+        correlation(new double[] {2, 0, 1, 2, 0, 1, 0, 2, 1, 0, 1, 1})),
+    /**
+     * Learnt from gtzan-rhythm-key's 117 keyed clips (a conditional logit over the 24 keys, L2 1.0; {@code
+     * KeyProfileFit}); its cross-validated score is in docs/benchmarks.md. Weights on the z-scored chroma.
+     */
+    LEARNT(LearntProfile.MAJOR, LearntProfile.MINOR);
 
     final double[] major;
     final double[] minor;
@@ -44,41 +49,30 @@ public final class KeyEstimator {
       this.major = major;
       this.minor = minor;
     }
+
+    /** Weights whose dot product with a z-scored chroma is its Pearson correlation with {@code profile}. */
+    private static double[] correlation(double[] profile) {
+      double[] z = zscore(profile);
+      for (int i = 0; i < 12; i++) {
+        z[i] /= 12;
+      }
+      return z;
+    }
+
+    /** The profile's weights from the tonic, major or minor. */
+    public double[] weights(boolean minor) {
+      return (minor ? this.minor : major).clone();
+    }
   }
 
-  private static final double C2 = 65.406;
-  private static final int BINS_PER_OCTAVE = 36;
-  private static final int OCTAVES = 5;
-
-  private final int sampleRate;
-  private final Profile profile;
-  private final Options options;
-  // TarsosDSP's transform keeps its buffers, and building its kernel costs more than using it: one
-  // per thread
-  private final ThreadLocal<ConstantQ> transform;
-
-  /**
-   * How the chroma is made.
-   *
-   * @param compression c in log(1 + c * magnitude); 0 for the magnitude itself
-   * @param frameNorm 0 none, 1 by the frame's maximum, 2 by its length
-   * @param tuning find the track's tuning (a third of a semitone either way) before folding
-   * @param lowestOctave octaves above C2 where the chroma starts
-   * @param highestOctave octaves above C2 where it ends (at most 5)
-   */
-  public record Options(
-      double compression, int frameNorm, boolean tuning, int lowestOctave, int highestOctave) {
-    /** Chosen on gtzan-rhythm-key (docs/benchmarks.md): log(1 + 10 m), frames to unit length, C3 up. */
-    static final Options DEFAULT = new Options(10, 2, false, 1, OCTAVES);
-
-    /** The first version's chroma: log(1 + 1000 m), frames by their maximum, C2 up (the benchmark's comparison). */
-    public static final Options WHOLE_RANGE = new Options(1000, 1, false, 0, OCTAVES);
-  }
+  private final TunedChroma chroma;
+  private final double[] major;
+  private final double[] minor;
 
   /**
    * A key, tonic 0 (C) .. 11 (B), and how sure of it the estimator is, 0..1.
    *
-   * @param confidence the best correlation's margin over the best other key, scaled to 0..1
+   * @param confidence the probability the estimator gives this key among the 24 (the softmax of their scores), 0..1
    */
   public record Key(int tonic, boolean minor, double confidence) {
     /** "A minor", "C# major". */
@@ -170,139 +164,78 @@ public final class KeyEstimator {
     }
   }
 
-  /** With the profile and chroma chosen by measurement (docs/benchmarks.md). */
+  /** With the profile chosen by measurement (docs/benchmarks.md). */
   public KeyEstimator(int sampleRate) {
-    this(sampleRate, Profile.DIATONIC);
+    this(sampleRate, Profile.LEARNT);
   }
 
   public KeyEstimator(int sampleRate, Profile profile) {
-    this(sampleRate, profile, Options.DEFAULT);
+    this(new TunedChroma(sampleRate), profile.major, profile.minor);
   }
 
-  public KeyEstimator(int sampleRate, Profile profile, Options options) {
-    this.sampleRate = sampleRate;
-    this.profile = profile;
-    this.options = options;
-    this.transform =
-        ThreadLocal.withInitial(
-            () ->
-                new ConstantQ(
-                    sampleRate,
-                    (float) C2,
-                    (float) (C2 * Math.pow(2, OCTAVES) * 0.999),
-                    BINS_PER_OCTAVE));
+  /** With the given weights on the z-scored chroma from the tonic (the profile fit's folds). */
+  public KeyEstimator(TunedChroma chroma, double[] major, double[] minor) {
+    this.chroma = chroma;
+    this.major = major.clone();
+    this.minor = minor.clone();
   }
 
   /** The key of the windows; null when they hold no tonal energy (silence, too short for one frame). */
   public Key estimate(float[][] windows) {
-    double[] chroma = chroma(windows);
+    return estimate(chroma.of(windows));
+  }
+
+  /** The key of a summed chroma (C first); null for null. */
+  public Key estimate(double[] chroma) {
     if (chroma == null) {
       return null;
     }
-    double best = Double.NEGATIVE_INFINITY;
-    double second = Double.NEGATIVE_INFINITY;
-    int bestTonic = 0;
-    boolean bestMinor = false;
-    for (int mode = 0; mode < 2; mode++) {
-      double[] p = mode == 0 ? profile.major : profile.minor;
-      for (int tonic = 0; tonic < 12; tonic++) {
-        double r = correlation(chroma, p, tonic);
-        if (r > best) {
-          second = best;
-          best = r;
-          bestTonic = tonic;
-          bestMinor = mode == 1;
-        } else if (r > second) {
-          second = r;
-        }
+    double[] z = zscore(chroma);
+    double[] scores = scores(z, major, minor);
+    int best = 0;
+    for (int k = 1; k < 24; k++) {
+      if (scores[k] > scores[best]) {
+        best = k;
       }
     }
-    double confidence =
-        Math.max(0, Math.min(1, (best - second) / 0.2 * 0.5 + 0.5 * Math.max(0, best)));
-    return new Key(bestTonic, bestMinor, Math.round(confidence * 1000) / 1000.0);
+    double sum = 0;
+    for (double s : scores) {
+      sum += Math.exp(s - scores[best]);
+    }
+    return new Key(best % 12, best >= 12, Math.round(1000 / sum) / 1000.0);
   }
 
-  /** The summed, normalised 12-bin chroma of the windows (C first), or null when there is none. */
-  double[] chroma(float[][] windows) {
-    ConstantQ cq = transform.get();
-    int n = cq.getFFTlength();
-    int hop =
-        n / 2; // half-overlapping frames (side by side costs less and gives MIREX 0.545, not 0.574)
-    int perSemitone = BINS_PER_OCTAVE / 12;
-    int from = options.lowestOctave() * BINS_PER_OCTAVE;
-    int to = Math.min(options.highestOctave() * BINS_PER_OCTAVE, cq.getNumberOfOutputBands());
-    List<float[]> spectra = new ArrayList<>();
-    float[] frame = new float[n];
-    for (float[] w : windows) {
-      for (int start = 0; start + n <= w.length; start += hop) {
-        System.arraycopy(w, start, frame, 0, n);
-        cq.calculateMagintudes(frame);
-        spectra.add(cq.getMagnitudes().clone());
+  /**
+   * The 24 keys' scores, majors C..B then minors C..B: the weights from each tonic dotted with the z-scored chroma.
+   */
+  public static double[] scores(double[] z, double[] major, double[] minor) {
+    double[] s = new double[24];
+    for (int tonic = 0; tonic < 12; tonic++) {
+      for (int i = 0; i < 12; i++) {
+        double v = z[(tonic + i) % 12];
+        s[tonic] += major[i] * v;
+        s[12 + tonic] += minor[i] * v;
       }
     }
-    int offset = 0;
-    if (options.tuning()) {
-      double[] sub = new double[perSemitone];
-      for (float[] m : spectra) {
-        for (int b = from; b < to; b++) {
-          sub[b % perSemitone] += m[b];
-        }
-      }
-      // sub-bin 0 is in tune; 1 is a third of a semitone sharp, perSemitone-1 a third flat
-      for (int o = 1; o < perSemitone; o++) {
-        if (sub[o] > sub[offset]) {
-          offset = o;
-        }
-      }
-      if (offset > perSemitone / 2) {
-        offset -= perSemitone;
-      }
-    }
-    double[] total = new double[12];
-    int frames = 0;
-    for (float[] mags : spectra) {
-      double[] c = new double[12];
-      for (int b = from; b < to; b++) {
-        int semitone = Math.round((b - offset) / (float) perSemitone);
-        double v =
-            options.compression() > 0 ? Math.log1p(options.compression() * mags[b]) : mags[b];
-        c[Math.floorMod(semitone, 12)] += v;
-      }
-      double norm = 0;
-      for (double v : c) {
-        norm = options.frameNorm() == 2 ? norm + v * v : Math.max(norm, v);
-      }
-      norm = options.frameNorm() == 0 ? 1 : options.frameNorm() == 2 ? Math.sqrt(norm) : norm;
-      if (norm > 1e-9) {
-        for (int i = 0; i < 12; i++) {
-          total[i] += c[i] / norm;
-        }
-        frames++;
-      }
-    }
-    return frames == 0 ? null : total;
+    return s;
   }
 
-  /** Pearson correlation of the chroma with the profile rotated to start at {@code tonic}. */
-  static double correlation(double[] chroma, double[] profile, int tonic) {
-    double mc = 0;
-    double mp = 0;
-    for (int i = 0; i < 12; i++) {
-      mc += chroma[i];
-      mp += profile[i];
+  /** (x - mean) / standard deviation; all zeros for a flat vector. */
+  public static double[] zscore(double[] x) {
+    double mean = 0;
+    for (double v : x) {
+      mean += v;
     }
-    mc /= 12;
-    mp /= 12;
-    double sxy = 0;
-    double sxx = 0;
-    double syy = 0;
-    for (int i = 0; i < 12; i++) {
-      double x = chroma[(tonic + i) % 12] - mc;
-      double y = profile[i] - mp;
-      sxy += x * y;
-      sxx += x * x;
-      syy += y * y;
+    mean /= x.length;
+    double var = 0;
+    for (double v : x) {
+      var += (v - mean) * (v - mean);
     }
-    return sxx == 0 || syy == 0 ? 0 : sxy / Math.sqrt(sxx * syy);
+    double sd = Math.sqrt(var / x.length);
+    double[] z = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      z[i] = sd < 1e-12 ? 0 : (x[i] - mean) / sd;
+    }
+    return z;
   }
 }

@@ -1,5 +1,7 @@
 package org.musetag.bench;
 
+import static org.musetag.dsp.KeyEstimator.Profile.DIATONIC;
+
 import java.io.BufferedReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import org.musetag.audio.TimeWindow;
 import org.musetag.dsp.KeyEstimator;
 import org.musetag.dsp.KeyEstimator.Key;
 import org.musetag.dsp.TempoEstimator;
+import org.musetag.dsp.TunedChroma;
 import org.musetag.ml.PatchPlan;
 
 /**
@@ -33,17 +36,17 @@ public final class RhythmKeyBenchmark {
 
   private RhythmKeyBenchmark() {}
 
-  record Clip(String id, String genre, Path file, double bpm, String key) {}
+  record Clip(String id, String genre, Path file, int fold, double bpm, String key) {}
 
   public static void main(String[] args) throws Exception {
     Path train = Path.of(args.length > 0 ? args[0] : "../shared/data/train-v1");
     Path annotations = Path.of(args.length > 1 ? args[1] : "../shared/data/gtzan-rhythm-key");
-    Map<String, Path> paths = new LinkedHashMap<>();
+    Map<String, String[]> rows = new LinkedHashMap<>();
     try (BufferedReader r = Files.newBufferedReader(train.resolve("clips.csv"))) {
       r.readLine();
       for (String line; (line = r.readLine()) != null; ) {
         String[] f = line.split(",", -1);
-        paths.put(f[0], train.resolve(f[2]));
+        rows.put(f[0], f);
       }
     }
     List<Clip> clips = new ArrayList<>();
@@ -52,7 +55,15 @@ public final class RhythmKeyBenchmark {
       for (String line; (line = r.readLine()) != null; ) {
         String[] f = line.split(",", -1);
         String genre = f[0].substring("gtzan-".length(), f[0].indexOf('.'));
-        clips.add(new Clip(f[0], genre, paths.get(f[0]), Double.parseDouble(f[1]), f[2]));
+        String[] row = rows.get(f[0]);
+        clips.add(
+            new Clip(
+                f[0],
+                genre,
+                train.resolve(row[2]),
+                Integer.parseInt(row[4]) % FOLDS,
+                Double.parseDouble(f[1]),
+                f[2]));
       }
     }
     boolean aubio = onPath("aubio");
@@ -60,11 +71,12 @@ public final class RhythmKeyBenchmark {
     FfmpegAudioDecoder decoder = new FfmpegAudioDecoder();
     TempoEstimator tempo = new TempoEstimator(RATE);
     KeyEstimator shipped = new KeyEstimator(RATE);
-    Map<KeyEstimator.Profile, KeyEstimator> keys = new LinkedHashMap<>();
-    for (KeyEstimator.Profile p : KeyEstimator.Profile.values()) {
-      keys.put(p, new KeyEstimator(RATE, p, KeyEstimator.Options.WHOLE_RANGE));
-    }
+    TunedChroma tuned = new TunedChroma(RATE);
+    ConstantQChroma constantQ = new ConstantQChroma(RATE);
     Map<String, Score> scores = new TreeMap<>();
+    Map<Clip, double[]> tunedChroma = new LinkedHashMap<>();
+    Map<Clip, double[]> constantQChroma = new LinkedHashMap<>();
+    Map<Clip, Key> shippedKey = new LinkedHashMap<>();
     double[] ms = new double[clips.size()];
     int i = 0;
     for (Clip c : clips) {
@@ -73,6 +85,11 @@ public final class RhythmKeyBenchmark {
       TempoEstimator.Tempo t = tempo.estimate(windows);
       Key k = shipped.estimate(windows);
       ms[i++] = (System.nanoTime() - t0) / 1e6;
+      if (!c.key().isEmpty()) {
+        shippedKey.put(c, k);
+        tunedChroma.put(c, tuned.of(windows));
+        constantQChroma.put(c, constantQ.of(windows));
+      }
       for (String group : List.of(c.genre(), "all")) {
         Score s = scores.computeIfAbsent(group, g -> new Score());
         s.tempo("musetag", c.bpm(), t == null ? Double.NaN : t.bpm());
@@ -82,22 +99,93 @@ public final class RhythmKeyBenchmark {
         if (bpmTools) {
           s.tempo("bpm-tools", c.bpm(), bpmTools(c.file()));
         }
-        if (!c.key().isEmpty()) {
-          Key truth = Key.parse(c.key());
-          s.key("musetag", truth, k);
-          for (var e : keys.entrySet()) {
-            s.key(e.getKey().name() + " (whole range)", truth, e.getValue().estimate(windows));
+      }
+    }
+    // Keys: the learnt profile out of fold (fitted on the other folds' clips), the shipped profile
+    // (fitted on all:
+    // in sample), the classic profiles on the same chroma, and the constant-Q chroma Musetag used
+    // before.
+    Map<Clip, Key> tunedOutOfFold = outOfFold(tunedChroma, tuned);
+    Map<Clip, Key> constantQOutOfFold = outOfFold(constantQChroma, tuned);
+    Map<KeyEstimator.Profile, KeyEstimator> templates = new LinkedHashMap<>();
+    for (KeyEstimator.Profile p : KeyEstimator.Profile.values()) {
+      templates.put(p, new KeyEstimator(RATE, p));
+    }
+    for (Clip c : tunedChroma.keySet()) {
+      Key truth = Key.parse(c.key());
+      for (String group : List.of(c.genre(), "all")) {
+        Score s = scores.get(group);
+        s.key("learnt, out of fold", truth, tunedOutOfFold.get(c));
+        s.key("shipped (in sample)", truth, shippedKey.get(c));
+        for (var e : templates.entrySet()) {
+          if (e.getKey() != KeyEstimator.Profile.LEARNT) {
+            s.key(e.getKey().name(), truth, e.getValue().estimate(tunedChroma.get(c)));
           }
         }
+        s.key(
+            "constant-Q DIATONIC (before)",
+            truth,
+            templates.get(DIATONIC).estimate(constantQChroma.get(c)));
+        s.key("constant-Q learnt, out of fold", truth, constantQOutOfFold.get(c));
       }
     }
     java.util.Arrays.sort(ms);
     System.out.printf(
         "%d clips (%d with a key); tempo + key per track (3 x 10 s): median %.1f ms%n",
-        clips.size(), clips.stream().filter(c -> !c.key().isEmpty()).count(), ms[ms.length / 2]);
+        clips.size(), tunedChroma.size(), ms[ms.length / 2]);
     for (var e : scores.entrySet()) {
       System.out.println(e.getKey() + " " + e.getValue());
     }
+    double[] all = KeyProfileFit.fit(examples(tunedChroma, fold -> true));
+    System.out.println(
+        "learnt profile on all keyed clips (LearntProfile):\n  MAJOR = "
+            + weights(all, 0)
+            + "\n  MINOR = "
+            + weights(all, 12));
+  }
+
+  private static final int FOLDS = 5;
+
+  /** Each clip's key from a profile fitted on the clips of the other folds (artist-grouped, clips.csv's folds). */
+  private static Map<Clip, Key> outOfFold(Map<Clip, double[]> chroma, TunedChroma tuned) {
+    Map<Clip, Key> out = new LinkedHashMap<>();
+    for (int f = 0; f < FOLDS; f++) {
+      int held = f;
+      double[] w = KeyProfileFit.fit(examples(chroma, fold -> fold != held));
+      KeyEstimator fold =
+          new KeyEstimator(
+              tuned,
+              java.util.Arrays.copyOfRange(w, 0, 12),
+              java.util.Arrays.copyOfRange(w, 12, 24));
+      chroma.forEach(
+          (c, v) -> {
+            if (c.fold() == held) {
+              out.put(c, fold.estimate(v));
+            }
+          });
+    }
+    return out;
+  }
+
+  private static List<KeyProfileFit.Example> examples(
+      Map<Clip, double[]> chroma, java.util.function.IntPredicate folds) {
+    List<KeyProfileFit.Example> out = new ArrayList<>();
+    chroma.forEach(
+        (c, v) -> {
+          if (folds.test(c.fold())) {
+            Key k = Key.parse(c.key());
+            out.add(new KeyProfileFit.Example(v, k.tonic() + (k.minor() ? 12 : 0)));
+          }
+        });
+    return out;
+  }
+
+  private static String weights(double[] w, int from) {
+    StringBuilder b = new StringBuilder("{");
+    for (int i = from; i < from + 12; i++) {
+      b.append(String.format(java.util.Locale.ROOT, "%s%.4f", i == from ? "" : ", ", w[i]));
+    }
+    return b.append("};").toString();
   }
 
   static float[][] windows(FfmpegAudioDecoder decoder, Path file) throws Exception {

@@ -68,13 +68,18 @@ class TempoKeyTest {
 
   /** Chords of a key, each a second: i, iv, V, i in a minor key, I, IV, V, I in a major one, with harmonics. */
   static float[][] cadence(int tonic, boolean minor) {
+    return cadence(tonic, minor, 0);
+  }
+
+  /** The cadence played {@code cents} away from A = 440 Hz. */
+  static float[][] cadence(int tonic, boolean minor, double cents) {
     int third = minor ? 3 : 4;
     int[][] chords = {{0, third, 7}, {5, 5 + (minor ? 3 : 4), 12}, {7, 11, 14}, {0, third, 7}};
     float[][] w = new float[1][8 * RATE];
     for (int c = 0; c < 8; c++) {
       int[] chord = chords[c % 4];
       for (int note : chord) {
-        double f = 110 * Math.pow(2, (tonic - 9 + note) / 12.0) * 2; // around A3
+        double f = 220 * Math.pow(2, (tonic - 9 + note + cents / 100) / 12.0); // around A3
         for (int i = 0; i < RATE; i++) {
           double t = i / (double) RATE;
           double env = Math.exp(-t * 1.5);
@@ -95,6 +100,28 @@ class TempoKeyTest {
     Key k = new KeyEstimator(RATE).estimate(cadence(tonic, minor));
     assertThat(k).isNotNull();
     assertThat(k.name()).isEqualTo(new Key(tonic, minor, 1).name());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"9, true, 45", "0, false, -45", "7, false, 30", "4, true, -30"})
+  void aDetunedCadenceIsHeardInItsKeyAndItsTuningIsFound(int tonic, boolean minor, double cents) {
+    float[][] w = cadence(tonic, minor, cents);
+    assertThat(new KeyEstimator(RATE).estimate(w).name())
+        .isEqualTo(new Key(tonic, minor, 1).name());
+    // without the tuning, a 45-cent detuned spectrum falls half on the wrong pitch classes
+    TunedChroma chroma = new TunedChroma(RATE);
+    assertThat(chroma.tuning(w) * 100).isCloseTo(cents, org.assertj.core.data.Offset.offset(5.0));
+  }
+
+  @Test
+  void twoKeysAtOnceAreHeardLessSurelyThanOne() {
+    float[][] one = cadence(0, false);
+    float[][] two = cadence(6, false);
+    for (int i = 0; i < one[0].length; i++) {
+      two[0][i] += one[0][i];
+    }
+    KeyEstimator key = new KeyEstimator(RATE);
+    assertThat(key.estimate(one).confidence()).isGreaterThan(key.estimate(two).confidence() + 0.1);
   }
 
   @ParameterizedTest
