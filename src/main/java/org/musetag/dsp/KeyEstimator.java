@@ -37,7 +37,7 @@ public final class KeyEstimator {
         correlation(new double[] {2, 0, 1, 0, 2, 1, 0, 2, 0, 1, 0, 1}),
         correlation(new double[] {2, 0, 1, 2, 0, 1, 0, 2, 1, 0, 1, 1})),
     /**
-     * Learnt from gtzan-rhythm-key's 117 keyed clips (a conditional logit over the 24 keys, L2 1.0; {@code
+     * Learnt from gtzan-rhythm-key's 117 keyed clips (a conditional logit over the 24 keys, L2 3.0, shrunk towards Krumhansl–Kessler; {@code
      * KeyProfileFit}); its cross-validated score is in docs/benchmarks.md. Weights on the z-scored chroma.
      */
     LEARNT(LearntProfile.MAJOR, LearntProfile.MINOR);

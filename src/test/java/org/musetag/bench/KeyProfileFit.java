@@ -6,10 +6,13 @@ import org.musetag.dsp.KeyEstimator;
 /**
  * Learns a key profile from annotated chroma: a conditional logit over the 24 keys whose score is the profile (12
  * weights per mode, from the tonic) dotted with the z-scored chroma rotated to that tonic, fitted by Newton's method
- * with an L2 penalty. Rotation makes it transposition-invariant, so 117 clips fit 24 numbers.
+ * with an L2 penalty. Rotation makes it transposition-invariant, so 117 clips fit 24 numbers. The weights are a
+ * scaled classic profile plus a learnt correction, {@code a·KK + d}, and only the correction is penalised: with so
+ * few clips the fit shrinks towards Krumhansl–Kessler rather than towards zero (out of fold 0.72 against 0.70 when
+ * shrunk to zero; decision 0015).
  */
 final class KeyProfileFit {
-  static final double L2 = 1.0;
+  static final double L2 = 3.0;
 
   private KeyProfileFit() {}
 
@@ -18,16 +21,19 @@ final class KeyProfileFit {
 
   /** The fitted weights, major then minor (24 numbers). */
   static double[] fit(List<Example> examples) {
-    int d = 24;
+    double[] prior = new double[24];
+    System.arraycopy(KeyEstimator.Profile.KRUMHANSL_KESSLER.weights(false), 0, prior, 0, 12);
+    System.arraycopy(KeyEstimator.Profile.KRUMHANSL_KESSLER.weights(true), 0, prior, 12, 12);
+    int d = 25; // the prior's scale, then the 24 corrections
     double[][][] features = new double[examples.size()][][];
     for (int e = 0; e < features.length; e++) {
-      features[e] = features(KeyEstimator.zscore(examples.get(e).chroma()));
+      features[e] = features(KeyEstimator.zscore(examples.get(e).chroma()), prior);
     }
     double[] w = new double[d];
     for (int iteration = 0; iteration < 50; iteration++) {
       double[] grad = new double[d];
       double[][] hess = new double[d][d];
-      for (int i = 0; i < d; i++) {
+      for (int i = 1; i < d; i++) {
         grad[i] = L2 * w[i];
         hess[i][i] = L2;
       }
@@ -66,16 +72,28 @@ final class KeyProfileFit {
         break;
       }
     }
-    return w;
+    double[] weights = new double[24];
+    for (int i = 0; i < 24; i++) {
+      weights[i] = w[0] * prior[i] + w[1 + i];
+    }
+    return weights;
   }
 
-  /** Each key's feature vector: the z-scored chroma from its tonic, in its mode's half. */
-  private static double[][] features(double[] z) {
-    double[][] f = new double[24][24];
+  /**
+   * Each key's feature vector: its score under the prior, then the z-scored chroma from its tonic in its mode's half
+   * (the correction's 24 places).
+   */
+  private static double[][] features(double[] z, double[] prior) {
+    double[][] f = new double[24][25];
     for (int tonic = 0; tonic < 12; tonic++) {
       for (int i = 0; i < 12; i++) {
-        f[tonic][i] = z[(tonic + i) % 12];
-        f[12 + tonic][12 + i] = z[(tonic + i) % 12];
+        f[tonic][1 + i] = z[(tonic + i) % 12];
+        f[12 + tonic][13 + i] = z[(tonic + i) % 12];
+      }
+    }
+    for (double[] key : f) {
+      for (int i = 0; i < 24; i++) {
+        key[0] += prior[i] * key[1 + i];
       }
     }
     return f;

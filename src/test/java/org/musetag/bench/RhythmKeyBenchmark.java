@@ -72,10 +72,12 @@ public final class RhythmKeyBenchmark {
     TempoEstimator tempo = new TempoEstimator(RATE);
     KeyEstimator shipped = new KeyEstimator(RATE);
     TunedChroma tuned = new TunedChroma(RATE);
+    TunedChroma plain = new TunedChroma(RATE, 0, 0);
     ConstantQChroma constantQ = new ConstantQChroma(RATE);
     Map<String, Score> scores = new TreeMap<>();
     Map<Clip, double[]> tunedChroma = new LinkedHashMap<>();
     Map<Clip, double[]> constantQChroma = new LinkedHashMap<>();
+    Map<Clip, double[]> plainChroma = new LinkedHashMap<>();
     Map<Clip, Key> shippedKey = new LinkedHashMap<>();
     double[] ms = new double[clips.size()];
     int i = 0;
@@ -89,6 +91,7 @@ public final class RhythmKeyBenchmark {
         shippedKey.put(c, k);
         tunedChroma.put(c, tuned.of(windows));
         constantQChroma.put(c, constantQ.of(windows));
+        plainChroma.put(c, plain.of(windows));
       }
       for (String group : List.of(c.genre(), "all")) {
         Score s = scores.computeIfAbsent(group, g -> new Score());
@@ -107,6 +110,7 @@ public final class RhythmKeyBenchmark {
     // before.
     Map<Clip, Key> tunedOutOfFold = outOfFold(tunedChroma, tuned);
     Map<Clip, Key> constantQOutOfFold = outOfFold(constantQChroma, tuned);
+    Map<Clip, Key> plainOutOfFold = outOfFold(plainChroma, tuned);
     Map<KeyEstimator.Profile, KeyEstimator> templates = new LinkedHashMap<>();
     for (KeyEstimator.Profile p : KeyEstimator.Profile.values()) {
       templates.put(p, new KeyEstimator(RATE, p));
@@ -127,6 +131,7 @@ public final class RhythmKeyBenchmark {
             truth,
             templates.get(DIATONIC).estimate(constantQChroma.get(c)));
         s.key("constant-Q learnt, out of fold", truth, constantQOutOfFold.get(c));
+        s.key("not whitened, learnt, out of fold", truth, plainOutOfFold.get(c));
       }
     }
     java.util.Arrays.sort(ms);

@@ -113,6 +113,45 @@ class TempoKeyTest {
     assertThat(chroma.tuning(w) * 100).isCloseTo(cents, org.assertj.core.data.Offset.offset(5.0));
   }
 
+  /** The cadence with drum-like noise bursts on every beat at 120 BPM, as loud as the chords. */
+  static float[][] cadenceUnderDrums(int tonic, boolean minor) {
+    float[][] w = cadence(tonic, minor);
+    float[] drums = clicks(120, tonic)[0];
+    for (int i = 0; i < w[0].length; i++) {
+      w[0][i] += 0.3f * drums[i];
+    }
+    return w;
+  }
+
+  @ParameterizedTest
+  @CsvSource({"9, true", "0, false", "2, true", "10, false"})
+  void aCadenceUnderDrumsIsHeardInItsKey(int tonic, boolean minor) {
+    assertThat(new KeyEstimator(RATE).estimate(cadenceUnderDrums(tonic, minor)).name())
+        .isEqualTo(new Key(tonic, minor, 1).name());
+  }
+
+  @Test
+  void whiteningKeepsTheChordsNotesAboveTheDrumsBroadNoise() {
+    float[][] w = cadenceUnderDrums(9, true); // A minor: A C E, D F A, E G# B
+    double[] plain = new TunedChroma(RATE, 0, 0).of(w);
+    double[] whitened = new TunedChroma(RATE, 4, 0).of(w);
+    int[] notes = {9, 0, 4, 2, 5, 8, 11};
+    assertThat(share(whitened, notes)).isGreaterThan(share(plain, notes) + 0.05);
+  }
+
+  /** The part of a chroma's total in the pitch classes given. */
+  private static double share(double[] chroma, int[] classes) {
+    double in = 0;
+    double all = 0;
+    for (int pc = 0; pc < 12; pc++) {
+      all += chroma[pc];
+    }
+    for (int pc : classes) {
+      in += chroma[pc];
+    }
+    return in / all;
+  }
+
   @Test
   void twoKeysAtOnceAreHeardLessSurelyThanOne() {
     float[][] one = cadence(0, false);
