@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * progress, rate and time left. Ctrl-C stops after the files in hand, keeps what was done, and a re-run resumes.
  * Tracks heard only by another model (before the bundled model was upgraded) are not up to date, so a plain run
  * hears them again; a line on standard error says how many there are before the run and how many are left after
- * it ({@code "heard_by_other_models"} in the summary).
+ * it ({@code "heard_by_other_models"} in the summary). Tracks whose tempo and key an older method heard
+ * ({@link org.musetag.dsp.TempoKey#METHOD}) are heard again too, and a line says how many.
  */
 @Command(
     name = "analyze",
@@ -70,6 +71,17 @@ final class AnalyzeCommand implements Callable<Integer> {
       if (before.tracks() > 0) {
         err.println(
             "musetag: " + OtherModelsLine.counted(before, model.id()) + "; hearing them again now");
+        err.flush();
+      }
+      int older = library.analyses().olderTempoKey(model.id());
+      if (older > 0) {
+        err.println(
+            "musetag: "
+                + older
+                + (older == 1 ? " track has" : " tracks have")
+                + " a tempo and key heard by an older version of Musetag; hearing "
+                + (older == 1 ? "it" : "them")
+                + " again now");
         err.flush();
       }
       r = job.run(progress, cancelled::get);

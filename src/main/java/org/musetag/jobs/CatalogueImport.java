@@ -197,7 +197,7 @@ public final class CatalogueImport {
             embedding,
             text(r, "model"),
             List.of())
-        .withTempoKey(new TempoKey(tempo, key));
+        .withTempoKey(new TempoKey(tempo, key, method(r)));
   }
 
   private static String abbreviated(JsonObject r) {
@@ -207,6 +207,13 @@ public final class CatalogueImport {
 
   private static double number(JsonObject r, String name) {
     return r.has(name) ? r.get(name).getAsDouble() : 0;
+  }
+
+  /** The method that heard the row's tempo and key; 0 (unknown: heard again) for a catalogue from before it. */
+  private static int method(JsonObject r) {
+    return r.has("tempo_key_method") && !r.get("tempo_key_method").isJsonNull()
+        ? r.get("tempo_key_method").getAsInt()
+        : 0;
   }
 
   private static String text(JsonObject r, String name) {

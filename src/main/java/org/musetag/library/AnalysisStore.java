@@ -49,7 +49,7 @@ public final class AnalysisStore {
         c.prepareStatement(
             "INSERT OR REPLACE INTO analyses(track_id, model, top_genre, genres_json, quadrant, quadrants_json, valence,"
                 + " arousal, confidence, source_size, source_mtime_ms, analysed_at, bpm, bpm_confidence,"
-                + " musical_key, key_confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + " musical_key, key_confidence, tempo_key_method) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
       int i = 1;
       ps.setLong(i++, track.id());
       ps.setString(i++, a.model());
@@ -68,7 +68,8 @@ public final class AnalysisStore {
       ps.setObject(i++, tempo == null ? null : tempo.bpm());
       ps.setObject(i++, tempo == null ? null : tempo.confidence());
       ps.setString(i++, key == null ? null : key.name());
-      ps.setObject(i, key == null ? null : key.confidence());
+      ps.setObject(i++, key == null ? null : key.confidence());
+      ps.setInt(i, a.tempoKey().method());
       ps.executeUpdate();
     }
     storeEmbedding(
@@ -95,20 +96,45 @@ public final class AnalysisStore {
     }
   }
 
-  /** Ids of tracks already analysed by {@code model} from the file as it is now: what a resumed run skips. */
+  /**
+   * Ids of tracks already analysed by {@code model} from the file as it is now, their tempo and key heard by this
+   * version's method ({@link TempoKey#METHOD}): what a resumed run skips.
+   */
   public Set<Long> upToDate(String model) throws LibraryException {
     Set<Long> ids = new HashSet<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT a.track_id FROM analyses a JOIN tracks t ON t.id = a.track_id"
-                + " WHERE a.model=? AND a.source_size=t.size AND a.source_mtime_ms=t.mtime_ms")) {
+                + " WHERE a.model=? AND a.source_size=t.size AND a.source_mtime_ms=t.mtime_ms"
+                + " AND a.tempo_key_method=?")) {
       ps.setString(1, model);
+      ps.setInt(2, TempoKey.METHOD);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           ids.add(rs.getLong(1));
         }
       }
       return ids;
+    } catch (SQLException e) {
+      throw new LibraryException("cannot read the library: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * How many tracks {@code model} analysed from the file as it is now whose tempo and key an older method heard (or
+   * an unknown one: before schema 6): the next analysis hears them again.
+   */
+  public int olderTempoKey(String model) throws LibraryException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT COUNT(*) FROM analyses a JOIN tracks t ON t.id = a.track_id"
+                + " WHERE a.model=? AND a.source_size=t.size AND a.source_mtime_ms=t.mtime_ms"
+                + " AND (a.tempo_key_method IS NULL OR a.tempo_key_method<>?)")) {
+      ps.setString(1, model);
+      ps.setInt(2, TempoKey.METHOD);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
     } catch (SQLException e) {
       throw new LibraryException("cannot read the library: " + e.getMessage(), e);
     }
@@ -141,7 +167,7 @@ public final class AnalysisStore {
             + TrackStore.prefixed("t.")
             + ", a.genres_json, a.quadrant, a.quadrants_json, a.valence,"
             + " a.arousal, a.confidence, e.embedding, a.model, a.bpm, a.bpm_confidence, a.musical_key,"
-            + " a.key_confidence FROM analyses a JOIN tracks t ON t.id = a.track_id"
+            + " a.key_confidence, a.tempo_key_method FROM analyses a JOIN tracks t ON t.id = a.track_id"
             + " LEFT JOIN embeddings e ON e.path = t.path AND e.model = a.model"
             + " WHERE a.model=? AND t.status='ok' AND (? IS NULL OR a.quadrant=?) AND (? IS NULL OR a.top_genre=?)"
             + " ORDER BY t.path";
@@ -224,14 +250,14 @@ public final class AnalysisStore {
   }
 
   /**
-   * The tempo and key {@code model} heard in each of these tracks (reading those four columns only); tracks it did
+   * The tempo and key {@code model} heard in each of these tracks (reading those five columns only); tracks it did
    * not hear are absent.
    */
   public Map<Long, TempoKey> tempoKeys(String model, List<Long> trackIds) throws LibraryException {
     Map<Long, TempoKey> out = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT bpm, bpm_confidence, musical_key, key_confidence FROM analyses"
+            "SELECT bpm, bpm_confidence, musical_key, key_confidence, tempo_key_method FROM analyses"
                 + " WHERE model=? AND track_id=?")) {
       ps.setString(1, model);
       for (long id : trackIds) {
@@ -248,7 +274,10 @@ public final class AnalysisStore {
     }
   }
 
-  /** The tempo and key stored from column {@code at} on (bpm, its confidence, key, its confidence). */
+  /**
+   * The tempo and key stored from column {@code at} on (bpm, its confidence, key, its confidence, the method that
+   * heard them).
+   */
   static TempoKey tempoKey(ResultSet rs, int at) throws SQLException {
     double bpm = rs.getDouble(at);
     TempoEstimator.Tempo tempo =
@@ -259,7 +288,7 @@ public final class AnalysisStore {
       KeyEstimator.Key parsed = KeyEstimator.Key.parse(name);
       key = new KeyEstimator.Key(parsed.tonic(), parsed.minor(), rs.getDouble(at + 3));
     }
-    return new TempoKey(tempo, key);
+    return new TempoKey(tempo, key, rs.getInt(at + 4)); // null (before schema 6) reads 0: unknown
   }
 
   static byte[] toBytes(float[] v) {

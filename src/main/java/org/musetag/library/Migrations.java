@@ -20,7 +20,8 @@ final class Migrations {
           "V2__embeddings_cache.sql",
           "V3__batch_owner.sql",
           "V4__one_home_for_embeddings.sql",
-          "V5__tempo_and_key.sql");
+          "V5__tempo_and_key.sql",
+          "V6__tempo_key_method.sql");
 
   private Migrations() {}
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.musetag.audio.AudioFixtures;
 import org.musetag.audio.AudioFixtures.Encoding;
 import org.musetag.audio.FfmpegAudioDecoder;
+import org.musetag.dsp.TempoKey;
 import org.musetag.library.AnalysisStore.Analysed;
 import org.musetag.library.Library;
 import org.musetag.library.LibraryScanner;
@@ -100,6 +101,38 @@ class AnalyzeJobTest {
     assertThat(second.skipped()).isEqualTo(kept);
     assertThat(second.analysed()).isEqualTo(6 - kept);
     assertThat(library.analyses().find(model.id(), null, null)).hasSize(6);
+  }
+
+  @Test
+  void tracksWhoseTempoAndKeyAnOlderMethodHeardAreHeardAgain() throws Exception {
+    job().run(QUIET, () -> false);
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("library.db"));
+        java.sql.Statement s = c.createStatement()) {
+      // two heard by the previous method, one stored before schema 6 (no method), each with a key
+      // no method of today would give
+      s.execute(
+          "UPDATE analyses SET tempo_key_method = 2, musical_key = 'C# major' WHERE track_id IN"
+              + " (SELECT id FROM tracks ORDER BY path LIMIT 2)");
+      s.execute(
+          "UPDATE analyses SET tempo_key_method = NULL, musical_key = 'C# major' WHERE track_id ="
+              + " (SELECT id FROM tracks ORDER BY path LIMIT 1 OFFSET 2)");
+    }
+    assertThat(library.analyses().olderTempoKey(model.id())).isEqualTo(3);
+
+    AnalyzeJob.Report again = job().run(QUIET, () -> false);
+
+    assertThat(again.analysed()).isEqualTo(3);
+    assertThat(again.skipped()).isEqualTo(3);
+    assertThat(library.analyses().olderTempoKey(model.id())).isZero();
+    assertThat(library.analyses().find(model.id(), null, null))
+        .hasSize(6)
+        .allSatisfy(
+            a -> {
+              assertThat(a.analysis().tempoKey().method()).isEqualTo(TempoKey.METHOD);
+              assertThat(a.analysis().tempoKey().key()).isNotNull();
+              assertThat(a.analysis().tempoKey().key().name()).isNotEqualTo("C# major");
+            });
   }
 
   @Test

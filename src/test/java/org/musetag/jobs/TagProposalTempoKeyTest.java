@@ -18,7 +18,10 @@ import org.musetag.tags.TagField;
 class TagProposalTempoKeyTest {
   static final Analysis HEARD =
       TagProposalHeadsTest.ANALYSIS.withTempoKey(
-          new TempoKey(new TempoEstimator.Tempo(127.6, 0.8), new KeyEstimator.Key(6, true, 0.4)));
+          new TempoKey(
+              new TempoEstimator.Tempo(127.6, 0.8),
+              new KeyEstimator.Key(6, true, 0.4),
+              TempoKey.METHOD));
 
   static final Set<TagField> BOTH = Set.of(TagField.BPM, TagField.KEY);
 

@@ -41,6 +41,7 @@ final class ResultSchema {
             field("bpm_confidence", DataTypes.DoubleType, true),
             field("musical_key", DataTypes.StringType, true),
             field("key_confidence", DataTypes.DoubleType, true),
+            field("tempo_key_method", DataTypes.IntegerType, true),
             field("heard_ms", DataTypes.LongType, false),
             field("model", DataTypes.StringType, false)
           });

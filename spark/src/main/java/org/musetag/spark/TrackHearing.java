@@ -112,6 +112,7 @@ final class TrackHearing {
         tempo == null ? null : tempo.confidence(),
         key == null ? null : key.name(),
         key == null ? null : key.confidence(),
+        a.tempoKey().method(),
         ms,
         a.model());
   }
@@ -125,6 +126,7 @@ final class TrackHearing {
         null,
         error,
         kind,
+        null,
         null,
         null,
         null,
