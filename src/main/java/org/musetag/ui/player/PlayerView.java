@@ -133,7 +133,7 @@ public final class PlayerView {
   private void frame(long now) {
     vm.tick();
     double position = vm.positionSeconds();
-    spectrogram.draw(position, vm.feed(), now);
+    spectrogram.draw(position, vm.feed(), now, vm.bpm());
     if (!seek.isValueChanging() && !seek.isPressed()) {
       seek.setValue(position);
     }
@@ -150,5 +150,10 @@ public final class PlayerView {
   /** Redraws per second measured over the last second. */
   public double framesPerSecond() {
     return spectrogram.framesPerSecond();
+  }
+
+  /** How many beats the spectrogram marks now (none when the track's tempo is unknown). */
+  public int beatsShown() {
+    return spectrogram.beatsShown();
   }
 }

@@ -39,6 +39,7 @@ public final class PlayerViewModel implements AutoCloseable {
   private final ReadOnlyStringWrapper tempoKey = new ReadOnlyStringWrapper("");
   private final DoubleProperty volume = new SimpleDoubleProperty(0.8);
   private PlaybackEngine engine;
+  private double bpm = Double.NaN;
   private TaskHandle handle;
 
   public PlayerViewModel(TaskRunner runner, AudioDecoder decoder, AudioOutputs outputs) {
@@ -57,6 +58,7 @@ public final class PlayerViewModel implements AutoCloseable {
   public void play(TrackRow row) {
     start(row.path(), row.displayName(), row.durationSeconds());
     tempoKey.set(row.tempoKeyText());
+    bpm = row.bpm();
   }
 
   /** Plays a file, finding its duration first (in the background). */
@@ -72,6 +74,7 @@ public final class PlayerViewModel implements AutoCloseable {
     stop();
     title.set(name);
     tempoKey.set("");
+    bpm = Double.NaN;
     duration.set(seconds);
     feed.clear();
     readout.set("");
@@ -168,6 +171,11 @@ public final class PlayerViewModel implements AutoCloseable {
 
   public ReadOnlyStringProperty noticeProperty() {
     return notice.getReadOnlyProperty();
+  }
+
+  /** The tempo the library heard in the track playing, NaN when unknown (a file outside the library). */
+  public double bpm() {
+    return bpm;
   }
 
   /** The tempo and key the library heard in the track playing ("" for a file outside the library). */

@@ -9,12 +9,15 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.musetag.dsp.BeatGrid;
 import org.musetag.ui.display.MelPicture;
 
 /**
  * The scrolling live spectrogram: the last {@link #COLUMNS} mel frames (16 ms each, about 16 s) in a ring image, one
  * column written per new frame, drawn in two pieces so the newest frame is at the right edge. Per screen frame the
- * work is a few pixel columns and two image copies, whatever the canvas size. Counts its redraws per second.
+ * work is a few pixel columns and two image copies, whatever the canvas size. Counts its redraws per second. When
+ * the track's tempo is known, marks its beats: the {@link BeatGrid} at that tempo that lines up with the onsets
+ * (the dB rise between frames) of what is shown, placed again every quarter of a second.
  */
 final class SpectrogramCanvas {
   static final int COLUMNS = 1024;
@@ -26,6 +29,15 @@ final class SpectrogramCanvas {
   private final Canvas canvas = new Canvas(800, 300);
   private final WritableImage ring = new WritableImage(COLUMNS, BANDS);
   private final int[] column = new int[BANDS];
+  private final double[] onsets = new double[COLUMNS]; // by frame, in the ring's slots
+  private float[] previousMel;
+
+  /** The first frame of the track in view since the last clear (earlier slots are empty). */
+  private long firstFrame = Long.MAX_VALUE;
+
+  private long gridFrame = Long.MIN_VALUE;
+  private double gridBpm = Double.NaN;
+  private double[] beats = new double[0]; // frames, absolute
 
   /** The newest frame drawn; starts a full width before the track so the first draw fills the ring. */
   private long lastFrame = -COLUMNS - 1L;
@@ -44,8 +56,11 @@ final class SpectrogramCanvas {
     return canvas;
   }
 
-  /** Redraws for the moment {@code positionSeconds} of the track; call once per screen frame. */
-  void draw(double positionSeconds, SpectrogramFeed feed, long nowNanos) {
+  /**
+   * Redraws for the moment {@code positionSeconds} of the track, marking the beats at {@code bpm} (NaN: unknown, no
+   * marks); call once per screen frame.
+   */
+  void draw(double positionSeconds, SpectrogramFeed feed, long nowNanos, double bpm) {
     long current = (long) Math.floor(positionSeconds * FRAMES_PER_SECOND);
     if (current < lastFrame || current > lastFrame + COLUMNS) {
       clear();
@@ -55,14 +70,47 @@ final class SpectrogramCanvas {
       writeColumn(f, f < 0 ? null : feed.get(f));
     }
     lastFrame = current;
+    placeBeats(current, bpm);
     paint(current);
     count(nowNanos);
   }
 
+  /** The beat grid of the frames in view, placed again when a quarter second has passed or the tempo changed. */
+  private void placeBeats(long current, double bpm) {
+    if (Double.compare(bpm, gridBpm) == 0
+        && Math.abs(current - gridFrame) < FRAMES_PER_SECOND / 4) {
+      return;
+    }
+    gridBpm = bpm;
+    gridFrame = current;
+    long from = Math.max(current - COLUMNS + 1, firstFrame);
+    if (Double.isNaN(bpm) || from > current) {
+      beats = new double[0];
+      return;
+    }
+    double[] inView = new double[(int) (current - from + 1)];
+    for (int i = 0; i < inView.length; i++) {
+      inView[i] = onsets[(int) Math.floorMod(from + i, (long) COLUMNS)];
+    }
+    beats = BeatGrid.beats(inView, FRAMES_PER_SECOND, bpm);
+    for (int i = 0; i < beats.length; i++) {
+      beats[i] += from;
+    }
+  }
+
+  /** How many beats the last redraw marked. */
+  int beatsShown() {
+    return beats.length;
+  }
+
   private void writeColumn(long frame, float[] mel) {
+    int x = (int) Math.floorMod(frame, (long) COLUMNS);
+    onsets[x] = BeatGrid.flux(previousMel, mel);
+    previousMel = mel;
     if (mel == null) {
       Arrays.fill(column, EMPTY);
     } else {
+      firstFrame = Math.min(firstFrame, frame);
       double frameMax = Double.NEGATIVE_INFINITY;
       for (float v : mel) {
         frameMax = Math.max(frameMax, v);
@@ -72,7 +120,6 @@ final class SpectrogramCanvas {
         column[BANDS - 1 - b] = MelPicture.colour(mel[b], maxDb);
       }
     }
-    int x = (int) Math.floorMod(frame, (long) COLUMNS);
     ring.getPixelWriter().setPixels(x, 0, 1, BANDS, PixelFormat.getIntArgbInstance(), column, 0, 1);
   }
 
@@ -86,6 +133,13 @@ final class SpectrogramCanvas {
     g.drawImage(ring, head, 0, COLUMNS - head, BANDS, 0, 0, (COLUMNS - head) * scale, h);
     if (head > 0) {
       g.drawImage(ring, 0, 0, head, BANDS, (COLUMNS - head) * scale, 0, head * scale, h);
+    }
+    g.setFill(Color.rgb(255, 255, 255, 0.22));
+    for (double b : beats) {
+      double x =
+          w - (current - b + 0.5) * scale; // the newest frame's column ends at the right edge
+      g.fillRect(x - 0.5, 0, 1, h);
+      g.fillRect(x - 2, 0, 4, 6);
     }
     g.setFill(Color.web("#f4f5f7"));
     g.fillRect(0, h, w, AXIS);
@@ -102,6 +156,11 @@ final class SpectrogramCanvas {
   }
 
   private void clear() {
+    Arrays.fill(onsets, 0);
+    previousMel = null;
+    firstFrame = Long.MAX_VALUE;
+    gridFrame = Long.MIN_VALUE;
+    beats = new double[0];
     int[] dark = new int[COLUMNS * BANDS];
     Arrays.fill(dark, EMPTY);
     ring.getPixelWriter()
