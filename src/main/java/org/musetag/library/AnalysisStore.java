@@ -101,12 +101,26 @@ public final class AnalysisStore {
    * version's method ({@link TempoKey#METHOD}): what a resumed run skips.
    */
   public Set<Long> upToDate(String model) throws LibraryException {
+    return analysedFromTheFileAsItIs(model, "a.tempo_key_method=?");
+  }
+
+  /**
+   * How many tracks {@code model} analysed from the file as it is now whose tempo and key an older method heard (or
+   * an unknown one: before schema 6): the next analysis hears them again.
+   */
+  public int olderTempoKey(String model) throws LibraryException {
+    return analysedFromTheFileAsItIs(model, "(a.tempo_key_method IS NULL OR a.tempo_key_method<>?)")
+        .size();
+  }
+
+  /** Tracks {@code model} analysed from the file as it is now whose method meets {@code method} (one ?: METHOD). */
+  private Set<Long> analysedFromTheFileAsItIs(String model, String method) throws LibraryException {
     Set<Long> ids = new HashSet<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT a.track_id FROM analyses a JOIN tracks t ON t.id = a.track_id"
-                + " WHERE a.model=? AND a.source_size=t.size AND a.source_mtime_ms=t.mtime_ms"
-                + " AND a.tempo_key_method=?")) {
+                + " WHERE a.model=? AND a.source_size=t.size AND a.source_mtime_ms=t.mtime_ms AND "
+                + method)) {
       ps.setString(1, model);
       ps.setInt(2, TempoKey.METHOD);
       try (ResultSet rs = ps.executeQuery()) {
@@ -115,26 +129,6 @@ public final class AnalysisStore {
         }
       }
       return ids;
-    } catch (SQLException e) {
-      throw new LibraryException("cannot read the library: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * How many tracks {@code model} analysed from the file as it is now whose tempo and key an older method heard (or
-   * an unknown one: before schema 6): the next analysis hears them again.
-   */
-  public int olderTempoKey(String model) throws LibraryException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT COUNT(*) FROM analyses a JOIN tracks t ON t.id = a.track_id"
-                + " WHERE a.model=? AND a.source_size=t.size AND a.source_mtime_ms=t.mtime_ms"
-                + " AND (a.tempo_key_method IS NULL OR a.tempo_key_method<>?)")) {
-      ps.setString(1, model);
-      ps.setInt(2, TempoKey.METHOD);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getInt(1) : 0;
-      }
     } catch (SQLException e) {
       throw new LibraryException("cannot read the library: " + e.getMessage(), e);
     }
