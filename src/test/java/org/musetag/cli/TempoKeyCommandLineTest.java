@@ -90,6 +90,26 @@ class TempoKeyCommandLineTest {
           CommandLineRun.in(services, "search", "--db", db, "--bpm", "241-", word);
       assertThat(outside.exit()).isZero();
       assertThat(outside.json()).as("no track is heard above 240 BPM").isEmpty();
+
+      // a track whose tempo and key an older version of Musetag heard is heard again, and analyze
+      // says so
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+          java.sql.Statement s = c.createStatement()) {
+        s.execute(
+            "UPDATE analyses SET tempo_key_method = 2 WHERE track_id = " + first.track().id());
+      }
+      CommandLineRun again = CommandLineRun.in(services, "analyze", "--db", db);
+      assertThat(again.exit()).as(again.err()).isZero();
+      assertThat(again.err())
+          .contains("1 track has a tempo and key heard by an older version of Musetag");
+      assertThat(again.json())
+          .singleElement()
+          .satisfies(l -> assertThat(l.get("analysed").getAsInt()).isEqualTo(1));
+      CommandLineRun settled = CommandLineRun.in(services, "analyze", "--db", db);
+      assertThat(settled.err()).doesNotContain("older version");
+      assertThat(settled.json())
+          .singleElement()
+          .satisfies(l -> assertThat(l.get("analysed").getAsInt()).isZero());
     }
   }
 }
