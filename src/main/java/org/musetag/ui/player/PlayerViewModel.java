@@ -2,6 +2,8 @@ package org.musetag.ui.player;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -40,6 +42,7 @@ public final class PlayerViewModel implements AutoCloseable {
   private final DoubleProperty volume = new SimpleDoubleProperty(0.8);
   private PlaybackEngine engine;
   private double bpm = Double.NaN;
+  private Function<Path, Optional<TrackRow>> library = file -> Optional.empty();
   private TaskHandle handle;
 
   public PlayerViewModel(TaskRunner runner, AudioDecoder decoder, AudioOutputs outputs) {
@@ -61,8 +64,21 @@ public final class PlayerViewModel implements AutoCloseable {
     bpm = row.bpm();
   }
 
-  /** Plays a file, finding its duration first (in the background). */
+  /** Where a file is found in the library, so that one played by path shows its tempo, key and beats. */
+  public void setLibrary(Function<Path, Optional<TrackRow>> library) {
+    this.library = library;
+  }
+
+  /**
+   * Plays a file: as its library row when the library holds it, otherwise finding its duration first (in the
+   * background).
+   */
   public void play(Path file) {
+    Optional<TrackRow> row = library.apply(file);
+    if (row.isPresent()) {
+      play(row.get());
+      return;
+    }
     runner.run(
         BackgroundTask.of(
                 "Opening " + file.getFileName(), ctx -> decoder.probe(file).durationSeconds())

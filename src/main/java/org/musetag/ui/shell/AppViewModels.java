@@ -124,6 +124,8 @@ public final class AppViewModels implements AutoCloseable {
           select.accept("player");
         });
     circumplex.setPlayer(player::play);
+    player.setLibrary(
+        file -> library.allRows().stream().filter(r -> r.path().equals(file)).findFirst());
     circumplex.setQuadrantFilter(
         q -> {
           library.filterQuadrant(q);

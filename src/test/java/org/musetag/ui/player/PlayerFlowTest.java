@@ -131,5 +131,19 @@ class PlayerFlowTest {
         20, TimeUnit.SECONDS, () -> window.playerViewModel().positionSeconds() > 2.5);
     WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
     assertThat(window.playerView().beatsShown()).isZero();
+
+    // the same file played by path once the library holds it: its row, tempo line and beats
+    robot.interact(
+        () -> {
+          window
+              .playerViewModel()
+              .setLibrary(
+                  f -> f.equals(file) ? java.util.Optional.of(row) : java.util.Optional.empty());
+          window.playerViewModel().play(file);
+        });
+    assertThat(window.playerViewModel().tempoKeyProperty().get()).isEqualTo("120.0 BPM");
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> window.playerViewModel().positionSeconds() > 3.5);
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.playerView().beatsShown() >= 6);
   }
 }
