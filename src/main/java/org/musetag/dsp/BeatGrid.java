@@ -1,8 +1,5 @@
 package org.musetag.dsp;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Where the beats fall in a stretch of onset strength, given the tempo: the grid of beats at that tempo whose phase
  * lines up best with the onsets (the sum of the onset strength at each beat, read between frames by linear
@@ -14,7 +11,7 @@ public final class BeatGrid {
 
   /**
    * An onset strength between two mel frames in dB: the summed rise of the bands that got louder (0 when either
-   * frame is missing).
+   * frame is missing). The tempo's onset envelope ({@link TempoEstimator}) and the player's beat marks both use it.
    */
   public static double flux(float[] previous, float[] current) {
     if (previous == null || current == null) {
@@ -70,11 +67,11 @@ public final class BeatGrid {
         bestPhase = phase;
       }
     }
-    List<Double> out = new ArrayList<>();
-    for (double at = bestPhase; at <= onsets.length - 1; at += period) {
-      out.add(at);
+    double[] out = new double[(int) Math.floor((onsets.length - 1 - bestPhase) / period) + 1];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = bestPhase + k * period;
     }
-    return out.stream().mapToDouble(Double::doubleValue).toArray();
+    return out;
   }
 
   private static double at(double[] v, double x) {

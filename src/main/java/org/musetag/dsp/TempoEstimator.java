@@ -113,14 +113,7 @@ public final class TempoEstimator {
     int n = m.length;
     double[] flux = new double[n];
     for (int t = 1; t < n; t++) {
-      double s = 0;
-      for (int b = 0; b < m[t].length; b++) {
-        double d = m[t][b] - m[t - 1][b];
-        if (d > 0) {
-          s += d;
-        }
-      }
-      flux[t] = s;
+      flux[t] = BeatGrid.flux(m[t - 1], m[t]);
     }
     int half = FPS / 2;
     double[] out = new double[n];

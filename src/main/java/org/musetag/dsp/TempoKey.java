@@ -23,9 +23,4 @@ public record TempoKey(TempoEstimator.Tempo tempo, KeyEstimator.Key key, int met
   public static TempoKey of(float[][] windows, TempoEstimator tempo, KeyEstimator key) {
     return new TempoKey(tempo.estimate(windows), key.estimate(windows), METHOD);
   }
-
-  /** Whether this version's method heard them. */
-  public boolean current() {
-    return method == METHOD;
-  }
 }
