@@ -1,11 +1,26 @@
 package org.musetag.audio;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 
-/** Writes real audio files of known content with FFmpeg (through JavaCV) for tests. */
+/**
+ * Writes real audio files of known content with FFmpeg (through JavaCV) for tests. Encoding is most of what a
+ * fixture costs and many tests ask for the same tone, so each JVM encodes a given signal in a given encoding once
+ * and copies that file after: the copy is the file FFmpeg wrote, byte for byte.
+ */
 public final class AudioFixtures {
+  private static final ConcurrentHashMap<String, Path> ENCODED = new ConcurrentHashMap<>();
+  private static volatile Path cacheDir;
 
   /** The encodings the tests cover: file extension, FFmpeg muxer, encoder, and the sample rate it is written at. */
   public enum Encoding {
@@ -55,6 +70,63 @@ public final class AudioFixtures {
 
   /** Writes the given mono signal to both channels of a stereo file. */
   public static Path write(Path file, Encoding enc, float[] mono) throws Exception {
+    Path encoded;
+    try {
+      encoded =
+          ENCODED.computeIfAbsent(
+              enc.name() + "-" + digest(mono),
+              key -> {
+                try {
+                  Path f = cache().resolve(key + "." + enc.extension);
+                  encode(f, enc, mono);
+                  return f;
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+    } catch (IllegalStateException e) {
+      throw e.getCause() instanceof Exception x ? x : e;
+    }
+    Files.copy(encoded, file, StandardCopyOption.REPLACE_EXISTING);
+    return file;
+  }
+
+  private static String digest(float[] mono) throws Exception {
+    ByteBuffer bytes = ByteBuffer.allocate(mono.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    bytes.asFloatBuffer().put(mono);
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.array()));
+  }
+
+  private static Path cache() {
+    Path dir = cacheDir;
+    if (dir == null) {
+      synchronized (AudioFixtures.class) {
+        if (cacheDir == null) {
+          try {
+            cacheDir = Files.createTempDirectory("musetag-fixtures-");
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          Path made = cacheDir;
+          Runtime.getRuntime()
+              .addShutdownHook(
+                  new Thread(
+                      () -> {
+                        try (var files = Files.list(made)) {
+                          files.forEach(f -> f.toFile().delete());
+                          made.toFile().delete();
+                        } catch (IOException ignored) {
+                          // the temporary folder is the system's to clean then
+                        }
+                      }));
+        }
+        dir = cacheDir;
+      }
+    }
+    return dir;
+  }
+
+  private static void encode(Path file, Encoding enc, float[] mono) throws Exception {
     float[] interleaved = new float[mono.length * 2];
     for (int i = 0; i < mono.length; i++) {
       interleaved[2 * i] = mono[i];
@@ -91,6 +163,5 @@ public final class AudioFixtures {
       }
       rec.stop();
     }
-    return file;
   }
 }
