@@ -42,6 +42,9 @@ import org.musetag.ui.task.TaskRunner;
  * written from them never mix two models; the status bar counts those tracks and offers to hear them again.
  */
 public final class LibraryViewModel {
+  private final List<Runnable> whenShown = new ArrayList<>();
+  private boolean shown;
+
   /** Search results kept at most; more than a table can usefully show. */
   static final int SEARCH_LIMIT = 200_000;
 
@@ -150,6 +153,22 @@ public final class LibraryViewModel {
       genre.set(null);
     }
     refilter();
+    shown = true;
+    List<Runnable> waiting = List.copyOf(whenShown);
+    whenShown.clear();
+    waiting.forEach(Runnable::run);
+  }
+
+  /**
+   * Runs {@code action} (UI thread) once the library's rows are there: at once when they are, otherwise after the
+   * first load, so that a request made while the window starts (a file to play) finds the file's row.
+   */
+  public void whenLoaded(Runnable action) {
+    if (shown) {
+      action.run();
+    } else {
+      whenShown.add(action);
+    }
   }
 
   private void runSearch(String text) {

@@ -175,7 +175,8 @@ public final class MainWindow {
       select("bulktag");
     }
     if (options.play() != null) {
-      models.player.play(options.play());
+      // once the rows are there, so a library file plays as its row (tempo, key, beat marks)
+      models.library.whenLoaded(() -> models.player.play(options.play()));
       select("player");
     }
     if (options.retrain() != null) {
