@@ -185,7 +185,9 @@ public final class LibraryView {
         .getColumns()
         .add(
             number("BPM", TrackRow::bpm, v -> String.format(java.util.Locale.ROOT, "%.1f", v), 60));
-    table.getColumns().add(text("Key", r -> r.key() == null ? "" : r.key(), 110));
+    table
+        .getColumns()
+        .add(text("Key", r -> r.key() == null ? "" : r.key(), 130)); // "C# minor · 12A" whole
     table.getColumns().add(number("Duration", TrackRow::durationSeconds, Formats::duration, 70));
     table.getColumns().add(text("File", r -> r.path().toString(), 260));
     SortedList<TrackRow> sorted = new SortedList<>(vm.visibleRows());
