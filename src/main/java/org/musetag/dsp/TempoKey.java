@@ -12,9 +12,9 @@ public record TempoKey(TempoEstimator.Tempo tempo, KeyEstimator.Key key, int met
    * The version of how tempo and key are heard, stored with each analysis; a library's analyses from an older one are
    * heard again by the next {@code analyze}. Bump it whenever {@link TempoEstimator} or {@link KeyEstimator} changes
    * what it hears. 1: constant-Q key; 2: tuned STFT chroma; 3: whitened, harmonics weighted, profile shrunk towards
-   * Krumhansl–Kessler (decision 0015).
+   * Krumhansl–Kessler (decision 0015); 4: no tempo where nothing starts (a steady tone or drone).
    */
-  public static final int METHOD = 3;
+  public static final int METHOD = 4;
 
   /** Nothing heard. */
   public static final TempoKey NONE = new TempoKey(null, null, 0);

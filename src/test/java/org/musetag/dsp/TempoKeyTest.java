@@ -45,6 +45,39 @@ class TempoKeyTest {
     assertThat(t.confidence()).isBetween(0.5, 1.0);
   }
 
+  /** Three 10-s windows of a steady sine with a hiss 70 dB under it, as a quiet recording has. */
+  private static float[][] steadyTone(double hz, double amplitude) {
+    java.util.Random rnd = new java.util.Random(9);
+    float[][] w = new float[3][10 * RATE];
+    for (float[] x : w) {
+      for (int i = 0; i < x.length; i++) {
+        double hiss = 3e-4 * rnd.nextGaussian();
+        x[i] = (float) (amplitude * (Math.sin(2 * Math.PI * hz * i / RATE) + hiss));
+      }
+    }
+    return w;
+  }
+
+  @ParameterizedTest
+  @CsvSource({"330, 0.5", "220, 0.01", "55, 0.3"})
+  void aSteadyToneHasNoTempo(double hz, double amplitude) {
+    assertThat(new TempoEstimator(RATE).estimate(steadyTone(hz, amplitude))).isNull();
+  }
+
+  @Test
+  void clicksOverASteadyToneStillHaveTheirTempo() {
+    float[][] w = clicks(100, 7);
+    float[][] tone = steadyTone(330, 0.5);
+    for (int k = 0; k < w.length; k++) {
+      for (int i = 0; i < w[k].length && i < tone[0].length; i++) {
+        w[k][i] += tone[0][i];
+      }
+    }
+    TempoEstimator.Tempo t = new TempoEstimator(RATE).estimate(w);
+    assertThat(t).isNotNull();
+    assertThat(t.bpm()).isCloseTo(100, org.assertj.core.data.Percentage.withPercentage(1));
+  }
+
   @Test
   void aFastTempoFarFromModerateMayBeHeardAtHalfItsSpeedButNeverElsewhere() {
     // clicks alone cannot tell 174 from 87 (every beat of 87 is a beat of 174): the preference for
