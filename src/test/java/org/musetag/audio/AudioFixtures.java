@@ -20,7 +20,7 @@ import org.bytedeco.javacv.FFmpegFrameRecorder;
  */
 public final class AudioFixtures {
   private static final ConcurrentHashMap<String, Path> ENCODED = new ConcurrentHashMap<>();
-  private static volatile Path cacheDir;
+  private static final Path CACHE = cacheFolder();
 
   /** The encodings the tests cover: file extension, FFmpeg muxer, encoder, and the sample rate it is written at. */
   public enum Encoding {
@@ -77,7 +77,7 @@ public final class AudioFixtures {
               enc.name() + "-" + digest(mono),
               key -> {
                 try {
-                  Path f = cache().resolve(key + "." + enc.extension);
+                  Path f = CACHE.resolve(key + "." + enc.extension);
                   encode(f, enc, mono);
                   return f;
                 } catch (Exception e) {
@@ -97,33 +97,25 @@ public final class AudioFixtures {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.array()));
   }
 
-  private static Path cache() {
-    Path dir = cacheDir;
-    if (dir == null) {
-      synchronized (AudioFixtures.class) {
-        if (cacheDir == null) {
-          try {
-            cacheDir = Files.createTempDirectory("musetag-fixtures-");
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          Path made = cacheDir;
-          Runtime.getRuntime()
-              .addShutdownHook(
-                  new Thread(
-                      () -> {
-                        try (var files = Files.list(made)) {
-                          files.forEach(f -> f.toFile().delete());
-                          made.toFile().delete();
-                        } catch (IOException ignored) {
-                          // the temporary folder is the system's to clean then
-                        }
-                      }));
-        }
-        dir = cacheDir;
-      }
+  /** A folder for this JVM's encoded signals, emptied and removed when the JVM ends. */
+  private static Path cacheFolder() {
+    try {
+      Path dir = Files.createTempDirectory("musetag-fixtures-");
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try (var files = Files.list(dir)) {
+                      files.forEach(f -> f.toFile().delete());
+                      dir.toFile().delete();
+                    } catch (IOException ignored) {
+                      // the temporary folder is the system's to clean then
+                    }
+                  }));
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return dir;
   }
 
   private static void encode(Path file, Encoding enc, float[] mono) throws Exception {

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musetag.audio.FfmpegAudioDecoder;
@@ -47,6 +46,7 @@ class TrainingParityTest {
     double maxDa = 0;
     List<String> disagreements = new ArrayList<>();
     String id;
+    Map<String, Integer> col = index(header);
     List<String[]> rows = new ArrayList<>();
     List<Analysis> heard;
     try (PatchModel model = BundledModels.base(dir, DevicePreference.CPU)) {
@@ -54,7 +54,6 @@ class TrainingParityTest {
       assertThat(id).isNotEqualTo("musetag-base@0.0.0-dev");
       TrackClassifier classifier =
           new TrackClassifier(new FfmpegAudioDecoder(), model, new StageTimes());
-      Map<String, Integer> col = index(header);
       // a file written for another bundled model (1.x: 5 patches per clip, 2.x: its K windows) says
       // so first
       int k = model.metadata().windowsPerTrack();
@@ -74,7 +73,6 @@ class TrainingParityTest {
           .containsOnly(k);
       heard = classifyAll(classifier, model, rows, data, col.get("path"));
     }
-    Map<String, Integer> col = index(header);
     for (int i = 0; i < rows.size(); i++) {
       String[] f = rows.get(i);
       Analysis a = heard.get(i);
@@ -107,43 +105,35 @@ class TrainingParityTest {
   }
 
   /**
-   * Every clip heard as the app and the command line hear a library: two workers, each with its own predictor (the
-   * model's outputs do not depend on which worker heard a clip), in the order of {@code rows}.
+   * Every clip heard as the app and the command line hear a library: on the one parallel engine, two workers each
+   * with its own predictor (the model's outputs do not depend on which worker heard a clip), in the order of
+   * {@code rows}.
    */
   private static List<Analysis> classifyAll(
-      TrackClassifier classifier, PatchModel model, List<String[]> rows, Path data, int pathColumn)
-      throws Exception {
-    int workers = 2;
-    ExecutorService pool = Executors.newFixedThreadPool(workers);
+      TrackClassifier classifier,
+      PatchModel model,
+      List<String[]> rows,
+      Path data,
+      int pathColumn) {
+    List<Analysis> heard = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      List<Future<List<Analysis>>> parts = new ArrayList<>();
-      for (int w = 0; w < workers; w++) {
-        int first = w;
-        parts.add(
-            pool.submit(
-                () -> {
-                  List<Analysis> out = new ArrayList<>();
-                  try (PatchPredictor predictor = model.newPredictor()) {
-                    for (int i = first; i < rows.size(); i += workers) {
-                      out.add(
-                          classifier.classify(data.resolve(rows.get(i)[pathColumn]), predictor));
-                    }
-                  }
-                  return out;
-                }));
-      }
-      List<List<Analysis>> done = new ArrayList<>();
-      for (Future<List<Analysis>> part : parts) {
-        done.add(part.get());
-      }
-      List<Analysis> heard = new ArrayList<>();
-      for (int i = 0; i < rows.size(); i++) {
-        heard.add(done.get(i % workers).get(i / workers));
-      }
-      return heard;
+      new ParallelListening(model, pool, 2)
+          .run(
+              rows,
+              (f, predictor) -> {
+                try {
+                  return classifier.classify(data.resolve(f[pathColumn]), predictor);
+                } catch (Exception e) {
+                  throw new IllegalStateException(f[pathColumn] + ": " + e.getMessage(), e);
+                }
+              },
+              heard::add,
+              () -> false);
     } finally {
       pool.shutdownNow();
     }
+    return heard;
   }
 
   private static Map<String, Integer> index(List<String> header) {

@@ -42,8 +42,6 @@ import org.musetag.ui.task.TaskRunner;
  * written from them never mix two models; the status bar counts those tracks and offers to hear them again.
  */
 public final class LibraryViewModel {
-  private final List<Runnable> whenShown = new ArrayList<>();
-  private boolean shown;
 
   /** Search results kept at most; more than a table can usefully show. */
   static final int SEARCH_LIMIT = 200_000;
@@ -84,6 +82,11 @@ public final class LibraryViewModel {
   private java.util.function.BooleanSupplier journeyStarted = () -> false;
   private final Callable<String> bundledModel;
   private final UnaryOperator<Analysis> heads;
+
+  /** Requests waiting for the first rows ({@link #whenLoaded}); none once they are shown. */
+  private final List<Runnable> whenShown = new ArrayList<>();
+
+  private boolean shown;
 
   public LibraryViewModel(
       LibraryGateway gateway, TaskRunner runner, Callable<String> bundledModel) {
