@@ -1,11 +1,12 @@
 """musetag-base 2.x: the pretrained backbones, the pooling and the transfer head as ONE ONNX graph, built from
 ../shared in one command.
 
-    /usr/bin/python3 models/training/bundle.py --data ../shared/data/train-v1 --out models [--version 2.0.0]
+    /usr/bin/python3 models/training/bundle.py --data ../shared/data/train-v1 --out models [--version 2.1.0]
 
 The graph takes what the Java app decodes and nothing else: `audio` float32 [T, K, S], K windows of S = 160,000
 samples (10 s of 16 kHz mono PCM) per track, planned as PatchPlan plans them (`window_starts`). Inside:
-  * EfficientAT mn04 (backbones/mn04.py: 16 -> 32 kHz upsampler, its front-end, the network) on the windows
+  * EfficientAT mn04 (backbones/mn04.py: its front-end computed at 16 kHz (FrontEnd16k: what upsampling to its
+    32 kHz and its own front-end give, about 4x cheaper), the network) on the windows
     `mn04_windows` -> 384-d embedding and 527 AudioSet probabilities per window;
   * musicnn MSD (backbones/musicnn.py: its front-end, the network) on the centre 3-s patch (48,128 samples) of the
     windows `musicnn_windows` -> pooled 1,506, bn_dense 200 and 50 MSD tags per patch;
@@ -18,7 +19,7 @@ probabilities), audioset_music [T,146] (mean probabilities of AudioSet's music c
 
 Stages (each cached under models/training/.cache/bundle-<settings hash>/, so a rerun resumes):
   1. features: every clip decoded like the app (features.decode), its K windows planned like the app, the backbone
-     part of the graph run on them (torch; mn04's spectrum by FFT for speed, tested equal to the graph's DFT conv)
+     part of the graph run on them (torch, the graph's own modules)
      -> per-window caches in transfer.py's format (mn04.npz, musicnn-msd.npz) at exactly the inference windows;
   2. cross-validation of the head on those features (transfer.run_candidate, 5 artist-grouped folds, everything
      chosen on inner folds) -> the out-of-fold metrics of the card;
@@ -87,7 +88,7 @@ class Backbones(nn.Module):
         self.k = k
         self.mn04_windows = list(mn04_windows)
         self.musicnn_windows = list(musicnn_windows)
-        self.mn04 = mn04_mod.build(os.path.join(shared, "pretrained", "efficientat", "mn04_as_mAP_432.pt"))
+        self.mn04 = mn04_mod.build(os.path.join(shared, "pretrained", "efficientat", "mn04_as_mAP_432.pt"), fast=True)
         net, self.msd_labels = musicnn_mod.load("MSD", shared)
         self.msd = musicnn_mod.MusicnnWaveform(net).eval()
         self.c0 = (WINDOW - PATCH) // 2
@@ -172,7 +173,6 @@ def _init(k, mw, cw, shared):
     global _BACKBONES
     torch.set_num_threads(1)
     _BACKBONES = Backbones(k, mw, cw, shared)
-    _BACKBONES.mn04.frontend.use_fft = True  # same spectrum (tests/test_mn04_port.py), ~6x cheaper than the DFT conv
 
 
 def _chunk(job):
@@ -296,7 +296,7 @@ def write_csv(path, rows):
 # -------------------------------------------------------------------------------------------------------- cost
 def measure_cost(cfg, shared, reps=9):
     """Median torch time (1 thread) of one mn04 10-s window and one musicnn 3-s patch, the graph's modules as
-    exported (mn04 with its DFT-convolution front-end): what a candidate's windows cost, measured in this run."""
+    exported (mn04 with its 16 kHz DFT-convolution front-end): what a candidate's windows cost, measured in this run."""
     torch.set_num_threads(1)
     b = Backbones(1, [0], [0], shared)
     w = torch.randn(1, WINDOW) * 0.1
@@ -339,7 +339,7 @@ def cache_dir(data, windows, musicnn_patches, limit=0):
     bundle.py and similarity.py share it."""
     cfg = config(data, windows, musicnn_patches)
     clips_sha = bundle_card.sha256(os.path.join(data, "clips.csv"))
-    key = hashlib.sha256(json.dumps({**cfg, "shared": None, "limit": limit, "clips": clips_sha, "v": 1},
+    key = hashlib.sha256(json.dumps({**cfg, "shared": None, "limit": limit, "clips": clips_sha, "v": 2},
                                     sort_keys=True).encode()).hexdigest()[:10]
     cache = os.path.join(HERE, ".cache", f"bundle-{key}")
     os.makedirs(cache, exist_ok=True)
@@ -351,7 +351,7 @@ def parse_args(argv=None):
     ap.add_argument("--data", default=os.path.join(HERE, "..", "..", "..", "shared", "data", "train-v1"))
     ap.add_argument("--shared", default=None, help="the shared folder (default: two levels above --data)")
     ap.add_argument("--out", default=os.path.join(HERE, ".."))
-    ap.add_argument("--version", default="2.0.0")
+    ap.add_argument("--version", default="2.1.0")
     ap.add_argument("--windows", type=int, default=3, help="K: 10-s windows per track (mn04 hears all of them)")
     ap.add_argument("--musicnn-patches", type=int, default=1, help="centre patches of this many windows for musicnn")
     ap.add_argument("--workers", type=int, default=2)
