@@ -19,7 +19,8 @@ import org.musetag.ml.TrackClassifier;
 
 /**
  * Classification throughput on a real library (bench/classify.sh): tracks per second with N workers, the time split
- * into decode / front-end / inference, and, in the same run, decoding the same windows alone.
+ * into decode / front-end / inference, and, in the same run, decoding the same windows alone. Arguments: library,
+ * rounds, workers, device, and optionally an ONNX file to run instead of the bundled model (to compare two).
  */
 public final class ClassifyBenchmark {
   private ClassifyBenchmark() {}
@@ -40,8 +41,8 @@ public final class ClassifyBenchmark {
     FfmpegAudioDecoder decoder = new FfmpegAudioDecoder();
     Path cache = Files.createTempDirectory("musetag-bench");
     List<double[]> rows = new ArrayList<>();
-    try (PatchModel model =
-        PatchModel.load(new ModelFiles(cache).bundled("musetag-base"), device, 1)) {
+    Path onnx = args.length > 4 ? Path.of(args[4]) : new ModelFiles(cache).bundled("musetag-base");
+    try (PatchModel model = PatchModel.load(onnx, device, 1)) {
       System.err.println(
           "model "
               + model.id()
