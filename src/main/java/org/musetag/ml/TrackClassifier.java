@@ -47,8 +47,8 @@ public final class TrackClassifier {
   }
 
   /**
-   * @param tempoAndKey hear tempo and key too (off only to measure what they cost: the analysis then has {@link
-   *     TempoKey#NONE})
+   * @param tempoAndKey hear tempo and key too (off only to measure what they cost, or where only the model's
+   *     outputs are compared: the analysis then has {@link TempoKey#NONE})
    */
   public TrackClassifier(
       AudioDecoder decoder, PatchModel model, StageTimes times, boolean tempoAndKey) {

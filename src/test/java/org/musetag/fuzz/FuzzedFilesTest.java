@@ -23,14 +23,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.musetag.app.Services;
 import org.musetag.cli.CommandLineRun;
+import org.musetag.ml.WaveformTestModel;
 
 /**
  * Musetag against damaged and hostile files: a fixed-seed corpus of mutated copies of richly tagged real files in
  * every supported format ({@link FuzzCorpus}), through {@code info}, {@code classify}, {@code scan} + {@code analyze}
  * and {@code tag} + {@code undo}, as a user would run them. Must hold: nothing escapes as an uncaught Throwable, every
  * file is reported by name, and every file Musetag wrote still carries every tag item it did not mean to change and
- * comes back as it was after undo, as mutagen (an independent reader) sees them.
+ * comes back as it was after undo, as mutagen (an independent reader) sees them. The commands share one set of
+ * services whose model is the tiny real waveform graph ({@link WaveformTestModel}): what is tested is what happens
+ * to the files, which does not depend on what the model hears (docs/decisions/0019-test-suite-time.md).
  *
  * <p>{@code -Dmusetag.fuzz.perFormat=N} (default 25: the 200 mutated files CI asks for, beside the 8 undamaged base files) scales it; the seed is fixed, so a failure
  * reproduces.
@@ -56,17 +60,10 @@ class FuzzedFilesTest {
       List<Path> files = FuzzCorpus.mutate(bases, library, perFormat, SEED);
       Path home = Files.createDirectories(dir.resolve("home"));
       long t0 = System.nanoTime();
-
-      everyFileAnswered("info", CommandLineRun.in(home, args("info", files)), files);
-      everyFileAnswered("classify", CommandLineRun.in(home, args("classify", files)), files);
-      Path db = dir.resolve("lib.db");
-      clean("scan", CommandLineRun.in(home, "scan", library.toString(), "--db", db.toString()));
-      CommandLineRun analyze = CommandLineRun.in(home, "analyze", "--db", db.toString());
-      clean("analyze", analyze);
-      everyFileInLibrary(db, files, analyze.err());
-      tagAndUndo(home, db, files);
-      assertThat(noLitter(library)).as("temporary files left in the library").isEmpty();
-
+      try (Services services =
+          CommandLineRun.services(home, WaveformTestModel.copyTo(dir.resolve("model")))) {
+        run(services, library, files);
+      }
       System.out.printf(
           "fuzz: %d files (%d per format), info..undo in %.1f s%n",
           files.size(), perFormat, (System.nanoTime() - t0) / 1e9);
@@ -75,6 +72,20 @@ class FuzzedFilesTest {
     }
     assertThat(uncaught).as("uncaught throwables").isEmpty();
     assertThat(violations).as("violations (%d)", violations.size()).isEmpty();
+  }
+
+  /** Every command a user would run on the files, on one set of services (one model, opened once). */
+  private void run(Services services, Path library, List<Path> files) throws Exception {
+
+    everyFileAnswered("info", CommandLineRun.in(services, args("info", files)), files);
+    everyFileAnswered("classify", CommandLineRun.in(services, args("classify", files)), files);
+    Path db = dir.resolve("lib.db");
+    clean("scan", CommandLineRun.in(services, "scan", library.toString(), "--db", db.toString()));
+    CommandLineRun analyze = CommandLineRun.in(services, "analyze", "--db", db.toString());
+    clean("analyze", analyze);
+    everyFileInLibrary(db, files, analyze.err());
+    tagAndUndo(services, db, files);
+    assertThat(noLitter(library)).as("temporary files left in the library").isEmpty();
   }
 
   private static String[] args(String command, List<Path> files) {
@@ -144,12 +155,12 @@ class FuzzedFilesTest {
     }
   }
 
-  private void tagAndUndo(Path home, Path db, List<Path> files) throws Exception {
+  private void tagAndUndo(Services services, Path db, List<Path> files) throws Exception {
     Map<Path, TagSnapshot> before = TagSnapshot.of(files);
     Map<Path, String> bytesBefore = digests(files);
     CommandLineRun tag =
         CommandLineRun.in(
-            home,
+            services,
             "tag",
             "--db",
             db.toString(),
@@ -196,7 +207,7 @@ class FuzzedFilesTest {
             "tag: changed other tags of " + f.getFileName() + ": " + diff(b.other(), a.other()));
       }
     }
-    CommandLineRun undo = CommandLineRun.in(home, "undo", "--db", db.toString(), m.group(1));
+    CommandLineRun undo = CommandLineRun.in(services, "undo", "--db", db.toString(), m.group(1));
     clean("undo", undo);
     Map<Path, TagSnapshot> undone = TagSnapshot.of(written);
     for (Path f : written) {

@@ -72,7 +72,11 @@ class TagBatchKillTest {
             tagging.toHandle().info().startInstant().map(Instant::toEpochMilli).orElse(0L));
     tagging.destroyForcibly();
     assertThat(tagging.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(written).as("the process was killed mid-batch").isGreaterThanOrEqualTo(10);
+    assertThat(written)
+        .as(
+            "the process was killed mid-batch (its output: %s)",
+            Files.readString(dir.resolve("tag.log")))
+        .isGreaterThanOrEqualTo(10);
     // What a kill during a copy leaves (it happens in some runs on its own): a full-size copy named
     // for the process.
     Path left =

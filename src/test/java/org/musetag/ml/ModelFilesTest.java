@@ -49,4 +49,25 @@ class ModelFilesTest {
     assertThat(file).isEqualTo(expected);
     assertThat(Files.readAllBytes(file)).isEqualTo(bundled);
   }
+
+  @Test
+  void aCopyDamagedAfterItWasCheckedIsNoticedByTheNextLoad() throws Exception {
+    byte[] bundled = resource();
+    Path file = new ModelFiles(cache).bundled("musetag-base");
+    byte[] damaged = bundled.clone();
+    damaged[damaged.length / 2] ^= 0x5a;
+    Files.write(file, damaged);
+
+    assertThat(new ModelFiles(cache).bundled("musetag-base")).isEqualTo(file);
+    assertThat(Files.readAllBytes(file)).isEqualTo(bundled);
+  }
+
+  @Test
+  void aCopyDeletedAfterItWasCheckedIsWrittenAgain() throws Exception {
+    Path file = new ModelFiles(cache).bundled("musetag-base");
+    Files.delete(file);
+
+    assertThat(new ModelFiles(cache).bundled("musetag-base")).isEqualTo(file);
+    assertThat(Files.readAllBytes(file)).isEqualTo(resource());
+  }
 }

@@ -122,13 +122,14 @@ class PlayerFlowTest {
           window.playerViewModel().play(row);
         });
     WaitForAsyncUtils.waitFor(
-        20, TimeUnit.SECONDS, () -> window.playerViewModel().positionSeconds() > 3.5);
-    // 3.5 s at 120 BPM: at least six beats in view (where they fall is BeatGridTest's)
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.playerView().beatsShown() >= 6);
+        20, TimeUnit.SECONDS, () -> window.playerViewModel().positionSeconds() > 2.0);
+    // 2 s at 120 BPM (the grid needs two beats' worth of onsets): at least three beats in view
+    // (where they fall is BeatGridTest's)
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.playerView().beatsShown() >= 3);
 
     robot.interact(() -> window.playerViewModel().play(file));
     WaitForAsyncUtils.waitFor(
-        20, TimeUnit.SECONDS, () -> window.playerViewModel().positionSeconds() > 2.5);
+        20, TimeUnit.SECONDS, () -> window.playerViewModel().positionSeconds() > 1.5);
     WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
     assertThat(window.playerView().beatsShown()).isZero();
 
@@ -143,7 +144,7 @@ class PlayerFlowTest {
         });
     assertThat(window.playerViewModel().tempoKeyProperty().get()).isEqualTo("120.0 BPM");
     WaitForAsyncUtils.waitFor(
-        20, TimeUnit.SECONDS, () -> window.playerViewModel().positionSeconds() > 3.5);
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.playerView().beatsShown() >= 6);
+        20, TimeUnit.SECONDS, () -> window.playerViewModel().positionSeconds() > 2.0);
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.playerView().beatsShown() >= 3);
   }
 }
