@@ -23,7 +23,7 @@ final class OggPage {
   static final long NO_GRANULE = -1L;
 
   private static final int CAPTURE = 0x5367674f; // "OggS", little-endian
-  private static final int[] CRC_TABLE = crcTable();
+  private static final int[][] CRC_TABLE = crcTables();
 
   private final byte[] header;
   private final byte[] lacing;
@@ -150,23 +150,47 @@ final class OggPage {
     return crc(crc, body);
   }
 
-  /** Ogg's CRC-32: polynomial 0x04c11db7, initial value 0, no reflection, no final inversion. */
+  /**
+   * Ogg's CRC-32: polynomial 0x04c11db7, initial value 0, no reflection, no final inversion. Four bytes a step
+   * ("slicing by 4": table k gives a byte's remainder followed by k zero bytes), about three times as fast as a byte
+   * a step; every page Musetag reads or writes is checked with it.
+   */
   static int crc(int crc, byte[] data) {
-    for (byte b : data) {
-      crc = (crc << 8) ^ CRC_TABLE[((crc >>> 24) ^ b) & 0xFF];
+    int i = 0;
+    for (int end = data.length & ~3; i < end; i += 4) {
+      int x =
+          crc
+              ^ ((data[i] & 0xFF) << 24
+                  | (data[i + 1] & 0xFF) << 16
+                  | (data[i + 2] & 0xFF) << 8
+                  | (data[i + 3] & 0xFF));
+      crc =
+          CRC_TABLE[3][x >>> 24]
+              ^ CRC_TABLE[2][(x >>> 16) & 0xFF]
+              ^ CRC_TABLE[1][(x >>> 8) & 0xFF]
+              ^ CRC_TABLE[0][x & 0xFF];
+    }
+    for (; i < data.length; i++) {
+      crc = (crc << 8) ^ CRC_TABLE[0][((crc >>> 24) ^ data[i]) & 0xFF];
     }
     return crc;
   }
 
-  private static int[] crcTable() {
-    int[] table = new int[256];
+  private static int[][] crcTables() {
+    int[][] tables = new int[4][256];
     for (int i = 0; i < 256; i++) {
       int r = i << 24;
       for (int bit = 0; bit < 8; bit++) {
         r = (r & 0x8000_0000) != 0 ? (r << 1) ^ 0x04c11db7 : r << 1;
       }
-      table[i] = r;
+      tables[0][i] = r;
     }
-    return table;
+    for (int k = 1; k < 4; k++) {
+      for (int i = 0; i < 256; i++) {
+        int prev = tables[k - 1][i];
+        tables[k][i] = (prev << 8) ^ tables[0][prev >>> 24];
+      }
+    }
+    return tables;
   }
 }

@@ -8,9 +8,9 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 
 /**
@@ -91,10 +91,20 @@ public final class AudioFixtures {
     return file;
   }
 
-  private static String digest(float[] mono) throws Exception {
+  /**
+   * A key for a signal: its length, CRC-32C and {@link Arrays#hashCode(float[])} (64 bits of two unrelated hashes;
+   * two different signals of a test run sharing it is not a real risk, and SHA-256 cost eight times as much).
+   */
+  private static String digest(float[] mono) {
     ByteBuffer bytes = ByteBuffer.allocate(mono.length * 4).order(ByteOrder.LITTLE_ENDIAN);
     bytes.asFloatBuffer().put(mono);
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.array()));
+    CRC32C crc = new CRC32C();
+    crc.update(bytes.array());
+    return mono.length
+        + "-"
+        + Long.toHexString(crc.getValue())
+        + "-"
+        + Integer.toHexString(Arrays.hashCode(mono));
   }
 
   /** A folder for this JVM's encoded signals, emptied and removed when the JVM ends. */
