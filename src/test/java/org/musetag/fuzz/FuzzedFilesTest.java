@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -157,7 +156,7 @@ class FuzzedFilesTest {
 
   private void tagAndUndo(Services services, Path db, List<Path> files) throws Exception {
     Map<Path, TagSnapshot> before = TagSnapshot.of(files);
-    Map<Path, String> bytesBefore = digests(files);
+    Map<Path, byte[]> bytesBefore = contents(files);
     CommandLineRun tag =
         CommandLineRun.in(
             services,
@@ -177,8 +176,10 @@ class FuzzedFilesTest {
       return;
     }
     List<Path> written = new ArrayList<>();
-    Map<Path, String> bytesAfter = digests(files);
-    files.stream().filter(f -> !bytesBefore.get(f).equals(bytesAfter.get(f))).forEach(written::add);
+    Map<Path, byte[]> bytesAfter = contents(files);
+    files.stream()
+        .filter(f -> !Arrays.equals(bytesBefore.get(f), bytesAfter.get(f)))
+        .forEach(written::add);
     files.stream()
         .filter(f -> f.getFileName().toString().contains("-clean.") && !written.contains(f))
         .forEach(
@@ -244,11 +245,11 @@ class FuzzedFilesTest {
     }
   }
 
-  private static Map<Path, String> digests(List<Path> files) throws Exception {
-    Map<Path, String> out = new HashMap<>();
+  /** Every file's bytes (the corpus is a few megabytes): which files a run wrote, compared byte for byte. */
+  private static Map<Path, byte[]> contents(List<Path> files) throws Exception {
+    Map<Path, byte[]> out = new HashMap<>();
     for (Path f : files) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      out.put(f, HexFormat.of().formatHex(md.digest(Files.readAllBytes(f))));
+      out.put(f, Files.readAllBytes(f));
     }
     return out;
   }
