@@ -75,7 +75,6 @@ class FuzzedFilesTest {
 
   /** Every command a user would run on the files, on one set of services (one model, opened once). */
   private void run(Services services, Path library, List<Path> files) throws Exception {
-
     everyFileAnswered("info", CommandLineRun.in(services, args("info", files)), files);
     everyFileAnswered("classify", CommandLineRun.in(services, args("classify", files)), files);
     Path db = dir.resolve("lib.db");
