@@ -17,8 +17,20 @@ public final class BundledModel implements AutoCloseable {
   /** The model shipped with Musetag, {@code models/musetag-base.onnx}. */
   public static final String NAME = "musetag-base";
 
+  /** Opens the ONNX Runtime session of a model file whose metadata has been read. */
+  @FunctionalInterface
+  public interface Loader {
+    PatchModel load(Path onnx, ModelMetadata metadata, DevicePreference preference)
+        throws ModelException;
+  }
+
+  /** The product's loader: a session of its own, one intra-op thread per predictor (one predictor per core). */
+  public static final Loader OWN_SESSION =
+      (onnx, meta, pref) -> PatchModel.load(onnx, meta, pref, 1);
+
   private final ModelFiles files;
   private final AudioDecoder decoder;
+  private final Loader loader;
   private DevicePreference preference;
   private Path onnx;
   private ModelMetadata metadata;
@@ -27,9 +39,19 @@ public final class BundledModel implements AutoCloseable {
   private int sessions;
 
   public BundledModel(ModelFiles files, AudioDecoder decoder, DevicePreference preference) {
+    this(files, decoder, preference, OWN_SESSION);
+  }
+
+  /**
+   * The service whose sessions come from {@code loader}: the tests lend one session per JVM to the hundred services
+   * they build, instead of opening the same 14 MB graph a hundred times.
+   */
+  public BundledModel(
+      ModelFiles files, AudioDecoder decoder, DevicePreference preference, Loader loader) {
     this.files = files;
     this.decoder = decoder;
     this.preference = preference;
+    this.loader = loader;
   }
 
   /**
@@ -37,7 +59,7 @@ public final class BundledModel implements AutoCloseable {
    * is not bundled yet (a waveform model while musetag-base 2.0.0 is being trained).
    */
   public BundledModel(Path onnx, AudioDecoder decoder, DevicePreference preference) {
-    this((ModelFiles) null, decoder, preference);
+    this((ModelFiles) null, decoder, preference, OWN_SESSION);
     this.onnx = onnx;
   }
 
@@ -57,7 +79,7 @@ public final class BundledModel implements AutoCloseable {
   /** The loaded model, loading it first if needed. Slow the first time: never on a UI thread. */
   public synchronized PatchModel model() throws ModelException {
     if (model == null) {
-      model = PatchModel.load(file(), metadata(), preference, 1);
+      model = loader.load(file(), metadata(), preference);
       sessions++;
       classifier = new TrackClassifier(decoder, model, new StageTimes());
     }
@@ -83,7 +105,10 @@ public final class BundledModel implements AutoCloseable {
     }
   }
 
-  /** How many times this service has opened the model's ONNX Runtime session: 1 in a process that never changes device. */
+  /**
+   * How many times this service has asked its loader for the model's ONNX Runtime session: 1 in a process that never
+   * changes device.
+   */
   public synchronized int sessionsOpened() {
     return sessions;
   }

@@ -40,9 +40,19 @@ public final class PatchModel implements AutoCloseable {
   private final int mels;
   private final int frames;
   private final ModelMetadata meta;
+  private final boolean owner;
 
   private PatchModel(
       ZooModel<float[], PatchOutputs> model, InferenceDevice device, ModelMetadata meta) {
+    this(model, device, meta, true);
+  }
+
+  private PatchModel(
+      ZooModel<float[], PatchOutputs> model,
+      InferenceDevice device,
+      ModelMetadata meta,
+      boolean owner) {
+    this.owner = owner;
     this.model = model;
     this.device = device;
     this.name = meta.name();
@@ -211,9 +221,20 @@ public final class PatchModel implements AutoCloseable {
     return mels;
   }
 
+  /**
+   * A handle on this model's session whose {@link #close()} leaves the session open: for a holder that lends one
+   * loaded session to several users and closes it itself (the test suite lends one per JVM).
+   */
+  public PatchModel borrowed() {
+    return new PatchModel(model, device, meta, false);
+  }
+
+  /** Closes the ONNX Runtime session, unless this is a {@link #borrowed()} handle. */
   @Override
   public void close() {
-    model.close();
+    if (owner) {
+      model.close();
+    }
   }
 
   @Override

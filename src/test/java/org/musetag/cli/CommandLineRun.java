@@ -13,6 +13,7 @@ import org.musetag.audio.FfmpegAudioDecoder;
 import org.musetag.ml.BundledModel;
 import org.musetag.ml.DevicePreference;
 import org.musetag.ml.ModelFiles;
+import org.musetag.ml.SharedSessions;
 import picocli.CommandLine;
 
 /**
@@ -34,7 +35,11 @@ public record CommandLineRun(int exit, String out, String err) {
     return new Services(
         decoder,
         new AppDirectories(home),
-        new BundledModel(new ModelFiles(home.resolve("cache")), decoder, DevicePreference.AUTO),
+        new BundledModel(
+            new ModelFiles(home.resolve("cache")),
+            decoder,
+            DevicePreference.AUTO,
+            SharedSessions.LOADER),
         Executors::newFixedThreadPool);
   }
 

@@ -21,9 +21,9 @@ import org.musetag.library.AnalysisStore.Analysed;
 import org.musetag.library.Library;
 import org.musetag.library.LibraryScanner;
 import org.musetag.ml.DevicePreference;
-import org.musetag.ml.ModelFiles;
 import org.musetag.ml.PatchModel;
 import org.musetag.ml.PatchPredictor;
+import org.musetag.ml.SharedSessions;
 import org.musetag.ml.StageTimes;
 import org.musetag.ml.TrackClassifier;
 
@@ -44,9 +44,7 @@ class AnalyzeJobTest {
     library = Library.open(dir.resolve("library.db"));
     pool = Executors.newFixedThreadPool(2);
     new LibraryScanner(library, decoder, pool).scan(List.of(music), (d, t) -> {}, () -> false);
-    model =
-        PatchModel.load(
-            new ModelFiles(dir.resolve("cache")).bundled("musetag-base"), DevicePreference.CPU, 1);
+    model = SharedSessions.bundled(dir.resolve("cache"), DevicePreference.CPU);
   }
 
   @AfterEach

@@ -22,8 +22,8 @@ import org.musetag.library.Library;
 import org.musetag.library.LibraryScanner;
 import org.musetag.library.TagJournal;
 import org.musetag.ml.DevicePreference;
-import org.musetag.ml.ModelFiles;
 import org.musetag.ml.PatchModel;
+import org.musetag.ml.SharedSessions;
 import org.musetag.ml.StageTimes;
 import org.musetag.ml.TrackClassifier;
 import org.musetag.settings.Settings;
@@ -81,8 +81,7 @@ class TagJobTest {
   static void analyseEverything(Library library, FfmpegAudioDecoder decoder, Path music, Path cache)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
-    try (PatchModel model =
-        PatchModel.load(new ModelFiles(cache).bundled("musetag-base"), DevicePreference.CPU, 1)) {
+    try (PatchModel model = SharedSessions.bundled(cache, DevicePreference.CPU)) {
       new LibraryScanner(library, decoder, pool).scan(List.of(music), (d, t) -> {}, () -> false);
       TrackClassifier classifier = new TrackClassifier(decoder, model, new StageTimes());
       new AnalyzeJob(library, classifier, new ClassifyJob(classifier, pool, 2))

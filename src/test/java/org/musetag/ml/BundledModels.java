@@ -11,7 +11,7 @@ final class BundledModels {
   private BundledModels() {}
 
   static PatchModel base(Path tempDir, DevicePreference preference) throws ModelException {
-    return PatchModel.load(new ModelFiles(tempDir).bundled("musetag-base"), preference, 1);
+    return SharedSessions.bundled(tempDir, preference);
   }
 
   /**

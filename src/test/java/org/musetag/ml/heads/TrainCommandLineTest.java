@@ -16,9 +16,9 @@ import org.musetag.audio.FfmpegAudioDecoder;
 import org.musetag.cli.CommandLineRun;
 import org.musetag.ml.Analysis;
 import org.musetag.ml.DevicePreference;
-import org.musetag.ml.ModelFiles;
 import org.musetag.ml.PatchModel;
 import org.musetag.ml.PatchPredictor;
+import org.musetag.ml.SharedSessions;
 import org.musetag.ml.StageTimes;
 import org.musetag.ml.TrackClassifier;
 
@@ -107,11 +107,7 @@ class TrainCommandLineTest {
     assertThat(run("train", "--csv", ratings.toString(), "--name", "va").exit()).isZero();
     Path song = folders.resolve("high/high1.wav");
 
-    try (PatchModel model =
-            PatchModel.load(
-                new ModelFiles(home.resolve("cache")).bundled("musetag-base"),
-                DevicePreference.CPU,
-                1);
+    try (PatchModel model = SharedSessions.bundled(home.resolve("cache"), DevicePreference.CPU);
         PatchPredictor predictor = model.newPredictor()) {
       Analysis plain =
           new TrackClassifier(new FfmpegAudioDecoder(), model, new StageTimes())

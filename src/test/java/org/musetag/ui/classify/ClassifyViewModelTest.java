@@ -21,6 +21,7 @@ import org.musetag.ml.DevicePreference;
 import org.musetag.ml.ModelFiles;
 import org.musetag.ml.ModelMetadata;
 import org.musetag.ml.PatchPlan;
+import org.musetag.ml.SharedSessions;
 import org.musetag.settings.GenreVocabulary;
 import org.musetag.settings.Settings;
 import org.musetag.tags.Id3Version;
@@ -132,7 +133,11 @@ class ClassifyViewModelTest {
     Services s = TestServices.in(dir);
     CountingDecoder counting = new CountingDecoder();
     try (BundledModel counted =
-        new BundledModel(new ModelFiles(dir.resolve("cache")), counting, DevicePreference.CPU)) {
+        new BundledModel(
+            new ModelFiles(dir.resolve("cache")),
+            counting,
+            DevicePreference.CPU,
+            SharedSessions.LOADER)) {
       ClassifyViewModel one =
           new ClassifyViewModel(
               runner,

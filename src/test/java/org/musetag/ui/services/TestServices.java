@@ -9,6 +9,7 @@ import org.musetag.audio.FfmpegAudioDecoder;
 import org.musetag.ml.BundledModel;
 import org.musetag.ml.DevicePreference;
 import org.musetag.ml.ModelFiles;
+import org.musetag.ml.SharedSessions;
 
 /** Real services whose data folder is a test's temporary folder, so nothing touches the user's home. */
 public final class TestServices {
@@ -18,7 +19,11 @@ public final class TestServices {
     AtomicInteger n = new AtomicInteger();
     FfmpegAudioDecoder decoder = new FfmpegAudioDecoder();
     BundledModel model =
-        new BundledModel(new ModelFiles(home.resolve("cache")), decoder, DevicePreference.CPU);
+        new BundledModel(
+            new ModelFiles(home.resolve("cache")),
+            decoder,
+            DevicePreference.CPU,
+            SharedSessions.LOADER);
     return new Services(
         decoder,
         new AppDirectories(home),
