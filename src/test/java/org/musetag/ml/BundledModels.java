@@ -6,13 +6,9 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import java.nio.file.Path;
 
-/** Loads the real bundled model for tests, unpacked into a test's temporary folder. */
+/** The real bundled model's graph as ONNX Runtime itself reads it, for tests (sessions: {@link SharedSessions}). */
 final class BundledModels {
   private BundledModels() {}
-
-  static PatchModel base(Path tempDir, DevicePreference preference) throws ModelException {
-    return SharedSessions.bundled(tempDir, preference);
-  }
 
   /**
    * The width of the bundled model's {@code embedding} output as its graph declares it (128 in 1.x; 2.x's head

@@ -31,7 +31,7 @@ class ParallelListeningTest {
     List<Integer> items = IntStream.range(0, 12).boxed().toList();
     List<Integer> delivered = new ArrayList<>();
     Set<PatchPredictor> predictors = Collections.synchronizedSet(new HashSet<>());
-    try (PatchModel model = BundledModels.base(dir, DevicePreference.CPU)) {
+    try (PatchModel model = SharedSessions.bundled(dir, DevicePreference.CPU)) {
       new ParallelListening(model, pool, 3)
           .run(
               items,
@@ -55,7 +55,7 @@ class ParallelListeningTest {
     List<Integer> items = IntStream.range(0, 50).boxed().toList();
     List<Integer> delivered = new ArrayList<>();
     AtomicBoolean cancel = new AtomicBoolean();
-    try (PatchModel model = BundledModels.base(dir, DevicePreference.CPU)) {
+    try (PatchModel model = SharedSessions.bundled(dir, DevicePreference.CPU)) {
       new ParallelListening(model, pool, 2)
           .run(
               items,

@@ -48,6 +48,13 @@ public final class SharedSessions {
     return load(new ModelFiles(cache).bundled(BundledModel.NAME), preference);
   }
 
+  /** How many sessions are open in this JVM. */
+  static int open() {
+    synchronized (OPEN) {
+      return OPEN.size();
+    }
+  }
+
   private static String key(Path onnx) throws ModelException {
     CRC32C crc = new CRC32C();
     byte[] buffer = new byte[1 << 16];

@@ -20,10 +20,12 @@ class SharedSessionsTest {
         PatchPredictor p = one.newPredictor()) {
       first = p.predictAudio(silence);
     }
+    int open = SharedSessions.open();
     try (PatchModel two = SharedSessions.load(b, DevicePreference.CPU);
         PatchPredictor p = two.newPredictor()) {
       // the first borrower closed its handle: the session still answers, and answers the same
       assertThat(p.predictAudio(silence).va()).isEqualTo(first.va());
+      assertThat(SharedSessions.open()).as("sessions after a second copy").isEqualTo(open);
     }
   }
 

@@ -22,7 +22,7 @@ class TrackClassifierTest {
   void classifiesAGeneratedSongIntoProbabilitiesThatAddUp() throws Exception {
     Path song = AudioFixtures.tone(dir, "song", Encoding.MP3, 220, 20.0);
     StageTimes times = new StageTimes();
-    try (PatchModel model = BundledModels.base(dir.resolve("models"), DevicePreference.CPU);
+    try (PatchModel model = SharedSessions.bundled(dir.resolve("models"), DevicePreference.CPU);
         PatchPredictor predictor = model.newPredictor()) {
       Analysis a =
           new TrackClassifier(new FfmpegAudioDecoder(), model, times).classify(song, predictor);
@@ -47,7 +47,7 @@ class TrackClassifierTest {
   void classifyingATrackOpensItsFileOnce() throws Exception {
     Path song = AudioFixtures.tone(dir, "song", Encoding.MP3, 220, 40.0);
     CountingDecoder counting = new CountingDecoder();
-    try (PatchModel model = BundledModels.base(dir.resolve("models"), DevicePreference.CPU);
+    try (PatchModel model = SharedSessions.bundled(dir.resolve("models"), DevicePreference.CPU);
         PatchPredictor predictor = model.newPredictor()) {
       new TrackClassifier(counting, model, new StageTimes()).classify(song, predictor);
     }
@@ -60,7 +60,7 @@ class TrackClassifierTest {
         ImperfectFiles.mp3ClaimingTwiceItsLength(
             AudioFixtures.tone(dir, "long", Encoding.MP3, 220, 30.0));
     CountingDecoder counting = new CountingDecoder();
-    try (PatchModel model = BundledModels.base(dir.resolve("models"), DevicePreference.CPU);
+    try (PatchModel model = SharedSessions.bundled(dir.resolve("models"), DevicePreference.CPU);
         PatchPredictor predictor = model.newPredictor()) {
       Analysis a = new TrackClassifier(counting, model, new StageTimes()).classify(mp3, predictor);
       assertThat(a.notes()).anyMatch(n -> n.contains("analysed on the"));
@@ -71,7 +71,7 @@ class TrackClassifierTest {
   @Test
   void aShortSongIsPaddedAndStillClassified() throws Exception {
     Path song = AudioFixtures.tone(dir, "jingle", Encoding.WAV, 440, 1.0);
-    try (PatchModel model = BundledModels.base(dir.resolve("models"), DevicePreference.CPU);
+    try (PatchModel model = SharedSessions.bundled(dir.resolve("models"), DevicePreference.CPU);
         PatchPredictor predictor = model.newPredictor()) {
       assertThat(
               new TrackClassifier(new FfmpegAudioDecoder(), model, new StageTimes())
@@ -84,7 +84,7 @@ class TrackClassifierTest {
   @Test
   void aBadFileIsReportedByName() throws Exception {
     Path bad = Files.writeString(dir.resolve("bad.ogg"), "nope");
-    try (PatchModel model = BundledModels.base(dir.resolve("models"), DevicePreference.CPU);
+    try (PatchModel model = SharedSessions.bundled(dir.resolve("models"), DevicePreference.CPU);
         PatchPredictor predictor = model.newPredictor()) {
       TrackClassifier classifier =
           new TrackClassifier(new FfmpegAudioDecoder(), model, new StageTimes());
@@ -96,8 +96,8 @@ class TrackClassifierTest {
 
   @Test
   void theCpuBuildRunsOnTheCpuAndSaysWhyWhenAGpuIsRequested() throws Exception {
-    try (PatchModel auto = BundledModels.base(dir.resolve("a"), DevicePreference.AUTO);
-        PatchModel gpu = BundledModels.base(dir.resolve("g"), DevicePreference.GPU)) {
+    try (PatchModel auto = SharedSessions.bundled(dir.resolve("a"), DevicePreference.AUTO);
+        PatchModel gpu = SharedSessions.bundled(dir.resolve("g"), DevicePreference.GPU)) {
       if (!auto.device().gpu()) {
         assertThat(auto.device().description()).isEqualTo("CPU");
         assertThat(gpu.device().notice()).contains("GPU requested");

@@ -49,7 +49,7 @@ class TrainingParityTest {
     Map<String, Integer> col = index(header);
     List<String[]> rows = new ArrayList<>();
     List<Analysis> heard;
-    try (PatchModel model = BundledModels.base(dir, DevicePreference.CPU)) {
+    try (PatchModel model = SharedSessions.bundled(dir, DevicePreference.CPU)) {
       id = model.id();
       assertThat(id).isNotEqualTo("musetag-base@0.0.0-dev");
       // the parity file holds the model's outputs only: tempo and key are not heard here
